@@ -1,0 +1,206 @@
+/*
+ * httpstatus: the table of core/codes.def expanded into constant arrays,
+ * and the lookups over them. No heap, no mutable state, no locale.
+ */
+#include "httpstatus.h"
+
+#include <string.h>
+
+#include "normalize.h"
+
+/* The flags codes.def may use, private to this file. */
+enum {
+    OFFICIAL = 1 << 0,
+    REDIRECT = 1 << 1,
+    PRESERVES_METHOD = 1 << 2,
+    CACHEABLE = 1 << 3,
+    EMPTY = 1 << 4,
+    RETRYABLE = 1 << 5
+};
+
+static const hs_status rows[] = {
+#define HS_STATUS(code, name, phrase, origin, reference, flags, en, ko) \
+    {code, #name, phrase, en, ko, origin, reference, ((flags) & OFFICIAL) != 0},
+#include "codes.def"
+};
+
+static const unsigned char row_flags[] = {
+#define HS_STATUS(code, name, phrase, origin, reference, flags, en, ko) (flags),
+#include "codes.def"
+};
+
+enum {
+#define HS_STATUS(code, name, phrase, origin, reference, flags, en, ko) ROW_##name,
+#include "codes.def"
+    ROW_COUNT
+};
+
+/* The index of row_by_code must fit its element type. */
+typedef char row_count_fits_in_a_byte[ROW_COUNT < 255 ? 1 : -1];
+
+/* For each code 100..599, its row's index plus one; 0 where there is none.
+ * This makes hs_get one bounds check and one load. */
+static const unsigned char row_by_code[500] = {
+#define HS_STATUS(code, name, phrase, origin, reference, flags, en, ko) [(code) - 100] = ROW_##name + 1,
+#include "codes.def"
+};
+
+static const struct {
+    int code;
+    const char *name;
+} aliases[] = {
+#define HS_ALIAS(code, name) {code, #name},
+#include "codes.def"
+};
+
+struct hs_name {
+    const char *key;
+    int code;
+};
+#include "names.inc"
+
+#define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Row index of a code, or -1. */
+static int row_of(int code)
+{
+    if (code < 100 || code > 599)
+        return -1;
+    return (int)row_by_code[code - 100] - 1;
+}
+
+const hs_status *hs_get(int code)
+{
+    int row = row_of(code);
+    return row < 0 ? NULL : &rows[row];
+}
+
+size_t hs_count(void)
+{
+    return COUNT_OF(rows);
+}
+
+const hs_status *hs_at(size_t i)
+{
+    return i < COUNT_OF(rows) ? &rows[i] : NULL;
+}
+
+const char *hs_alias(int code, size_t i)
+{
+    for (size_t a = 0; a < COUNT_OF(aliases); a++)
+        if (aliases[a].code == code && i-- == 0)
+            return aliases[a].name;
+    return NULL;
+}
+
+const hs_status *hs_find(const char *s, size_t len)
+{
+    char key[HS_KEY_MAX + 1];
+
+    if (s == NULL || len == 0)
+        return NULL;
+
+    size_t digits = 0;
+    while (digits < len && s[digits] >= '0' && s[digits] <= '9')
+        digits++;
+    if (digits == len) {
+        int code = 0;
+        for (size_t i = 0; i < len; i++) {
+            code = code * 10 + (s[i] - '0');
+            if (code > 599)
+                return NULL;
+        }
+        return hs_get(code);
+    }
+
+    if (hs_normalize(s, len, key) == (size_t)-1)
+        return NULL;
+    size_t lo = 0, hi = COUNT_OF(hs_names);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int cmp = strcmp(key, hs_names[mid].key);
+        if (cmp == 0)
+            return hs_get(hs_names[mid].code);
+        if (cmp < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}
+
+static bool key_contains(const char *text, const char *needle)
+{
+    char key[HS_KEY_MAX + 1];
+    return hs_normalize(text, strlen(text), key) != (size_t)-1 && strstr(key, needle) != NULL;
+}
+
+size_t hs_search(const char *query, size_t len, size_t start)
+{
+    char needle[HS_KEY_MAX + 1];
+
+    if (query == NULL || hs_normalize(query, len, needle) == (size_t)-1 || needle[0] == '\0')
+        return COUNT_OF(rows);
+    for (size_t i = start; i < COUNT_OF(rows); i++) {
+        const hs_status *s = &rows[i];
+        if (key_contains(s->name, needle) || key_contains(s->phrase, needle))
+            return i;
+        const char *alias;
+        for (size_t a = 0; (alias = hs_alias(s->code, a)) != NULL; a++)
+            if (key_contains(alias, needle))
+                return i;
+    }
+    return COUNT_OF(rows);
+}
+
+const char *hs_phrase(int code)
+{
+    int row = row_of(code);
+    return row < 0 ? NULL : rows[row].phrase;
+}
+
+bool hs_is_language(const char *lang)
+{
+    return lang != NULL && (strcmp(lang, "en") == 0 || strcmp(lang, "ko") == 0);
+}
+
+const char *hs_description(int code, const char *lang)
+{
+    int row = row_of(code);
+    if (row < 0 || !hs_is_language(lang))
+        return NULL;
+    return lang[0] == 'k' ? rows[row].description_ko : rows[row].description;
+}
+
+const char *hs_category(int code)
+{
+    static const char *const names[] = {"informational", "success", "redirection", "client_error",
+                                        "server_error"};
+    return hs_is_valid(code) ? names[code / 100 - 1] : NULL;
+}
+
+static bool has_flag(int code, unsigned flag)
+{
+    int row = row_of(code);
+    return row >= 0 && (row_flags[row] & flag) != 0;
+}
+
+bool hs_is_valid(int code) { return code >= 100 && code <= 599; }
+bool hs_is_known(int code) { return row_of(code) >= 0; }
+bool hs_is_official(int code) { return has_flag(code, OFFICIAL); }
+bool hs_is_informational(int code) { return code >= 100 && code <= 199; }
+bool hs_is_success(int code) { return code >= 200 && code <= 299; }
+bool hs_is_redirection(int code) { return code >= 300 && code <= 399; }
+bool hs_is_client_error(int code) { return code >= 400 && code <= 499; }
+bool hs_is_server_error(int code) { return code >= 500 && code <= 599; }
+bool hs_is_error(int code) { return code >= 400 && code <= 599; }
+bool hs_is_redirect(int code) { return has_flag(code, REDIRECT); }
+bool hs_preserves_method(int code) { return has_flag(code, PRESERVES_METHOD); }
+bool hs_is_cacheable(int code) { return has_flag(code, CACHEABLE); }
+bool hs_is_empty(int code) { return hs_is_informational(code) || has_flag(code, EMPTY); }
+bool hs_is_retryable(int code) { return has_flag(code, RETRYABLE); }
+
+const char *hs_version(void)
+{
+    return HS_VERSION_STRING;
+}
