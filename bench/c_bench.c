@@ -1,0 +1,187 @@
+/*
+ * C benchmark: hs_get and hs_find against baselines compiled into this same
+ * binary, timed in the same run. Prints a table, or with --tsv one line per
+ * operation: group, operation, baseline, ns/op, baseline ns/op, ratio,
+ * target ratio, ok|MISS (a target ratio of 0 means "absolute target": see
+ * the operation's name).
+ *
+ * Fairness: every function measured, ours and the baselines, is called
+ * through the same non-inlined function pointer, as a caller of a library
+ * would, over the same pseudo-random sequence of codes or names.
+ */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime, strncasecmp */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "httpstatus.h"
+
+#define RUNS 7
+#define CODES 4096
+
+typedef const hs_status *(*by_code_fn)(int);
+typedef const hs_status *(*by_name_fn)(const char *, size_t);
+
+static const hs_status *plain_array[600];
+
+/* Baseline 1: a plain array of 600 pointers, indexed after a bounds check. */
+__attribute__((noinline)) static const hs_status *array_get(int code)
+{
+    return code >= 0 && code < 600 ? plain_array[code] : NULL;
+}
+
+/* Baseline 2: a switch over the same codes, expanded from the same table. */
+__attribute__((noinline)) static const hs_status *switch_get(int code)
+{
+    switch (code) {
+#define HS_STATUS(code, name, phrase, origin, reference, flags, en, ko) \
+    case code:                                                          \
+        return plain_array[code];
+#include "codes.def"
+    default:
+        return NULL;
+    }
+}
+
+/* Baseline for names: a linear, case-insensitive scan of names and aliases,
+ * as a library without an index would do (it normalises nothing). */
+__attribute__((noinline)) static const hs_status *linear_find(const char *s, size_t len)
+{
+    for (size_t i = 0; i < hs_count(); i++) {
+        const hs_status *row = hs_at(i);
+        if (strlen(row->name) == len && strncasecmp(row->name, s, len) == 0)
+            return row;
+        const char *alias;
+        for (size_t a = 0; (alias = hs_alias(row->code, a)) != NULL; a++)
+            if (strlen(alias) == len && strncasecmp(alias, s, len) == 0)
+                return row;
+    }
+    return NULL;
+}
+
+static double now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e9 + ts.tv_nsec;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(double *v)
+{
+    qsort(v, RUNS, sizeof v[0], cmp_double);
+    return v[RUNS / 2];
+}
+
+static int codes[CODES];
+static volatile size_t sink;
+
+static double time_by_code(by_code_fn f, long iterations)
+{
+    double t0 = now_ns();
+    size_t found = 0;
+    for (long i = 0; i < iterations; i++)
+        found += f(codes[i & (CODES - 1)]) != NULL;
+    sink = found;
+    return (now_ns() - t0) / (double)iterations;
+}
+
+static const char *names[512];
+static size_t name_lens[512];
+static size_t name_count;
+
+static double time_by_name(by_name_fn f, long iterations)
+{
+    double t0 = now_ns();
+    size_t found = 0;
+    for (long i = 0; i < iterations; i++) {
+        size_t k = (size_t)i % name_count;
+        found += f(names[k], name_lens[k]) != NULL;
+    }
+    sink = found;
+    return (now_ns() - t0) / (double)iterations;
+}
+
+static int tsv;
+
+static int report(const char *op, const char *baseline, double ns, double base_ns, double target)
+{
+    double ratio = ns / base_ns;
+    int ok = target > 0 ? ratio <= target : 1;
+    if (tsv)
+        printf("c\t%s\t%s\t%.2f\t%.2f\t%.2f\t%.2f\t%s\n", op, baseline, ns, base_ns, ratio, target,
+               ok ? "ok" : "MISS");
+    else
+    {
+        char goal[32] = "";
+        if (target > 0)
+            snprintf(goal, sizeof goal, "<= %.2fx", target);
+        printf("%-34s %-26s %9.2f %9.2f %7.2fx %-9s %s\n", op, baseline, ns, base_ns, ratio, goal,
+               ok ? "ok" : "MISS");
+    }
+    return ok;
+}
+
+int main(int argc, char **argv)
+{
+    tsv = argc > 1 && strcmp(argv[1], "--tsv") == 0;
+    for (size_t i = 0; i < hs_count(); i++)
+        plain_array[hs_at(i)->code] = hs_at(i);
+
+    /* Codes: mostly known ones, some unknown but valid, some out of range. */
+    unsigned seed = 12345;
+    for (int i = 0; i < CODES; i++) {
+        seed = seed * 1103515245u + 12345u;
+        unsigned r = (seed >> 8) % 100;
+        codes[i] = r < 80 ? hs_at((seed >> 4) % hs_count())->code
+                          : r < 95 ? 100 + (int)((seed >> 4) % 500) : (int)((seed >> 4) % 2000) - 500;
+    }
+    /* Names: every canonical name and alias, then as many misses. */
+    for (size_t i = 0; i < hs_count(); i++) {
+        names[name_count++] = hs_at(i)->name;
+        const char *alias;
+        for (size_t a = 0; (alias = hs_alias(hs_at(i)->code, a)) != NULL; a++)
+            names[name_count++] = alias;
+    }
+    static const char *const misses[] = {"NOT_FOUNDX", "TEAPOT", "", "GONE_", "OKAY",
+                                         "SERVICE_UNAVAILABLE_", "ZZZ", "not  found", "4040",
+                                         "INTERNAL_ERROR", "BAD", "X-Y-Z"};
+    size_t hits = name_count;
+    for (size_t i = 0; i < hits && name_count < 512; i++)
+        names[name_count++] = misses[i % (sizeof misses / sizeof misses[0])];
+    for (size_t i = 0; i < name_count; i++)
+        name_lens[i] = strlen(names[i]);
+
+    const long code_iters = 20000000, name_iters = 2000000;
+    double get[RUNS], arr[RUNS], sw[RUNS], find[RUNS], lin[RUNS];
+    for (int r = 0; r < RUNS; r++) {
+        get[r] = time_by_code(hs_get, code_iters);
+        arr[r] = time_by_code(array_get, code_iters);
+        sw[r] = time_by_code(switch_get, code_iters);
+        find[r] = time_by_name(hs_find, name_iters);
+        lin[r] = time_by_name(linear_find, name_iters / 10);
+    }
+    double g = median(get), a = median(arr), s = median(sw), f = median(find), l = median(lin);
+
+    if (!tsv) {
+        printf("C: median of %d runs; %ld lookups by code, %ld by name per run\n", RUNS, code_iters,
+               name_iters);
+        printf("%-34s %-26s %9s %9s %8s\n", "operation", "baseline", "ns/op", "base ns", "ratio");
+    }
+    int ok = 1;
+    ok &= report("hs_get(code)", "plain array index", g, a, 1.5);
+    ok &= report("hs_get(code)", "switch over the codes", g, s, 0);
+    ok &= report("hs_find(name|alias|miss) < 100 ns", "linear strncasecmp scan", f, l, 0);
+    if (f >= 100.0) {
+        fprintf(stderr, "hs_find: %.1f ns/op, target < 100\n", f);
+        ok = 0;
+    }
+    return ok ? 0 : 1;
+}
