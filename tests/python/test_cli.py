@@ -1,0 +1,56 @@
+"""`python3 -m httpstatus ARGS` prints byte for byte what the C tool prints:
+the same stdout, the same stderr, the same exit status. ctest passes the C
+tool's path in HTTPSTATUS_CLI."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+import httpstatus
+
+CLI = os.environ.get("HTTPSTATUS_CLI")
+pytestmark = pytest.mark.skipif(not CLI, reason="HTTPSTATUS_CLI (the C tool's path) is not set")
+
+ARGUMENTS = [
+    [], ["404"], ["not_found"], ["Not Found"], ["REQUEST_ENTITY_TOO_LARGE"], ["413"], ["teapot"],
+    ["4xx"], ["5XX"], ["1xx"], ["2Xx"], ["6xx"], ["0xx"], ["4xxx"], ["--lang", "ko", "404"],
+    ["--lang=ko", "404"], ["--lang=en", "--lang", "ko", "418"], ["timeout"], ["200", "404"],
+    ["404", "404"], ["--help"], ["-h"], ["--version"], ["--", "503"], ["--", "--help"],
+    ["nonsense"], ["299"], ["404", "nonsense"], ["nonsense", "other"], [""], ["-"],
+    ["--bogus", "404"], ["404", "--bogus"], ["--lang", "fr", "404"], ["404", "--lang"],
+    ["--lang="], ["--lang", ""], ["--langko", "404"], ["-x"], ["--json"], ["--json", "404"],
+    ["--json", "301", "308"], ["--json", "nonsense"], ["--json", "4xx", "nonsense"],
+    ["--json", "--lang", "ko", "1xx", "2xx", "3xx", "4xx", "5xx"],
+    ["--json", "1xx", "2xx", "3xx", "4xx", "5xx"], ["1xx", "2xx", "3xx", "4xx", "5xx"],
+    ["error"], ["ssl"], ["im a teapot"], ["I'm a teapot"], ["unprocessable entity"],
+    ["\uff14\uff10\uff14"], ["NOT FOUND"], ["not-found"], ["0404"], ["999999999999999999999"],
+    [b"\xff\xfe"], [b"not\xa0found"], ["--lang", b"\xff", "404"], ["x" * 1000], ["a"] * 256,
+    ["a"] * 257, ["--help", "--bogus"], ["--bogus", "--help"], ["--version", "404"],
+    list(httpstatus.Status.__members__), ["--lang", "ko", *httpstatus.Status.__members__],
+] + [[str(s.code)] for s in httpstatus.all()]
+
+
+def run(command, args, stdout=subprocess.PIPE):
+    result = subprocess.run([*command, *args], stdin=subprocess.DEVNULL, stdout=stdout,
+                            stderr=subprocess.PIPE, timeout=60)
+    return result.returncode, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("args", ARGUMENTS, ids=lambda a: ascii(a)[:60])
+def test_same_output_and_status_as_the_c_tool(args):
+    expected = run([CLI], args)
+    assert run([sys.executable, "-m", "httpstatus"], args) == expected
+
+
+@pytest.mark.parametrize("args", [["404"], ["--json", "4xx"], ["--help"], ["nonsense"]])
+def test_same_when_stdout_cannot_be_written(args):
+    with open("/dev/full", "wb") as full:
+        status, _, stderr = run([CLI], args, stdout=full)
+        assert run([sys.executable, "-m", "httpstatus"], args, stdout=full)[::2] == (status, stderr)
+
+
+def test_the_comparison_sees_output():
+    status, out, _ = run([sys.executable, "-m", "httpstatus"], ["--json", "5xx"])
+    assert status == 0 and out.startswith(b"[{") and b'"code": 503' in out

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The pip route, offline: build a wheel from a clean copy of the source tree
+# with setup.py (SWIG runs inside build_ext), check that it holds everything
+# the package needs, install it into a directory and import it from there.
+#   test_wheel.sh SOURCE_DIR PYTHON
+set -euo pipefail
+src=$1 python=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# A clean copy: the files git knows or would add, or the tree without build
+# output when this is no git checkout.
+mkdir "$work/src"
+if git -C "$src" rev-parse --show-toplevel >/dev/null 2>&1; then
+    git -C "$src" ls-files -z --cached --others --exclude-standard |
+        (cd "$src" && xargs -0 tar -cf - --) | tar -xf - -C "$work/src"
+else
+    tar -C "$src" --exclude='./build*' --exclude='./dist' -cf - . | tar -xf - -C "$work/src"
+fi
+
+export PIP_NO_INDEX=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1 PIP_ROOT_USER_ACTION=ignore
+"$python" -m pip wheel --no-build-isolation --no-deps -q -w "$work/dist" "$work/src"
+
+wheel=$(ls "$work"/dist/httpstatus-*.whl)
+echo "built $(basename "$wheel")"
+"$python" - "$wheel" <<'EOF'
+import fnmatch, sys, zipfile
+names = zipfile.ZipFile(sys.argv[1]).namelist()
+want = ["httpstatus/__init__.py", "httpstatus/__main__.py", "httpstatus/_core.py",
+        "httpstatus/__core.*.so", "httpstatus/py.typed", "httpstatus/__init__.pyi"]
+missing = [w for w in want if not fnmatch.filter(names, w)]
+if missing:
+    sys.exit(f"wheel lacks {missing}; it holds {names}")
+print("wheel holds", ", ".join(want))
+EOF
+
+"$python" -m pip install --no-deps -q --target "$work/site" "$wheel"
+cd "$work"  # away from the source tree: only the installed package can be found
+"$python" -I -c '
+import sys
+sys.path.insert(0, sys.argv[1])
+import httpstatus
+assert httpstatus.__file__.startswith(sys.argv[1]), httpstatus.__file__
+assert httpstatus.get(404) is httpstatus.NOT_FOUND is httpstatus.Status(404)
+assert httpstatus.get("unprocessable entity") is httpstatus.Status.UNPROCESSABLE_ENTITY
+assert httpstatus.is_retryable(503) and not httpstatus.is_success(2**100)
+print("imported", httpstatus.__file__, "version", httpstatus.__version__)
+' "$work/site"
