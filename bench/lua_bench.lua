@@ -1,0 +1,182 @@
+--[[
+Lua benchmark: hs.phrase(c), hs.is_success(c) and hs.get(c).phrase against
+the same work on plain Lua tables filled in this process, under whichever
+Lua runs it (Lua 5.4 or LuaJIT).
+
+    lua5.4 bench/lua_bench.lua [--tsv] [--runs N] [--build BUILD_DIR]
+    luajit bench/lua_bench.lua [--tsv] [--runs N] [--build BUILD_DIR]
+
+--build takes a CMake build directory and loads the module built there for
+this runtime (BUILD_DIR/lua5.4 or BUILD_DIR/luajit); without it, the module
+comes from package.path and package.cpath as they are (an installed rock).
+
+Each loop walks 1024 codes drawn at random from the table, so no lookup can
+be hoisted, and folds every answer into a counter the loop returns, so none
+can be dropped. A figure is the median of --runs runs (default 7), module and
+baseline runs interleaved. The ratio is module time over baseline time;
+targets: 2.5 in Lua 5.4 (a function call, and for get() a metatable hop, on
+top of one table read), 2.0 in LuaJIT (where both compile to machine code).
+]]
+
+local tsv, runs, build = false, 7, nil
+do
+    local i = 1
+    while i <= #arg do
+        local a = arg[i]
+        if a == "--tsv" then
+            tsv = true
+        elseif a == "--runs" then
+            i = i + 1
+            runs = tonumber(arg[i]) or error("--runs needs a number")
+        elseif a == "--build" then
+            i = i + 1
+            build = arg[i] or error("--build needs a directory")
+        else
+            io.stderr:write("usage: lua_bench.lua [--tsv] [--runs N] [--build BUILD_DIR]\n")
+            os.exit(2)
+        end
+        i = i + 1
+    end
+end
+
+local runtime = jit and "luajit" or "lua5.4"
+if build then
+    local dir = build .. "/" .. runtime
+    package.path = dir .. "/?.lua;" .. dir .. "/?/init.lua;" .. package.path
+    package.cpath = dir .. "/?.so;" .. package.cpath
+end
+
+local hs = require "httpstatus"
+local group = jit and "lua_luajit" or "lua_5.4"
+local target = jit and 2.0 or 2.5
+
+-- The baselines: the module's own answers, copied into plain tables.
+local plain_phrase, plain_success, plain_rows = {}, {}, {}
+for _, s in ipairs(hs.all()) do
+    plain_phrase[s.code] = s.phrase
+    plain_rows[s.code] = { phrase = s.phrase }
+end
+for code = 100, 599 do
+    plain_success[code] = hs.is_success(code)
+end
+
+-- 1024 codes from the table, by a fixed linear congruential sequence.
+local codes = {}
+do
+    local all, x = hs.all(), 12345
+    for i = 1, 1024 do
+        x = (x * 1103515245 + 12345) % 2147483648
+        codes[i] = all[x % #all + 1].code
+    end
+end
+
+local cases = {
+    {
+        "phrase", "plain_table_read",
+        function(reps)
+            local n = 0
+            for _ = 1, reps do
+                for i = 1, #codes do n = n + #hs.phrase(codes[i]) end
+            end
+            return n
+        end,
+        function(reps)
+            local n = 0
+            for _ = 1, reps do
+                for i = 1, #codes do n = n + #plain_phrase[codes[i]] end
+            end
+            return n
+        end,
+    },
+    {
+        "is_success", "plain_table_read",
+        function(reps)
+            local n = 0
+            for _ = 1, reps do
+                for i = 1, #codes do if hs.is_success(codes[i]) then n = n + 1 end end
+            end
+            return n
+        end,
+        function(reps)
+            local n = 0
+            for _ = 1, reps do
+                for i = 1, #codes do if plain_success[codes[i]] then n = n + 1 end end
+            end
+            return n
+        end,
+    },
+    {
+        "get_phrase", "plain_row_read",
+        function(reps)
+            local n = 0
+            for _ = 1, reps do
+                for i = 1, #codes do n = n + #hs.get(codes[i]).phrase end
+            end
+            return n
+        end,
+        function(reps)
+            local n = 0
+            for _ = 1, reps do
+                for i = 1, #codes do n = n + #plain_rows[codes[i]].phrase end
+            end
+            return n
+        end,
+    },
+}
+
+local clock = os.clock
+
+local function seconds(f, reps)
+    local t0 = clock()
+    local n = f(reps)
+    local t = clock() - t0
+    assert(n > 0)
+    return t
+end
+
+local function median(xs)
+    table.sort(xs)
+    return xs[math.floor((#xs + 1) / 2)]
+end
+
+-- Enough repetitions that one baseline run takes about 0.1 s.
+local function calibrate(f)
+    local reps = 1
+    while seconds(f, reps) < 0.1 do
+        reps = reps * 2
+    end
+    return reps
+end
+
+local rows = {}
+for _, case in ipairs(cases) do
+    local name, baseline_name, module_loop, baseline_loop = case[1], case[2], case[3], case[4]
+    local reps = calibrate(baseline_loop)
+    seconds(module_loop, reps) -- warm up (and let LuaJIT compile it)
+    local m, b = {}, {}
+    for r = 1, runs do
+        m[r] = seconds(module_loop, reps)
+        b[r] = seconds(baseline_loop, reps)
+    end
+    local ops = reps * #codes
+    local ns, base_ns = median(m) / ops * 1e9, median(b) / ops * 1e9
+    rows[#rows + 1] = { name, baseline_name, ns, base_ns, ns / base_ns }
+end
+
+local all_ok = true
+if not tsv then
+    print(string.format("%s (%s), median of %d runs, 1024 varying codes; ratio = module / baseline, target <= %.1f",
+        runtime, hs._VERSION and ("httpstatus " .. hs._VERSION) or "httpstatus", runs, target))
+    print(string.format("%-12s %-18s %10s %12s %7s  %s", "operation", "baseline", "ns/op", "baseline ns", "ratio", ""))
+end
+for _, r in ipairs(rows) do
+    local ok = r[5] <= target
+    all_ok = all_ok and ok
+    if tsv then
+        print(string.format("%s\t%s\t%s\t%.2f\t%.2f\t%.2f\t%.2f\t%s",
+            group, r[1], r[2], r[3], r[4], r[5], target, ok and "ok" or "MISS"))
+    else
+        print(string.format("%-12s %-18s %10.2f %12.2f %7.2f  %s", r[1], r[2], r[3], r[4], r[5], ok and "ok" or "MISS"))
+    end
+end
+os.exit(all_ok and 0 or 1)

@@ -1,0 +1,114 @@
+/*
+ * Lua specifics of the SWIG interface, included by bindings/httpstatus.i.
+ *
+ * This builds the private C module `httpstatus.core`; users require
+ * `httpstatus` (bindings/lua/httpstatus/init.lua), which reads the whole
+ * table from here once and answers every lookup from plain Lua tables.
+ * Generate with `swig -lua -nomoduleglobal`, so `require` returns the module
+ * table instead of also storing it in a global.
+ *
+ * SWIG's stock Lua typemaps push C integers as floats (404.0 in Lua 5.4) and
+ * convert arguments with (int)lua_tonumber(), which silently truncates 404.5
+ * and is undefined behaviour for NaN, infinities and huge numbers. The
+ * typemaps below replace them.
+ */
+%module httpstatus_core
+
+%{
+#include <limits.h>
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+/* A number argument with an integral value, in the luaL style of error for
+ * anything else. Out-of-range values saturate at lo or hi instead of being
+ * wrapped around, so that 2^32 + 404 can never become 404. */
+static lua_Integer hs_lua_checkintegral(lua_State *L, int arg, lua_Integer lo, lua_Integer hi)
+{
+    if (lua_type(L, arg) != LUA_TNUMBER)
+        luaL_argerror(L, arg, lua_pushfstring(L, "integer expected, got %s", luaL_typename(L, arg)));
+#if LUA_VERSION_NUM >= 503
+    if (lua_isinteger(L, arg)) {
+        lua_Integer v = lua_tointeger(L, arg);
+        return v < lo ? lo : v > hi ? hi : v;
+    }
+#endif
+    lua_Number n = lua_tonumber(L, arg);
+    if (!(n == floor(n)) || isinf(n)) /* NaN fails the comparison */
+        luaL_argerror(L, arg, "number has no integer representation");
+    /* lo and hi are exact as doubles for the int and size_t ranges used here */
+    return n < (lua_Number)lo ? lo : n > (lua_Number)hi ? hi : (lua_Integer)n;
+}
+
+/* A status code: any integral number; a code beyond int saturates to
+ * INT_MIN or INT_MAX, which the core answers as it answers any invalid code. */
+static int hs_lua_checkcode(lua_State *L, int arg)
+{
+    return (int)hs_lua_checkintegral(L, arg, INT_MIN, INT_MAX);
+}
+
+/* An index for hs_at, hs_alias and hs_search: negative or huge means past
+ * the end (the core then answers NULL or hs_count()). */
+static size_t hs_lua_checkindex(lua_State *L, int arg)
+{
+    lua_Integer max = (lua_Integer)1 << 52;
+    lua_Integer v = hs_lua_checkintegral(L, arg, -1, max);
+    return v < 0 ? (size_t)max : (size_t)v;
+}
+
+/* SWIG's init function also stores two helpers, swig_type and swig_equals,
+ * as globals. The module must set no globals, so SWIG's init is renamed and
+ * wrapped: whatever those two globals held before (usually nil) is put back.
+ * The static declaration gives the renamed definition internal linkage. */
+#undef SWIG_init
+#define SWIG_init hs_lua_swig_init
+static int SWIG_init(lua_State *L);
+
+SWIGEXPORT int luaopen_httpstatus_core(lua_State *L)
+{
+    static const char *const swig_globals[] = {"swig_type", "swig_equals"};
+    int globals = lua_gettop(L) + 1;
+    lua_pushglobaltable(L);
+    for (int i = 0; i < 2; i++) {
+        lua_pushstring(L, swig_globals[i]);
+        lua_rawget(L, globals); /* saved at globals + 1 + i */
+    }
+    SWIG_init(L); /* pushes the global table and the module table */
+    for (int i = 0; i < 2; i++) {
+        lua_pushstring(L, swig_globals[i]);
+        lua_pushvalue(L, globals + 1 + i);
+        lua_rawset(L, globals);
+    }
+    return 1; /* the module table, on top */
+}
+%}
+
+%typemap(in) int %{ $1 = hs_lua_checkcode(L, $input); %}
+%typemap(in) size_t %{ $1 = hs_lua_checkindex(L, $input); %}
+
+/* A byte string with its length, so that a NUL inside reaches hs_find and
+ * hs_search (where it never matches) instead of ending the string early. */
+%typemap(in) (const char *s, size_t len), (const char *query, size_t len) {
+    if (lua_type(L, $input) != LUA_TSTRING)
+        luaL_argerror(L, $input, lua_pushfstring(L, "string expected, got %s", luaL_typename(L, $input)));
+    $1 = ($1_ltype)lua_tolstring(L, $input, &$2);
+}
+
+/* A language name: one with a NUL inside names no language (rather than
+ * the one before the NUL), so the core is given NULL for it. */
+%typemap(in) const char *lang {
+    size_t len;
+    if (lua_type(L, $input) != LUA_TSTRING)
+        luaL_argerror(L, $input, lua_pushfstring(L, "string expected, got %s", luaL_typename(L, $input)));
+    $1 = ($1_ltype)lua_tolstring(L, $input, &len);
+    if (strlen($1) != len)
+        $1 = NULL;
+}
+
+/* Integers come back as Lua integers (math.type "integer" in 5.4). */
+%typemap(out) int %{ lua_pushinteger(L, (lua_Integer)$1); SWIG_arg++; %}
+%typemap(out) size_t %{ lua_pushinteger(L, (lua_Integer)$1); SWIG_arg++; %}
+
+/* Predicates come back as booleans (SWIG's default, kept explicit: a C 0
+ * pushed as a number would be true in Lua). */
+%typemap(out) bool %{ lua_pushboolean(L, $1 ? 1 : 0); SWIG_arg++; %}
