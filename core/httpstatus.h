@@ -48,7 +48,8 @@ HS_API const hs_status *hs_get(int code);
 /* The row for a name, alias or phrase of len bytes (s need not be
  * NUL-terminated). Matching ignores ASCII case, treats ' ', '-' and '_' alike
  * and ignores apostrophes and parentheses; a string of ASCII digits is a code.
- * A NUL or any other byte makes it a miss. NULL when nothing matches. */
+ * A NUL or any other byte makes it a miss, and so does an input of more than
+ * 128 bytes that is not all digits. NULL when nothing matches. */
 HS_API const hs_status *hs_find(const char *s, size_t len);
 
 /* Substring search over names, aliases and phrases, normalised as hs_find
