@@ -19,6 +19,8 @@ from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# Written beside the extension by build_ext: SWIG's module, and the .pyi.
+GENERATED = ("_core.py", "__init__.pyi")
 
 
 def version():
@@ -55,8 +57,16 @@ class BuildExtWithSwig(build_ext):
         outputs = super().get_outputs()
         for ext in self.extensions:
             package = os.path.dirname(self.get_ext_fullpath(ext.name))
-            outputs += [os.path.join(package, "_core.py"), os.path.join(package, "__init__.pyi")]
+            outputs += [os.path.join(package, name) for name in GENERATED]
         return outputs
+
+    def copy_extensions_to_source(self):
+        """--inplace and editable installs: the source package gets the
+        generated files along with the extension."""
+        super().copy_extensions_to_source()
+        source = self.get_finalized_command("build_py").get_package_dir("httpstatus")
+        for name in GENERATED:
+            self.copy_file(os.path.join(self.build_lib, "httpstatus", name), os.path.join(source, name))
 
 
 setup(

@@ -13,6 +13,8 @@
 
 %{
 #include <limits.h>
+
+#include "httpstatus.h"
 %}
 
 /* A status code: any int answers, however large (2**100 is merely not a
@@ -90,3 +92,55 @@
     SWIG_fail;
   }
 }
+
+/* Puts the attributes of code's Status member into its __dict__: the row's
+ * fields, category, status_line and every predicate, each a plain instance
+ * attribute. One call per member instead of some thirty through the
+ * functions above keeps the package's import short. */
+%inline %{
+static PyObject *fill_member(PyObject *attributes, int code)
+{
+    const hs_status *s = hs_get(code);
+    if (s == NULL || !PyDict_Check(attributes)) {
+        PyErr_Format(PyExc_ValueError, "fill_member() needs a dict and a code in the table, not %d", code);
+        return NULL;
+    }
+    struct {
+        const char *name;
+        PyObject *value;
+    } items[] = {
+        {"code", PyLong_FromLong(code)},
+        {"phrase", PyUnicode_FromString(s->phrase)},
+        {"description", PyUnicode_FromString(s->description)},
+        {"category", PyUnicode_FromString(hs_category(code))},
+        {"official", PyBool_FromLong(s->official)},
+        {"origin", PyUnicode_FromString(s->origin)},
+        {"reference", PyUnicode_FromString(s->reference)},
+        {"status_line", PyUnicode_FromFormat("%d %s", code, s->phrase)},
+        {"is_valid", PyBool_FromLong(hs_is_valid(code))},
+        {"is_known", PyBool_FromLong(hs_is_known(code))},
+        {"is_official", PyBool_FromLong(hs_is_official(code))},
+        {"is_informational", PyBool_FromLong(hs_is_informational(code))},
+        {"is_success", PyBool_FromLong(hs_is_success(code))},
+        {"is_redirection", PyBool_FromLong(hs_is_redirection(code))},
+        {"is_client_error", PyBool_FromLong(hs_is_client_error(code))},
+        {"is_server_error", PyBool_FromLong(hs_is_server_error(code))},
+        {"is_error", PyBool_FromLong(hs_is_error(code))},
+        {"is_redirect", PyBool_FromLong(hs_is_redirect(code))},
+        {"preserves_method", PyBool_FromLong(hs_preserves_method(code))},
+        {"is_cacheable", PyBool_FromLong(hs_is_cacheable(code))},
+        {"is_empty", PyBool_FromLong(hs_is_empty(code))},
+        {"is_retryable", PyBool_FromLong(hs_is_retryable(code))},
+    };
+    int failed = 0;
+    for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
+        /* PyDict_SetItemString interns the key, as attribute names are. */
+        if (!failed && (items[i].value == NULL || PyDict_SetItemString(attributes, items[i].name, items[i].value) < 0))
+            failed = 1;
+        Py_XDECREF(items[i].value);
+    }
+    if (failed)
+        return NULL;
+    Py_RETURN_NONE;
+}
+%}

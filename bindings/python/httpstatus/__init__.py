@@ -68,17 +68,10 @@ def _make_status():
         "and every predicate (is_success, is_retryable, ...) as a bool attribute.")
     cls = enum_type("Status", (_IntEnum,), body)
 
-    # Plain instance attributes: a read is one dict lookup, faster than a
-    # property. Writes are refused once they are in place.
-    predicates = [(name, getattr(_core, name)) for name in _PREDICATES]
+    # Plain instance attributes (a read is one dict lookup, faster than a
+    # property), put in by C; writes are refused from here on.
     for row in rows:
-        code, phrase = row.code, row.phrase
-        fields = getattr(cls, row.name).__dict__
-        fields.update(code=code, phrase=phrase, description=row.description,
-                      category=_core.category(code), official=row.official, origin=row.origin,
-                      reference=row.reference, status_line=f"{code} {phrase}")
-        for name, predicate in predicates:
-            fields[name] = predicate(code)
+        _core.fill_member(getattr(cls, row.name).__dict__, row.code)
     cls.__setattr__ = _read_only
     cls.__delattr__ = _read_only
     return cls
