@@ -171,3 +171,10 @@ def test_get_by_name_alias_phrase_or_digits(text, code):
 def test_version_is_the_c_librarys():
     assert httpstatus.__version__ == _core.version()
     assert httpstatus.__version__.count(".") == 2
+
+
+def test_the_examples_in_the_docstring_hold():
+    import doctest
+
+    failures, tried = doctest.testmod(httpstatus, verbose=False)
+    assert tried >= 3 and failures == 0

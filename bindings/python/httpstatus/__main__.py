@@ -209,5 +209,6 @@ if __name__ == "__main__":
     import signal
 
     # Like the C tool, die quietly when the reader of a pipe goes away.
-    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     sys.exit(main())
