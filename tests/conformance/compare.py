@@ -1,0 +1,501 @@
+r"""One answer everywhere: puts the same questions to the C core, the Python
+package and the Lua module (under Lua 5.4 and LuaJIT), and fails on any
+difference between their answers.
+
+    compare.py compare   ARGS   run the four dumpers, compare every answer
+    compare.py surface   ARGS   the module-level names of Python and Lua
+    compare.py self-test ARGS   alter real dumps; every alteration must fail
+    compare.py files DIR        compare DIR/{c,python,lua5.4,luajit}.txt
+ARGS name the dumpers and what they load (see main()); --save DIR keeps the
+dumps of a run. Runs under any Python 3.8+; the Python dumper runs under
+--python, against the package in --python-package and nothing else.
+
+THE DUMP FORMAT
+===============
+The questions are in cases.txt, shared by the three dumpers (dump.c, dump.py,
+dump.lua). A dump is UTF-8 text, one answer per line, every line exactly four
+fields separated by one TAB:
+
+    SECTION <TAB> SUBJECT <TAB> QUESTION <TAB> ANSWER
+
+SUBJECT is a decimal integer, a constant name, an index into all() (from 1),
+or a case's spelling copied verbatim from cases.txt (so it is the same text in
+every dump). QUESTION names what was asked of the subject, e.g. `phrase` is
+phrase(SUBJECT), `get.name` is get(SUBJECT).name, `description.ko` is
+description(SUBJECT, "ko"). Lines come in the order the dumpers ask, which is
+the same in every dumper.
+
+ANSWER is one of
+    "..."        a string, escaped as below
+    nil          nothing: NULL in C, None in Python, nil in Lua
+    true, false  a boolean (a Python int 1 or a Lua number is not one)
+    -12, 404     an integer (a Lua 5.4 float prints as 404.0 and differs)
+    object       a status object (C: a row pointer); its fields follow
+    error        the call refused its argument the way API.md says:
+                 Python: TypeError (whose message names the function, "get()")
+                         or ValueError;
+                 Lua:    an error whose message holds luaL's
+                         "bad argument #N to 'FUNCTION'";
+                 C:      only for lang: hs_is_language(lang) is false.
+    raised:"..." any other exception or error, with its message: never equal
+                 to another language's answer, so it always fails.
+
+A string is written between double quotes, byte by byte: `\` as `\\`, TAB as
+`\t`, LF as `\n`, CR as `\r`, any other byte below 0x20 and 0x7F as `\xHH`
+(lowercase hex); the bytes of a well-formed UTF-8 sequence of a non-ASCII
+character (RFC 3629: shortest form, no surrogates, at most U+10FFFF) as they
+are; any other byte as `\xHH`. A `"` inside is not escaped: the answer is a
+whole field. Python strings are compared by their UTF-8 bytes (a lone
+surrogate U+DC80..U+DCFF stands for the byte 0x80..0xFF, as Python's
+surrogateescape has it). cases.txt spells its strings the same way, with `\"`
+for a quote, and N*"..." for N repetitions.
+
+SECTIONS, and which languages must write each (c, python, lua5.4, luajit)
+-------------------------------------------------------------------------
+Every section a language must write has to be there (a missing section
+fails; nothing is skipped silently), and a section a language must not write
+fails too. Within a section, every language's lines are compared with those
+of the first language listed for it; a section of one language is recorded,
+checked to be there and well-formed, and compared with nobody.
+
+  version   all four   the library's version: C hs_version(), Python
+                       __version__, Lua _VERSION.
+  code      all four   for every integer -5..1000: get (object/nil), then
+                       for an object every field (get.code, get.name, ...,
+                       get.status_line: C formats "%d %s"; Lua tostring(obj))
+                       and every predicate as a field, and
+                       get.by_name_is_same (get(get(n).name) is get(n));
+                       get.digits (get of the decimal string of n: the
+                       code of the answer, or nil); phrase; category;
+                       description (default lang); description.en;
+                       description.ko; every predicate.
+  int       all four   the same questions as `code`, for the `int` cases of
+                       cases.txt that fit a 32-bit C int.
+  bigint    python, lua5.4, luajit
+                       the same, for the `int` cases that do not fit a C int
+                       (C cannot pass them); Lua holds them as integers or, past
+                       2^63, as integral floats, which Lua accepts as codes.
+  constant  all four   every constant name, canonical and alias, sorted by
+                       bytes: value, get.code, get.name (get of the name).
+                       C lists hs_at(i)->name and hs_alias(code, j); Python
+                       its module attributes that are Status members, with
+                       Status.__members__ (a name in one and not the other,
+                       or bound to another member, answers raised:"...");
+                       Lua every key of the module with a number value.
+  string    all four   get of each `string` case (C: hs_find(bytes, length)):
+                       bytes (the input's length in bytes, so every dumper
+                       built the same input), get, get.code, get.name.
+                       Invalid UTF-8 is passed as bytes in C and Lua and as
+                       the same string with lone surrogates in Python.
+  lang      all four   description(404 / 299 / -1, lang) for each `lang` case
+                       without a NUL byte.
+  lang_nul  python, lua5.4, luajit
+                       the same for `lang` cases with a NUL byte (a C string
+                       ends at its NUL; C cannot pass them).
+  badarg    python, lua5.4, luajit
+                       every function given each `badarg` value (wrong types,
+                       non-integral floats, NaN, infinities, ...): question
+                       get, phrase, category, description, a predicate, or
+                       description.lang (description(404, value)). nil for
+                       description.lang is left out: Lua takes nil as "no
+                       lang", the default, and Python's None is no default.
+  all       all four   all(): count, then for each index: code, name, is_get
+                       (the element is get(code)).
+  lua       lua5.4, luajit   NOT compared with C or Python: what only Lua
+                       accepts (404.0, -0.0, 1e300: Lua's integral floats are
+                       codes; description(404, nil) is the default lang).
+  python    python     NOT compared at all, recorded: what only Python has
+                       (404.0, -0.0 are TypeError; None, bytes; a high lone
+                       surrogate that no byte stands for; a Status as code).
+
+The surface check (compare.py surface) reads `surface NAME kind KIND` lines
+from the Python and Lua dumpers run with --surface / `surface`. Python's
+public names are dir(httpstatus) less names starting with "_", modules and
+objects of typing or __future__; Lua's are every key of require "httpstatus".
+KIND is function, constant (a Status member; a Lua integer), class, ... In
+each language the names must be exactly the `function` and `predicate` names
+of cases.txt (API.md's), as functions, plus every constant name of the C
+table, as constants, plus the extras allow-listed in SURFACE_EXTRAS below.
+"""
+
+import argparse
+import collections
+import difflib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+LANGUAGES = ("c", "python", "lua5.4", "luajit")
+ALL = LANGUAGES
+BINDINGS = ("python", "lua5.4", "luajit")
+SECTIONS = {
+    "version": ALL,
+    "code": ALL,
+    "int": ALL,
+    "bigint": BINDINGS,
+    "constant": ALL,
+    "string": ALL,
+    "lang": ALL,
+    "lang_nul": BINDINGS,
+    "badarg": BINDINGS,
+    "all": ALL,
+    "lua": ("lua5.4", "luajit"),
+    "python": ("python",),
+}
+
+# Public names that only one language has, each with its reason.
+SURFACE_EXTRAS = {
+    "python": {
+        "Status": "API.md: the IntEnum of every code, like http.HTTPStatus",
+    },
+    "lua5.4": {
+        "_VERSION": "Lua's convention for a module's version (Python's __version__ is a dunder)",
+    },
+    "luajit": {
+        "_VERSION": "Lua's convention for a module's version (Python's __version__ is a dunder)",
+    },
+}
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+class Failure(Exception):
+    pass
+
+
+# ---- running the dumpers --------------------------------------------------
+
+def clean_environment():
+    """The environment minus what would make an interpreter load something
+    else than the build under test."""
+    return {k: v for k, v in os.environ.items()
+            if not k.startswith(("PYTHON", "LUA_INIT", "LUA_PATH", "LUA_CPATH"))}
+
+
+def dumper_commands(args, surface=False):
+    if surface:
+        return {
+            "python": [args.python, "-B", "-I", os.path.join(HERE, "dump.py"),
+                       args.python_package, args.cases, "--surface"],
+            "lua5.4": [args.lua54, os.path.join(HERE, "dump.lua"), args.lua54_module, args.cases, "surface"],
+            "luajit": [args.luajit, os.path.join(HERE, "dump.lua"), args.luajit_module, args.cases, "surface"],
+        }
+    return {
+        "c": [args.c, args.cases],
+        "python": [args.python, "-B", "-I", os.path.join(HERE, "dump.py"), args.python_package, args.cases],
+        "lua5.4": [args.lua54, os.path.join(HERE, "dump.lua"), args.lua54_module, args.cases],
+        "luajit": [args.luajit, os.path.join(HERE, "dump.lua"), args.luajit_module, args.cases],
+    }
+
+
+def run_dumpers(commands):
+    """Runs the dumpers side by side; their stdout as text, by language."""
+    env = clean_environment()
+    running = {}
+    for language, command in commands.items():
+        if not os.path.exists(command[0]):
+            raise Failure(f"{language} dumper: {command[0]} does not exist (is it built/installed?)")
+        running[language] = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                             stdin=subprocess.DEVNULL, env=env)
+    dumps = {}
+    for language, process in running.items():
+        out, err = process.communicate()
+        if process.returncode != 0:
+            raise Failure(f"{language} dumper failed (exit {process.returncode}): "
+                          f"{' '.join(commands[language])}\n{err.decode('utf-8', 'replace')}")
+        if err:
+            sys.stderr.write(f"{language} dumper wrote to stderr:\n{err.decode('utf-8', 'replace')}")
+        try:
+            dumps[language] = out.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise Failure(f"{language} dumper wrote invalid UTF-8: {e}") from None
+    return dumps
+
+
+def save(dumps, directory):
+    os.makedirs(directory, exist_ok=True)
+    for language, text in dumps.items():
+        with open(os.path.join(directory, language + ".txt"), "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+
+
+def load(directory):
+    dumps = {}
+    for language in LANGUAGES:
+        with open(os.path.join(directory, language + ".txt"), encoding="utf-8", newline="\n") as f:
+            dumps[language] = f.read()
+    return dumps
+
+
+# ---- comparing -------------------------------------------------------------
+
+def sections_of(language, text):
+    """{section: [(line number, line)]}, and the problems of form found."""
+    sections = collections.OrderedDict()
+    problems = []
+    if text and not text.endswith("\n"):
+        problems.append(f"{language}: the dump does not end with a newline (cut short?)")
+    for number, line in enumerate(text.split("\n")[:-1] if text else [], 1):
+        fields = line.split("\t")
+        if len(fields) != 4 or not all(fields[:3]) or fields[3] == "":
+            problems.append(f"{language} line {number}: not SECTION<TAB>SUBJECT<TAB>QUESTION<TAB>ANSWER: {line!r}")
+            continue
+        sections.setdefault(fields[0], []).append((number, line))
+    for section in sections:
+        if section not in SECTIONS:
+            problems.append(f"{language}: unknown section {section!r}")
+        elif language not in SECTIONS[section]:
+            problems.append(f"{language}: writes section {section!r}, which only "
+                            f"{', '.join(SECTIONS[section])} may write")
+    for section, languages in SECTIONS.items():
+        if language in languages and section not in sections:
+            problems.append(f"{language}: section {section!r} is missing (it is compared between "
+                            f"{', '.join(languages)}; nothing is skipped)")
+    return sections, problems
+
+
+def first_difference(ref, ref_lines, other, other_lines, section):
+    """A report of where two sections part, or None when they are equal."""
+    a = [line for _, line in ref_lines]
+    b = [line for _, line in other_lines]
+    if a == b:
+        return None
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    # The first hunk from there on, within a window so that a dump that
+    # differs everywhere costs no quadratic matching.
+    window = 3000
+    matcher = difflib.SequenceMatcher(None, a[start:start + window], b[start:start + window], autojunk=False)
+    tag, i1, i2, j1, j2 = next(op for op in matcher.get_opcodes() if op[0] != "equal")
+    only_ref = sum((collections.Counter(a) - collections.Counter(b)).values())
+    only_other = sum((collections.Counter(b) - collections.Counter(a)).values())
+    width = max(len(ref), len(other))
+    out = [f"DIFFERENCE {ref} vs {other} in section {section!r}: {only_ref} line(s) of {ref} "
+           f"not in {other}, {only_other} line(s) of {other} not in {ref}; the first:"]
+    limit = 8
+    for language, lines, lo, hi in ((ref, ref_lines, start + i1, start + i2),
+                                    (other, other_lines, start + j1, start + j2)):
+        if lo == hi:
+            near = lines[lo][0] if lo < len(lines) else (lines[-1][0] + 1 if lines else 1)
+            out.append(f"  {language:<{width}} (nothing, before its line {near})")
+        for number, line in lines[lo:min(hi, lo + limit)]:
+            out.append(f"  {language:<{width}} line {number}: {line}")
+        if hi - lo > limit:
+            out.append(f"  {language:<{width}} ... and {hi - lo - limit} more")
+    return "\n".join(out)
+
+
+def compare(dumps):
+    """Every problem found in dumps ({language: text}), as report texts."""
+    problems = []
+    parsed = {}
+    for language in LANGUAGES:
+        if language not in dumps:
+            problems.append(f"{language}: no dump")
+            continue
+        parsed[language], form = sections_of(language, dumps[language])
+        problems.extend(form)
+    for section, languages in SECTIONS.items():
+        ref = languages[0]
+        if ref not in parsed or section not in parsed[ref]:
+            continue
+        for other in languages[1:]:
+            if other in parsed and section in parsed[other]:
+                report = first_difference(ref, parsed[ref][section], other, parsed[other][section], section)
+                if report:
+                    problems.append(report)
+    return problems
+
+
+def print_verdict(problems, dumps):
+    if problems:
+        print("\n\n".join(problems))
+        print(f"\nFAIL: {len(problems)} problem(s). The same question must get the same answer in "
+              "every language; see the format at the top of tests/conformance/compare.py.")
+        return 1
+    counts = ", ".join(f"{language} {dumps[language].count(chr(10))}" for language in LANGUAGES)
+    print(f"OK: every answer agrees (lines per dump: {counts}).")
+    return 0
+
+
+# ---- the surface ------------------------------------------------------------
+
+def read_cases(path):
+    cases = collections.defaultdict(list)
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line and not line.startswith("#"):
+                kind, _, rest = line.partition(" ")
+                cases[kind].append(rest)
+    return cases
+
+
+def check_surface(args):
+    cases = read_cases(args.cases)
+    functions = set(cases["function"]) | set(cases["predicate"])
+    c_dump = run_dumpers({"c": dumper_commands(args)["c"]})["c"]
+    constants = {line.split("\t")[1] for line in c_dump.splitlines() if line.startswith("constant\t")}
+    if not constants or not functions:
+        return [f"surface: nothing to expect ({len(functions)} functions, {len(constants)} constants)"]
+    expected = functions | constants
+    problems = []
+    surfaces = run_dumpers(dumper_commands(args, surface=True))
+    seen = {}
+    for language, text in surfaces.items():
+        kinds = {}
+        for line in text.splitlines():
+            section, name, question, kind = line.split("\t")
+            if section != "surface" or question != "kind":
+                problems.append(f"{language}: not a surface line: {line!r}")
+            kinds[name] = kind
+        seen[language] = kinds
+        extras = SURFACE_EXTRAS.get(language, {})
+        names = set(kinds) - set(extras)
+        for name in sorted(expected - names):
+            what = "API function" if name in functions else "constant of the C table"
+            problems.append(f"{language}: the {what} {name} is missing")
+        for name in sorted(names - expected):
+            problems.append(f"{language}: public name {name} ({kinds[name]}) is neither in API.md "
+                            f"nor in the C table nor allow-listed in SURFACE_EXTRAS")
+        for name in sorted(set(extras) - set(kinds)):
+            problems.append(f"{language}: allow-listed extra {name} does not exist (stale allow-list)")
+        for name in sorted(names & functions):
+            if kinds[name] != "function":
+                problems.append(f"{language}: {name} should be a function, is {kinds[name]}")
+        for name in sorted(names & constants):
+            if kinds[name] != "constant":
+                problems.append(f"{language}: {name} should be an integer constant, is {kinds[name]}")
+    if not problems:
+        py = set(seen["python"]) - set(SURFACE_EXTRAS["python"])
+        print(f"OK: Python, Lua 5.4 and LuaJIT export the same {len(py)} names: "
+              f"{len(functions)} functions and {len(constants)} constants "
+              f"(+ allowed extras: {', '.join(f'{l} {n}' for l in SURFACE_EXTRAS for n in SURFACE_EXTRAS[l])}).")
+    return problems
+
+
+# ---- proof that a difference fails --------------------------------------------
+
+def self_test(args):
+    """Alters real dumps one way at a time, as a broken binding would, and
+    requires `compare.py files` to fail and to name the pair and the line."""
+    dumps = run_dumpers(dumper_commands(args))
+    problems = compare(dumps)
+    if problems:
+        return ["self-test: the real dumps already differ, so a deliberate change proves nothing; "
+                "the test `conformance` shows what differs:\n" + problems[0]]
+
+    def one_line(language, prefix):
+        found = [line for line in dumps[language].splitlines() if line.startswith(prefix)]
+        if len(found) != 1:
+            raise Failure(f"self-test: expected one line starting {prefix!r} in the {language} dump, "
+                          f"found {len(found)}")
+        return found[0]
+
+    def replace(language, old, new):
+        altered = dict(dumps)
+        altered[language] = dumps[language].replace(old + "\n", new, 1)
+        assert altered[language] != dumps[language]
+        return altered
+
+    phrase = one_line("python", "code\t404\tphrase\t")
+    predicate = one_line("lua5.4", "code\t503\tis_retryable\t")
+    flipped = predicate.rsplit("\t", 1)[0] + "\t" + ("false" if predicate.endswith("true") else "true")
+    # An alias: a constant whose get.name is another name.
+    aliases = [line.split("\t")[1] for line in dumps["luajit"].splitlines()
+               if line.startswith("constant\t") and "\tget.name\t" in line
+               and line.split("\t")[3] != '"%s"' % line.split("\t")[1]]
+    if not aliases:
+        raise Failure("self-test: the luajit dump lists no alias")
+    alias = aliases[0]
+    alias_lines = "".join(line + "\n" for line in dumps["luajit"].splitlines()
+                          if line.startswith(f"constant\t{alias}\t"))
+    value = one_line("python", f"constant\t{aliases[-1]}\tvalue\t")
+    bad = one_line("luajit", "badarg\tnil\tget\t")
+
+    cases = [
+        # (what, altered dumps, texts the report must contain)
+        ("one phrase changed in Python", replace("python", phrase, phrase[:-1] + 'X"\n'),
+         ["c vs python", "section 'code'", phrase, phrase[:-1] + 'X"']),
+        ("one predicate flipped in Lua 5.4", replace("lua5.4", predicate, flipped + "\n"),
+         ["c vs lua5.4", "section 'code'", predicate, flipped]),
+        ("one alias dropped in LuaJIT", dict(dumps, luajit=dumps["luajit"].replace(alias_lines, "", 1)),
+         ["c vs luajit", "section 'constant'", f"constant\t{alias}\tvalue"]),
+        ("one alias bound to another code in Python",
+         replace("python", value, value.rsplit("\t", 1)[0] + "\t" + str(int(value.rsplit("\t", 1)[1]) + 1) + "\n"),
+         ["c vs python", "section 'constant'", value]),
+        ("one bad argument accepted in LuaJIT", replace("luajit", bad, bad.replace("\terror", "\tnil") + "\n"),
+         ["python vs luajit", "section 'badarg'", bad]),
+        ("a whole section missing from Lua 5.4",
+         dict(dumps, **{"lua5.4": "".join(l + "\n" for l in dumps["lua5.4"].splitlines()
+                                          if not l.startswith("bigint\t"))}),
+         ["lua5.4: section 'bigint' is missing"]),
+    ]
+    problems = []
+    with tempfile.TemporaryDirectory(prefix="hs-conformance-") as tmp:
+        save(dumps, tmp)
+        result = subprocess.run([sys.executable, "-B", os.path.abspath(__file__), "files", tmp],
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
+        if result.returncode != 0:
+            problems.append(f"self-test: the unaltered dumps fail through `files`:\n{result.stdout}")
+        for what, altered, expected in cases:
+            shutil.rmtree(tmp)
+            save(altered, tmp)
+            result = subprocess.run([sys.executable, "-B", os.path.abspath(__file__), "files", tmp],
+                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
+            missing = [text for text in expected if text not in result.stdout]
+            if result.returncode == 0 or missing:
+                problems.append(f"self-test: {what}: exit {result.returncode}, report lacks {missing!r}:\n"
+                                f"{result.stdout}")
+            else:
+                print(f"detected: {what}\n" + "\n".join("    " + l for l in result.stdout.splitlines()[:3]))
+    return problems
+
+
+# ---- command line ------------------------------------------------------------
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="mode", required=True)
+    for mode in ("compare", "surface", "self-test"):
+        p = sub.add_parser(mode)
+        p.add_argument("--cases", required=True, help="cases.txt")
+        p.add_argument("--c", required=True, help="the C dumper (dump.c built)")
+        p.add_argument("--python", required=True, help="the Python interpreter of the package")
+        p.add_argument("--python-package", required=True, help="directory holding the httpstatus package")
+        p.add_argument("--lua5.4", dest="lua54", required=True, help="the lua5.4 interpreter")
+        p.add_argument("--lua5.4-module", dest="lua54_module", required=True,
+                       help="directory holding httpstatus/init.lua and httpstatus/core.so for Lua 5.4")
+        p.add_argument("--luajit", required=True, help="the luajit interpreter")
+        p.add_argument("--luajit-module", required=True, help="the same for LuaJIT")
+        p.add_argument("--save", metavar="DIR", help="write each dump to DIR/LANGUAGE.txt")
+    files = sub.add_parser("files")
+    files.add_argument("directory")
+    args = parser.parse_args(argv)
+
+    try:
+        if args.mode == "files":
+            dumps = load(args.directory)
+            return print_verdict(compare(dumps), dumps)
+        if args.mode == "compare":
+            dumps = run_dumpers(dumper_commands(args))
+            if args.save:
+                save(dumps, args.save)
+            return print_verdict(compare(dumps), dumps)
+        problems = check_surface(args) if args.mode == "surface" else self_test(args)
+    except Failure as e:
+        problems = [str(e)]
+    if problems:
+        print("\n".join(problems))
+        print(f"\nFAIL: {len(problems)} problem(s).")
+        return 1
+    if args.mode == "self-test":
+        print("OK: every deliberate difference made the comparison fail, naming the pair and the line.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,476 @@
+/*
+ * The C core's answers to the questions of cases.txt, in the conformance
+ * format defined at the top of compare.py. The C answers are the reference
+ * the Python and Lua dumps are compared with.
+ *
+ *   conformance_dump_c CASES
+ *
+ * C has a pointer where the bindings have a status object: "get" answers
+ * "object" for a row and its fields are read from the row (category,
+ * predicates and the status line from the functions of the API). C cannot
+ * pass what the bindings refuse (other types, floats, integers beyond int,
+ * strings with a NUL as lang), so it writes no bigint, badarg or lang_nul
+ * section.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "httpstatus.h"
+
+static void die(const char *what, const char *detail)
+{
+    fprintf(stderr, "conformance_dump_c: %s%s%s\n", what, detail ? ": " : "", detail ? detail : "");
+    exit(2);
+}
+
+/* ---- the format ---------------------------------------------------------- */
+
+/* Length of the well-formed UTF-8 sequence of a non-ASCII character at s
+ * (RFC 3629), or 0. */
+static size_t utf8_length(const unsigned char *s, size_t n)
+{
+    size_t len;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (s[0] >= 0xC2 && s[0] <= 0xDF)
+        len = 2;
+    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+        len = 3, lo = s[0] == 0xE0 ? 0xA0 : 0x80, hi = s[0] == 0xED ? 0x9F : 0xBF;
+    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+        len = 4, lo = s[0] == 0xF0 ? 0x90 : 0x80, hi = s[0] == 0xF4 ? 0x8F : 0xBF;
+    else
+        return 0;
+    if (n < len || s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t i = 2; i < len; i++)
+        if (s[i] < 0x80 || s[i] > 0xBF)
+            return 0;
+    return len;
+}
+
+static void put_string(const char *text, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    putchar('"');
+    for (size_t i = 0; i < n;) {
+        unsigned char c = s[i];
+        size_t len;
+        if (c == '\\')
+            fputs("\\\\", stdout);
+        else if (c == '\t')
+            fputs("\\t", stdout);
+        else if (c == '\n')
+            fputs("\\n", stdout);
+        else if (c == '\r')
+            fputs("\\r", stdout);
+        else if (c < 0x20 || c == 0x7F)
+            printf("\\x%02x", c);
+        else if (c < 0x80)
+            putchar(c);
+        else if ((len = utf8_length(s + i, n - i)) != 0) {
+            fwrite(s + i, 1, len, stdout);
+            i += len;
+            continue;
+        } else
+            printf("\\x%02x", c);
+        i++;
+    }
+    putchar('"');
+}
+
+/* Starts a line: section, subject, question; the answer follows. */
+static void ask(const char *section, const char *subject, const char *question)
+{
+    printf("%s\t%s\t%s\t", section, subject, question);
+}
+
+static void answer_text(const char *s)
+{
+    if (s == NULL)
+        fputs("nil", stdout);
+    else
+        put_string(s, strlen(s));
+    putchar('\n');
+}
+
+static void answer_bool(bool b) { puts(b ? "true" : "false"); }
+static void answer_int(long long i) { printf("%lld\n", i); }
+static void answer_token(const char *token) { puts(token); }
+
+/* ---- cases.txt --------------------------------------------------------------- */
+
+struct bytes {
+    char *data;
+    size_t len;
+};
+
+static void append(struct bytes *b, const char *s, size_t n)
+{
+    char *grown = realloc(b->data, b->len + n + 1);
+    if (grown == NULL)
+        die("out of memory", NULL);
+    b->data = grown;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+static int hex_digit(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* PARTS: one or more "..." or N*"...", concatenated. */
+static struct bytes parse_parts(const char *p)
+{
+    struct bytes out = {NULL, 0};
+    struct bytes part = {NULL, 0};
+    const char *spelling = p;
+    append(&out, "", 0);
+    while (*p != '\0') {
+        unsigned long count = 1;
+        if (*p == ' ') {
+            p++;
+            continue;
+        }
+        if (*p >= '0' && *p <= '9') {
+            char *end;
+            count = strtoul(p, &end, 10);
+            if (*end != '*')
+                die("expected N*\"...\"", spelling);
+            p = end + 1;
+        }
+        if (*p++ != '"')
+            die("expected a quoted string", spelling);
+        part.len = 0;
+        append(&part, "", 0);
+        while (*p != '"') {
+            char c = *p++;
+            if (c == '\0')
+                die("unterminated string", spelling);
+            if (c == '\\') {
+                c = *p++;
+                if (c == 't')
+                    c = '\t';
+                else if (c == 'n')
+                    c = '\n';
+                else if (c == 'r')
+                    c = '\r';
+                else if (c == 'x' && hex_digit(p[0]) >= 0 && hex_digit(p[1]) >= 0) {
+                    c = (char)(hex_digit(p[0]) * 16 + hex_digit(p[1]));
+                    p += 2;
+                } else if (c != '\\' && c != '"')
+                    die("unknown escape", spelling);
+            }
+            append(&part, &c, 1);
+        }
+        p++;
+        while (count-- > 0)
+            append(&out, part.data, part.len);
+    }
+    free(part.data);
+    return out;
+}
+
+/* ---- the questions ------------------------------------------------------------- */
+
+#define MAX_CASES 64
+static const char *field_names[MAX_CASES];
+static size_t field_count;
+
+static const struct {
+    const char *name;
+    bool (*function)(int);
+} all_predicates[] = {
+    {"is_valid", hs_is_valid},
+    {"is_known", hs_is_known},
+    {"is_official", hs_is_official},
+    {"is_informational", hs_is_informational},
+    {"is_success", hs_is_success},
+    {"is_redirection", hs_is_redirection},
+    {"is_client_error", hs_is_client_error},
+    {"is_server_error", hs_is_server_error},
+    {"is_error", hs_is_error},
+    {"is_redirect", hs_is_redirect},
+    {"preserves_method", hs_preserves_method},
+    {"is_cacheable", hs_is_cacheable},
+    {"is_empty", hs_is_empty},
+    {"is_retryable", hs_is_retryable},
+};
+#define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
+static size_t predicates[MAX_CASES]; /* indexes into all_predicates, in cases.txt order */
+static size_t predicate_count;
+
+static void add_predicate(const char *name)
+{
+    for (size_t i = 0; i < COUNT_OF(all_predicates); i++)
+        if (strcmp(all_predicates[i].name, name) == 0) {
+            if (predicate_count == MAX_CASES)
+                die("too many predicates", name);
+            predicates[predicate_count++] = i;
+            return;
+        }
+    die("cases.txt names a predicate the C API lacks", name);
+}
+
+/* The field of a row, as the bindings' status objects have it. */
+static void answer_field(const hs_status *s, const char *field)
+{
+    if (strcmp(field, "code") == 0)
+        answer_int(s->code);
+    else if (strcmp(field, "name") == 0)
+        answer_text(s->name);
+    else if (strcmp(field, "phrase") == 0)
+        answer_text(s->phrase);
+    else if (strcmp(field, "description") == 0)
+        answer_text(s->description);
+    else if (strcmp(field, "category") == 0)
+        answer_text(hs_category(s->code));
+    else if (strcmp(field, "official") == 0)
+        answer_bool(s->official);
+    else if (strcmp(field, "origin") == 0)
+        answer_text(s->origin);
+    else if (strcmp(field, "reference") == 0)
+        answer_text(s->reference);
+    else if (strcmp(field, "status_line") == 0) {
+        char line[256];
+        snprintf(line, sizeof line, "%d %s", s->code, s->phrase);
+        answer_text(line);
+    } else
+        die("cases.txt names a field the C row lacks", field);
+}
+
+/* The questions of sections code and int. */
+static void dump_code(const char *section, const char *subject, int code)
+{
+    char question[64];
+    const hs_status *s = hs_get(code);
+
+    ask(section, subject, "get");
+    answer_token(s ? "object" : "nil");
+    if (s != NULL) {
+        for (size_t i = 0; i < field_count; i++) {
+            snprintf(question, sizeof question, "get.%s", field_names[i]);
+            ask(section, subject, question);
+            answer_field(s, field_names[i]);
+        }
+        for (size_t i = 0; i < predicate_count; i++) {
+            snprintf(question, sizeof question, "get.%s", all_predicates[predicates[i]].name);
+            ask(section, subject, question);
+            answer_bool(all_predicates[predicates[i]].function(s->code));
+        }
+        ask(section, subject, "get.by_name_is_same");
+        answer_bool(hs_find(s->name, strlen(s->name)) == s);
+    }
+    ask(section, subject, "get.digits"); /* subject is the code in decimal */
+    s = hs_find(subject, strlen(subject));
+    if (s)
+        answer_int(s->code);
+    else
+        answer_token("nil");
+    ask(section, subject, "phrase");
+    answer_text(hs_phrase(code));
+    ask(section, subject, "category");
+    answer_text(hs_category(code));
+    ask(section, subject, "description");
+    answer_text(hs_description(code, "en"));
+    ask(section, subject, "description.en");
+    answer_text(hs_description(code, "en"));
+    ask(section, subject, "description.ko");
+    answer_text(hs_description(code, "ko"));
+    for (size_t i = 0; i < predicate_count; i++) {
+        ask(section, subject, all_predicates[predicates[i]].name);
+        answer_bool(all_predicates[predicates[i]].function(code));
+    }
+}
+
+static void dump_string(const char *spelling, struct bytes input)
+{
+    const hs_status *s = hs_find(input.data, input.len);
+    ask("string", spelling, "bytes");
+    answer_int((long long)input.len);
+    ask("string", spelling, "get");
+    answer_token(s ? "object" : "nil");
+    if (s) {
+        ask("string", spelling, "get.code");
+        answer_int(s->code);
+        ask("string", spelling, "get.name");
+        answer_text(s->name);
+    }
+}
+
+/* description(code, lang): C's answer to a lang it does not know is NULL
+ * with hs_is_language(lang) false, written as the token error. */
+static void dump_lang(const char *spelling, struct bytes lang)
+{
+    static const int codes[] = {404, 299, -1};
+    for (size_t i = 0; i < COUNT_OF(codes); i++) {
+        char question[32];
+        snprintf(question, sizeof question, "description(%d)", codes[i]);
+        ask("lang", spelling, question);
+        if (!hs_is_language(lang.data))
+            answer_token("error");
+        else
+            answer_text(hs_description(codes[i], lang.data));
+    }
+}
+
+struct name {
+    const char *name;
+    int code;
+};
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(((const struct name *)a)->name, ((const struct name *)b)->name);
+}
+
+static void dump_constants(void)
+{
+    struct name names[1024];
+    size_t n = 0;
+    for (size_t i = 0; i < hs_count(); i++) {
+        const hs_status *s = hs_at(i);
+        const char *alias;
+        if (n == COUNT_OF(names))
+            die("too many names", NULL);
+        names[n++] = (struct name){s->name, s->code};
+        for (size_t a = 0; (alias = hs_alias(s->code, a)) != NULL; a++) {
+            if (n == COUNT_OF(names))
+                die("too many names", NULL);
+            names[n++] = (struct name){alias, s->code};
+        }
+    }
+    qsort(names, n, sizeof names[0], by_name);
+    for (size_t i = 0; i < n; i++) {
+        const hs_status *s = hs_find(names[i].name, strlen(names[i].name));
+        ask("constant", names[i].name, "value");
+        answer_int(names[i].code);
+        ask("constant", names[i].name, "get.code");
+        if (s)
+            answer_int(s->code);
+        else
+            answer_token("nil");
+        ask("constant", names[i].name, "get.name");
+        answer_text(s ? s->name : NULL);
+    }
+}
+
+static void dump_all(void)
+{
+    char subject[32];
+    ask("all", "count", "length");
+    answer_int((long long)hs_count());
+    for (size_t i = 0; i < hs_count(); i++) {
+        const hs_status *s = hs_at(i);
+        snprintf(subject, sizeof subject, "%zu", i + 1);
+        ask("all", subject, "code");
+        answer_int(s->code);
+        ask("all", subject, "name");
+        answer_text(s->name);
+        ask("all", subject, "is_get");
+        answer_bool(hs_get(s->code) == s);
+    }
+}
+
+/* ---- main ------------------------------------------------------------------------ */
+
+/* The lines of a file, each NUL-terminated in place; *count of them. */
+static char **read_lines(const char *path, size_t *count)
+{
+    FILE *f = fopen(path, "rb");
+    struct bytes b = {NULL, 0};
+    char buffer[4096], **lines = NULL;
+    size_t n;
+    if (f == NULL)
+        die("cannot open", path);
+    append(&b, "", 0);
+    while ((n = fread(buffer, 1, sizeof buffer, f)) > 0)
+        append(&b, buffer, n);
+    fclose(f);
+    if (b.len == 0 || b.data[b.len - 1] != '\n')
+        die("the file must end with a newline", path);
+    *count = 0;
+    for (char *line = b.data; line < b.data + b.len;) {
+        char *end = strchr(line, '\n');
+        *end = '\0';
+        for (const char *c = line; *c; c++)
+            if ((unsigned char)*c < 0x20)
+                die("a control character in the cases (write it escaped)", line);
+        lines = realloc(lines, (*count + 1) * sizeof *lines);
+        if (lines == NULL)
+            die("out of memory", NULL);
+        lines[(*count)++] = line;
+        line = end + 1;
+    }
+    return lines; /* and b.data, which lives as long as the program */
+}
+
+static bool starts(const char *line, const char *kind)
+{
+    return strncmp(line, kind, strlen(kind)) == 0;
+}
+
+int main(int argc, char **argv)
+{
+    static char out_buffer[1 << 16];
+    size_t count;
+    if (argc != 2)
+        die("usage: conformance_dump_c CASES", NULL);
+    setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
+    char **lines = read_lines(argv[1], &count);
+
+    /* First the lists the other questions use. */
+    for (size_t i = 0; i < count; i++) {
+        if (starts(lines[i], "predicate "))
+            add_predicate(lines[i] + 10);
+        else if (starts(lines[i], "field ")) {
+            if (field_count == MAX_CASES)
+                die("too many fields", lines[i]);
+            field_names[field_count++] = lines[i] + 6;
+        }
+    }
+
+    ask("version", "library", "version");
+    answer_text(hs_version());
+    for (int code = -5; code <= 1000; code++) {
+        char subject[16];
+        snprintf(subject, sizeof subject, "%d", code);
+        dump_code("code", subject, code);
+    }
+
+    /* Then the cases, in order. */
+    for (size_t i = 0; i < count; i++) {
+        const char *line = lines[i];
+        if (line[0] == '\0' || line[0] == '#' || starts(line, "function ") || starts(line, "predicate ")
+            || starts(line, "field ") || starts(line, "badarg "))
+            continue; /* function: for the surface check; badarg: no such value in C */
+        if (starts(line, "string ")) {
+            struct bytes input = parse_parts(line + 7);
+            dump_string(line + 7, input);
+            free(input.data);
+        } else if (starts(line, "lang ")) {
+            struct bytes lang = parse_parts(line + 5);
+            if (memchr(lang.data, '\0', lang.len) == NULL) /* else lang_nul: not in C */
+                dump_lang(line + 5, lang);
+            free(lang.data);
+        } else if (starts(line, "int ")) {
+            char *end;
+            errno = 0;
+            long long value = strtoll(line + 4, &end, 10);
+            if (*end != '\0' || end == line + 4)
+                die("not an integer", line);
+            if (errno == 0 && value >= INT_MIN && value <= INT_MAX) /* else bigint: not in C */
+                dump_code("int", line + 4, (int)value);
+        } else
+            die("unknown case", line);
+    }
+    dump_constants();
+    dump_all();
+    free(lines);
+    if (fflush(stdout) != 0 || ferror(stdout))
+        die("cannot write the dump", NULL);
+    return 0;
+}

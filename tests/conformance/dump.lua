@@ -1,0 +1,353 @@
+--[[
+The Lua module's answers to the questions of cases.txt, in the conformance
+format defined at the top of compare.py. Runs under Lua 5.4 and LuaJIT.
+
+    lua5.4|luajit dump.lua MODULE_DIR CASES [surface]
+
+MODULE_DIR holds httpstatus/init.lua and httpstatus/core.so built for the
+interpreter running this; nothing else named httpstatus can be loaded.
+`surface` writes the public module-level names instead.
+]]
+local module_dir, cases_path, mode = arg[1], arg[2], arg[3]
+if not cases_path or (mode ~= nil and mode ~= "surface") then
+    io.stderr:write("usage: dump.lua MODULE_DIR CASES [surface]\n")
+    os.exit(2)
+end
+package.path = module_dir .. "/?.lua;" .. module_dir .. "/?/init.lua"
+package.cpath = module_dir .. "/?.so"
+local hs = require "httpstatus"
+
+local format, byte, char, concat = string.format, string.byte, string.char, table.concat
+local floor, huge = math.floor, math.huge
+local is_54 = math.type ~= nil
+
+local function fail(message)
+    io.stderr:write("dump.lua: ", message, "\n")
+    os.exit(2)
+end
+
+-- ---- the format --------------------------------------------------------------
+
+-- Length of the well-formed UTF-8 sequence of a non-ASCII character at s[i]
+-- (RFC 3629), or 0.
+local function utf8_length(s, i)
+    local c = byte(s, i)
+    local n, lo, hi = 0, 0x80, 0xBF
+    if c >= 0xC2 and c <= 0xDF then
+        n = 2
+    elseif c >= 0xE0 and c <= 0xEF then
+        n = 3
+        if c == 0xE0 then lo = 0xA0 elseif c == 0xED then hi = 0x9F end
+    elseif c >= 0xF0 and c <= 0xF4 then
+        n = 4
+        if c == 0xF0 then lo = 0x90 elseif c == 0xF4 then hi = 0x8F end
+    else
+        return 0
+    end
+    if i + n - 1 > #s then return 0 end
+    local second = byte(s, i + 1)
+    if second < lo or second > hi then return 0 end
+    for k = i + 2, i + n - 1 do
+        local b = byte(s, k)
+        if b < 0x80 or b > 0xBF then return 0 end
+    end
+    return n
+end
+
+local ESCAPES = { [92] = "\\\\", [9] = "\\t", [10] = "\\n", [13] = "\\r" }
+
+local function quote(s)
+    local out, i = {}, 1
+    while i <= #s do
+        local c = byte(s, i)
+        if ESCAPES[c] then
+            out[#out + 1] = ESCAPES[c]
+        elseif c < 0x20 or c == 0x7F then
+            out[#out + 1] = format("\\x%02x", c)
+        elseif c < 0x80 then
+            out[#out + 1] = char(c)
+        else
+            local n = utf8_length(s, i)
+            if n > 0 then
+                out[#out + 1] = s:sub(i, i + n - 1)
+                i = i + n - 1
+            else
+                out[#out + 1] = format("\\x%02x", c)
+            end
+        end
+        i = i + 1
+    end
+    return '"' .. concat(out) .. '"'
+end
+
+-- An integer as C prints it; a Lua 5.4 float keeps its ".0", so that it
+-- differs from C's integer.
+local function number(v)
+    if is_54 then return tostring(v) end
+    if v == floor(v) and v > -2 ^ 53 and v < 2 ^ 53 then return format("%d", v) end
+    return format("%.17g", v)
+end
+
+local function answer(v)
+    local t = type(v)
+    if t == "nil" then return "nil" end
+    if t == "boolean" then return tostring(v) end
+    if t == "number" then return number(v) end
+    if t == "string" then return quote(v) end
+    if t == "table" then return "object" end
+    return "raised:" .. quote("an answer of type " .. t)
+end
+
+-- The answer of f(...); an error in luaL's style naming the function is the
+-- error API.md asks for, anything else is not.
+local function call(name, f, ...)
+    local ok, result = pcall(f, ...)
+    if ok then return answer(result) end
+    local message = tostring(result)
+    if message:find("bad argument #%d+ to '" .. name .. "'") then return "error" end
+    return "raised:" .. quote(message)
+end
+
+-- ---- cases.txt -------------------------------------------------------------------
+
+local function read_cases(path)
+    local f = assert(io.open(path, "rb"))
+    local text = f:read("*a")
+    f:close()
+    if text:sub(-1) ~= "\n" then fail("the cases must end with a newline") end
+    local cases = {}
+    for line in text:gmatch("([^\n]*)\n") do
+        if line:find("[%z\1-\31]") then fail("a control character in the cases (write it escaped): " .. line) end
+        if line ~= "" and line:sub(1, 1) ~= "#" then
+            local kind, rest = line:match("^(%S+) (.*)$")
+            if not kind then fail("not KIND ARGUMENT: " .. line) end
+            cases[#cases + 1] = { kind, rest }
+        end
+    end
+    return cases
+end
+
+local SIMPLE_ESCAPES = { t = "\t", n = "\n", r = "\r", ["\\"] = "\\", ['"'] = '"' }
+
+-- PARTS: one or more "..." or N*"...", concatenated.
+local function parse_parts(spelling)
+    local out, i = {}, 1
+    while i <= #spelling do
+        local c = spelling:sub(i, i)
+        if c == " " then
+            i = i + 1
+        else
+            local count = 1
+            local digits = spelling:match("^(%d+)%*", i)
+            if digits then
+                count = tonumber(digits)
+                i = i + #digits + 1
+            end
+            if spelling:sub(i, i) ~= '"' then fail("expected a quoted string: " .. spelling) end
+            i = i + 1
+            local part = {}
+            while spelling:sub(i, i) ~= '"' do
+                c = spelling:sub(i, i)
+                if c == "" then fail("unterminated string: " .. spelling) end
+                i = i + 1
+                if c == "\\" then
+                    c = spelling:sub(i, i)
+                    i = i + 1
+                    if c == "x" then
+                        c = char(tonumber(spelling:sub(i, i + 1), 16))
+                        i = i + 2
+                    else
+                        c = SIMPLE_ESCAPES[c] or fail("unknown escape in " .. spelling)
+                    end
+                end
+                part[#part + 1] = c
+            end
+            i = i + 1
+            out[#out + 1] = concat(part):rep(count)
+        end
+    end
+    return concat(out)
+end
+
+-- A decimal integer of cases.txt as a Lua number: an integer where Lua 5.4
+-- has one, else an integral float; it must be exact.
+local function integer(decimal)
+    local v = tonumber(decimal)
+    if is_54 and math.type(v) == "float" then
+        if format("%.0f", v) ~= decimal then fail("not exact as a double: " .. decimal) end
+    elseif is_54 then
+        if format("%d", v) ~= decimal then fail("not read exactly: " .. decimal) end
+    elseif format("%.0f", v) ~= decimal then
+        fail("not exact as a double: " .. decimal)
+    end
+    return v
+end
+
+local BADARG_VALUES = {
+    ["true"] = true,
+    ["false"] = false,
+    table = { 404 },
+    ["function"] = function() return 404 end,
+    object = io.stdout,
+}
+
+local function badarg_value(label)
+    if label == "nil" then return nil end
+    if BADARG_VALUES[label] ~= nil then return BADARG_VALUES[label] end
+    if label:sub(1, 1) == '"' then return parse_parts(label) end
+    local v
+    if label == "nan" then v = 0 / 0
+    elseif label == "inf" then v = huge
+    elseif label == "-inf" then v = -huge
+    else v = tonumber(label) end
+    if v == nil then fail("unknown badarg " .. label) end
+    if v == floor(v) and v ~= huge and v ~= -huge then fail("badarg " .. label .. " is an integral number, which Lua takes as a code") end
+    return v
+end
+
+-- ---- the questions ------------------------------------------------------------------
+
+local out = {}
+local function line(section, subject, question, text)
+    out[#out + 1] = section .. "\t" .. subject .. "\t" .. question .. "\t" .. text .. "\n"
+end
+
+local function ask(name, ...)
+    return call(name, hs[name], ...)
+end
+
+local function dump_surface()
+    local names = {}
+    for name in pairs(hs) do names[#names + 1] = name end
+    table.sort(names)
+    for _, name in ipairs(names) do
+        local v = hs[name]
+        local kind = type(v)
+        if kind == "number" then
+            kind = (not is_54 or math.type(v) == "integer") and "constant" or "float"
+        end
+        line("surface", name, "kind", kind)
+    end
+end
+
+local function dump(cases)
+    local fields, predicates = {}, {}
+    for _, case in ipairs(cases) do
+        if case[1] == "field" then fields[#fields + 1] = case[2] end
+        if case[1] == "predicate" then predicates[#predicates + 1] = case[2] end
+    end
+
+    local function dump_code(section, subject, code)
+        local got = hs.get(code)
+        line(section, subject, "get", ask("get", code))
+        if type(got) == "table" then
+            for _, field in ipairs(fields) do
+                local value
+                if field == "status_line" then value = tostring(got) else value = got[field] end
+                line(section, subject, "get." .. field, answer(value))
+            end
+            for _, predicate in ipairs(predicates) do
+                line(section, subject, "get." .. predicate, answer(got[predicate]))
+            end
+            line(section, subject, "get.by_name_is_same", answer(hs.get(got.name) == got))
+        end
+        local digits = hs.get(subject) -- the code in decimal
+        line(section, subject, "get.digits", answer(type(digits) == "table" and digits.code or digits))
+        line(section, subject, "phrase", ask("phrase", code))
+        line(section, subject, "category", ask("category", code))
+        line(section, subject, "description", ask("description", code))
+        line(section, subject, "description.en", ask("description", code, "en"))
+        line(section, subject, "description.ko", ask("description", code, "ko"))
+        for _, predicate in ipairs(predicates) do
+            line(section, subject, predicate, ask(predicate, code))
+        end
+    end
+
+    line("version", "library", "version", answer(hs._VERSION))
+    for code = -5, 1000 do
+        dump_code("code", tostring(code), code)
+    end
+
+    local badargs = {}
+    for _, case in ipairs(cases) do
+        local kind, rest = case[1], case[2]
+        if kind == "function" or kind == "predicate" or kind == "field" then
+            -- read above, or by the surface check
+        elseif kind == "string" then
+            local text = parse_parts(rest)
+            line("string", rest, "bytes", number(#text))
+            line("string", rest, "get", ask("get", text))
+            local got = hs.get(text)
+            if type(got) == "table" then
+                line("string", rest, "get.code", answer(got.code))
+                line("string", rest, "get.name", answer(got.name))
+            end
+        elseif kind == "lang" then
+            local lang = parse_parts(rest)
+            for _, code in ipairs({ 404, 299, -1 }) do
+                line(lang:find("\0", 1, true) and "lang_nul" or "lang", rest,
+                    "description(" .. code .. ")", ask("description", code, lang))
+            end
+        elseif kind == "int" then
+            local v = integer(rest)
+            dump_code((v >= -2 ^ 31 and v < 2 ^ 31) and "int" or "bigint", rest, v)
+        elseif kind == "badarg" then
+            badargs[#badargs + 1] = { rest, badarg_value(rest) }
+        else
+            fail("unknown case " .. kind .. " " .. rest)
+        end
+    end
+
+    local names = { "get", "phrase", "category", "description" }
+    for _, predicate in ipairs(predicates) do names[#names + 1] = predicate end
+    for _, badarg in ipairs(badargs) do
+        local label, value = badarg[1], badarg[2]
+        for _, name in ipairs(names) do
+            line("badarg", label, name, ask(name, value))
+        end
+        if value ~= nil then -- nil is "no lang": see the lua section
+            line("badarg", label, "description.lang", ask("description", 404, value))
+        end
+    end
+
+    -- Constants: every key with a number value, sorted by bytes.
+    local constants = {}
+    for name, v in pairs(hs) do
+        if type(v) == "number" then constants[#constants + 1] = name end
+    end
+    table.sort(constants)
+    for _, name in ipairs(constants) do
+        line("constant", name, "value", answer(hs[name]))
+        local got = hs.get(name)
+        line("constant", name, "get.code", answer(type(got) == "table" and got.code or got))
+        line("constant", name, "get.name", answer(type(got) == "table" and got.name or got))
+    end
+
+    local everything = hs.all()
+    line("all", "count", "length", number(#everything))
+    for i, s in ipairs(everything) do
+        line("all", tostring(i), "code", answer(s.code))
+        line("all", tostring(i), "name", answer(s.name))
+        line("all", tostring(i), "is_get", answer(hs.get(s.code) == s))
+    end
+
+    -- Compared between Lua 5.4 and LuaJIT only: what only Lua accepts.
+    local only = {
+        { "404.0", "get", "get", 404.0 },
+        { "404.0", "phrase", "phrase", 404.0 },
+        { "404.0", "is_valid", "is_valid", 404.0 },
+        { "404.0", "category", "category", 404.0 },
+        { "-0.0", "get", "get", -0.0 },
+        { "-0.0", "is_valid", "is_valid", -0.0 },
+        { "1e300", "is_valid", "is_valid", 1e300 },
+        { "1e300", "get", "get", 1e300 },
+    }
+    for _, case in ipairs(only) do
+        line("lua", case[1], case[2], ask(case[3], case[4]))
+    end
+    line("lua", "nil", "description.lang", ask("description", 404, nil))
+    line("lua", '"404"', "get.code", answer((hs.get("404") or {}).code))
+end
+
+if mode == "surface" then dump_surface() else dump(read_cases(cases_path)) end
+io.stdout:write(concat(out))

@@ -1,0 +1,318 @@
+"""The Python package's answers to the questions of cases.txt, in the
+conformance format defined at the top of compare.py.
+
+    python3 -B -I dump.py PACKAGE_DIR CASES [--surface]
+
+PACKAGE_DIR holds the httpstatus package under test (the CMake build's
+bindings/python); nothing else named httpstatus is imported. --surface writes
+the public module-level names instead.
+"""
+
+import os
+import sys
+import types
+
+
+def main(package_dir, cases_path, surface):
+    sys.path.insert(0, package_dir)
+    import httpstatus
+
+    where = os.path.realpath(httpstatus.__file__)
+    if not where.startswith(os.path.realpath(package_dir) + os.sep):
+        sys.exit(f"dump.py: imported httpstatus from {where}, not from {package_dir}")
+    out = []
+    (dump_surface if surface else dump)(httpstatus, read_cases(cases_path), out)
+    sys.stdout.buffer.write("".join(out).encode("utf-8"))
+
+
+# ---- the format ------------------------------------------------------------------
+
+def utf8_length(b, i):
+    """Length of the well-formed UTF-8 sequence of a non-ASCII character at
+    b[i] (RFC 3629), or 0."""
+    c = b[i]
+    lo, hi = 0x80, 0xBF
+    if 0xC2 <= c <= 0xDF:
+        n = 2
+    elif 0xE0 <= c <= 0xEF:
+        n = 3
+        lo, hi = (0xA0 if c == 0xE0 else 0x80), (0x9F if c == 0xED else 0xBF)
+    elif 0xF0 <= c <= 0xF4:
+        n = 4
+        lo, hi = (0x90 if c == 0xF0 else 0x80), (0x8F if c == 0xF4 else 0xBF)
+    else:
+        return 0
+    if i + n > len(b) or not lo <= b[i + 1] <= hi or not all(0x80 <= x <= 0xBF for x in b[i + 2:i + n]):
+        return 0
+    return n
+
+
+ESCAPES = {ord("\\"): "\\\\", ord("\t"): "\\t", ord("\n"): "\\n", ord("\r"): "\\r"}
+
+
+def quote(text):
+    """A string answer: its UTF-8 bytes (lone surrogates as surrogateescape
+    has them, or as their own invalid UTF-8), escaped."""
+    try:
+        b = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        b = text.encode("utf-8", "surrogatepass")
+    out = []
+    i = 0
+    while i < len(b):
+        c = b[i]
+        if c in ESCAPES:
+            out.append(ESCAPES[c])
+        elif c < 0x20 or c == 0x7F:
+            out.append("\\x%02x" % c)
+        elif c < 0x80:
+            out.append(chr(c))
+        else:
+            n = utf8_length(b, i)
+            if n:
+                out.append(b[i:i + n].decode("utf-8"))
+                i += n
+                continue
+            out.append("\\x%02x" % c)
+        i += 1
+    return '"' + "".join(out) + '"'
+
+
+def answer(value, status_type):
+    if value is None:
+        return "nil"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, status_type):
+        return "object"
+    if type(value) is int:
+        return str(value)
+    if isinstance(value, str):
+        return quote(value)
+    return "raised:" + quote(f"an answer of type {type(value).__name__}: {value!r}")
+
+
+def call(function_name, function, *args, status_type):
+    """The answer of function(*args); TypeError naming the function and
+    ValueError are the errors API.md asks for, anything else is not."""
+    try:
+        return answer(function(*args), status_type)
+    except (TypeError, ValueError) as e:
+        if isinstance(e, TypeError) and f"{function_name}()" not in str(e):
+            return "raised:" + quote(f"TypeError not naming {function_name}(): {e}")
+        return "error"
+    except Exception as e:
+        return "raised:" + quote(f"{type(e).__name__}: {e}")
+
+
+# ---- cases.txt ----------------------------------------------------------------------
+
+def read_cases(path):
+    cases = []
+    with open(path, "rb") as f:
+        for line in f.read().decode("utf-8").split("\n")[:-1]:
+            if any(ord(c) < 0x20 for c in line):
+                sys.exit(f"dump.py: a control character in the cases (write it escaped): {line!r}")
+            if line and not line.startswith("#"):
+                kind, _, rest = line.partition(" ")
+                cases.append((kind, rest))
+    return cases
+
+
+def parse_parts(spelling):
+    """PARTS as bytes: one or more "..." or N*"...", concatenated."""
+    out = bytearray()
+    i = 0
+    while i < len(spelling):
+        if spelling[i] == " ":
+            i += 1
+            continue
+        count = 1
+        if spelling[i].isdigit():
+            star = spelling.index("*", i)
+            count = int(spelling[i:star])
+            i = star + 1
+        if spelling[i] != '"':
+            sys.exit(f"dump.py: expected a quoted string: {spelling}")
+        i += 1
+        part = bytearray()
+        while spelling[i] != '"':
+            c = spelling[i]
+            i += 1
+            if c == "\\":
+                c = spelling[i]
+                i += 1
+                if c == "x":
+                    part.append(int(spelling[i:i + 2], 16))
+                    i += 2
+                    continue
+                c = {"t": "\t", "n": "\n", "r": "\r", "\\": "\\", '"': '"'}[c]
+            part += c.encode("utf-8")
+        i += 1
+        out += part * count
+    return bytes(out)
+
+
+def as_str(b):
+    """What a Python user holds for these bytes: a str, invalid bytes as
+    lone surrogates (PEP 383)."""
+    return b.decode("utf-8", "surrogateescape")
+
+
+BADARG_VALUES = {
+    "nil": None,
+    "true": True,
+    "false": False,
+    "table": [404],
+    "function": lambda: 404,
+    "object": object(),
+}
+
+
+def badarg_value(label):
+    if label in BADARG_VALUES:
+        return BADARG_VALUES[label]
+    if label.startswith('"'):
+        return as_str(parse_parts(label))
+    value = float(label)  # nan, inf, -inf, 404.5, ...
+    if value.is_integer():
+        sys.exit(f"dump.py: badarg {label} is an integral number, which Lua takes as a code")
+    return value
+
+
+# ---- the questions ----------------------------------------------------------------------
+
+def dump(hs, cases, out):
+    status = hs.Status
+    fields = [rest for kind, rest in cases if kind == "field"]
+    predicates = [rest for kind, rest in cases if kind == "predicate"]
+
+    def line(section, subject, question, text):
+        out.append(f"{section}\t{subject}\t{question}\t{text}\n")
+
+    def ask(name, *args):
+        return call(name, getattr(hs, name), *args, status_type=status)
+
+    def dump_code(section, subject, code):
+        got = hs.get(code)
+        line(section, subject, "get", ask("get", code))
+        if isinstance(got, status):
+            for field in fields + predicates:
+                line(section, subject, "get." + field, call(field, lambda: getattr(got, field), status_type=status))
+            line(section, subject, "get.by_name_is_same", answer(hs.get(got.name) is got, status))
+        digits = hs.get(subject)  # the code in decimal
+        line(section, subject, "get.digits", answer(digits.code if isinstance(digits, status) else digits, status))
+        line(section, subject, "phrase", ask("phrase", code))
+        line(section, subject, "category", ask("category", code))
+        line(section, subject, "description", ask("description", code))
+        line(section, subject, "description.en", ask("description", code, "en"))
+        line(section, subject, "description.ko", ask("description", code, "ko"))
+        for predicate in predicates:
+            line(section, subject, predicate, ask(predicate, code))
+
+    line("version", "library", "version", answer(hs.__version__, status))
+    for code in range(-5, 1001):
+        dump_code("code", str(code), code)
+
+    badargs = []
+    for kind, rest in cases:
+        if kind in ("function", "predicate", "field"):
+            continue
+        if kind == "string":
+            text = as_str(parse_parts(rest))
+            line("string", rest, "bytes", str(len(text.encode("utf-8", "surrogateescape"))))
+            line("string", rest, "get", ask("get", text))
+            got = hs.get(text)
+            if isinstance(got, status):
+                line("string", rest, "get.code", answer(got.code, status))
+                line("string", rest, "get.name", answer(got.name, status))
+        elif kind == "lang":
+            raw = parse_parts(rest)
+            for code in (404, 299, -1):
+                line("lang" if b"\0" not in raw else "lang_nul", rest, f"description({code})",
+                     ask("description", code, as_str(raw)))
+        elif kind == "int":
+            value = int(rest)
+            dump_code("int" if -2**31 <= value < 2**31 else "bigint", rest, value)
+        elif kind == "badarg":
+            badargs.append((rest, badarg_value(rest)))
+        else:
+            sys.exit(f"dump.py: unknown case {kind} {rest}")
+
+    for label, value in badargs:
+        for name in ["get", "phrase", "category", "description"] + predicates:
+            line("badarg", label, name, ask(name, value))
+        if value is not None:  # Lua's nil is "no lang": see the lua section
+            line("badarg", label, "description.lang", ask("description", 404, value))
+
+    dump_constants(hs, line)
+
+    everything = hs.all()
+    line("all", "count", "length", answer(len(everything), status))
+    for i, s in enumerate(everything, 1):
+        line("all", str(i), "code", answer(s.code, status))
+        line("all", str(i), "name", answer(s.name, status))
+        line("all", str(i), "is_get", answer(hs.get(s.code) is s, status))
+
+    # Recorded, compared with nobody: what only Python refuses or has.
+    only = [
+        ("404.0", "get", lambda: hs.get(404.0)),
+        ("404.0", "phrase", lambda: hs.phrase(404.0)),
+        ("404.0", "is_valid", lambda: hs.is_valid(404.0)),
+        ("-0.0", "get", lambda: hs.get(-0.0)),
+        ("1e300", "is_valid", lambda: hs.is_valid(1e300)),
+        ("None", "description.lang", lambda: hs.description(404, None)),
+        ('b"404"', "get", lambda: hs.get(b"404")),
+        ('b"404"', "phrase", lambda: hs.phrase(b"404")),
+        ('"\\ud800"', "get", lambda: hs.get("\ud800")),
+        ('"NOT_FOUND\\ud800"', "get", lambda: hs.get("NOT_FOUND\ud800")),
+        ("get(404)", "phrase", lambda: hs.phrase(hs.get(404))),
+        ("get(404)", "get.code", lambda: hs.get(hs.get(404)).code),
+        ("10**1000", "is_valid", lambda: hs.is_valid(10**1000)),
+    ]
+    for subject, question, function in only:
+        line("python", subject, question, call(question.split(".")[0], function, status_type=status))
+
+
+def dump_constants(hs, line):
+    """Module attributes that are Status members, and Status.__members__:
+    each name in both, bound to the same member."""
+    status = hs.Status
+    module = {n: v for n, v in vars(hs).items() if isinstance(v, status)}
+    members = dict(status.__members__)
+    for name in sorted(set(module) | set(members)):
+        if name not in module or name not in members or module[name] is not members[name]:
+            value = "raised:" + quote(f"module attribute {module.get(name)!r}, Status member {members.get(name)!r}")
+        else:
+            value = answer(int(module[name]), status)
+        line("constant", name, "value", value)
+        got = hs.get(name)
+        line("constant", name, "get.code", answer(got.code if isinstance(got, status) else got, status))
+        line("constant", name, "get.name", answer(got.name if isinstance(got, status) else got, status))
+
+
+def dump_surface(hs, cases, out):
+    """Public module-level names: no dunders or private names, no modules,
+    nothing from typing or __future__."""
+    for name in sorted(dir(hs)):
+        value = getattr(hs, name)
+        if name.startswith("_") or isinstance(value, types.ModuleType):
+            continue
+        if getattr(value, "__module__", None) in ("typing", "typing_extensions") \
+                or type(value).__module__ in ("typing", "__future__"):
+            continue
+        if type(value) is hs.Status:
+            kind = "constant"
+        elif isinstance(value, type):
+            kind = "class"
+        elif callable(value):
+            kind = "function"
+        else:
+            kind = type(value).__name__
+        out.append(f"surface\t{name}\tkind\t{kind}\n")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) not in (3, 4) or sys.argv[3:] not in ([], ["--surface"]):
+        sys.exit("usage: dump.py PACKAGE_DIR CASES [--surface]")
+    main(sys.argv[1], sys.argv[2], len(sys.argv) == 4)
