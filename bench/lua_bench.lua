@@ -72,7 +72,7 @@ end
 
 local cases = {
     {
-        "phrase", "plain_table_read",
+        "hs.phrase(c)", "phrases[c] (plain table)",
         function(reps)
             local n = 0
             for _ = 1, reps do
@@ -89,7 +89,7 @@ local cases = {
         end,
     },
     {
-        "is_success", "plain_table_read",
+        "hs.is_success(c)", "success[c] (plain table)",
         function(reps)
             local n = 0
             for _ = 1, reps do
@@ -106,7 +106,7 @@ local cases = {
         end,
     },
     {
-        "get_phrase", "plain_row_read",
+        "hs.get(c).phrase", "rows[c].phrase (plain tables)",
         function(reps)
             local n = 0
             for _ = 1, reps do
@@ -167,7 +167,7 @@ local all_ok = true
 if not tsv then
     print(string.format("%s (%s), median of %d runs, 1024 varying codes; ratio = module / baseline, target <= %.1f",
         runtime, hs._VERSION and ("httpstatus " .. hs._VERSION) or "httpstatus", runs, target))
-    print(string.format("%-12s %-18s %10s %12s %7s  %s", "operation", "baseline", "ns/op", "baseline ns", "ratio", ""))
+    print(string.format("%-18s %-30s %8s %12s %7s  %s", "operation", "baseline", "ns/op", "baseline ns", "ratio", ""))
 end
 for _, r in ipairs(rows) do
     local ok = r[5] <= target
@@ -176,7 +176,7 @@ for _, r in ipairs(rows) do
         print(string.format("%s\t%s\t%s\t%.2f\t%.2f\t%.2f\t%.2f\t%s",
             group, r[1], r[2], r[3], r[4], r[5], target, ok and "ok" or "MISS"))
     else
-        print(string.format("%-12s %-18s %10.2f %12.2f %7.2f  %s", r[1], r[2], r[3], r[4], r[5], ok and "ok" or "MISS"))
+        print(string.format("%-18s %-30s %8.2f %12.2f %7.2f  %s", r[1], r[2], r[3], r[4], r[5], ok and "ok" or "MISS"))
     end
 end
 os.exit(all_ok and 0 or 1)

@@ -2704,7 +2704,6 @@ static swig_module_info swig_module = {swig_types, 1, 0, 0, 0, 0};
 
 #include <limits.h>
 #include <math.h>
-#include <stdint.h>
 #include <string.h>
 
 /* A number argument with an integral value, in the luaL style of error for

@@ -17,7 +17,6 @@
 %{
 #include <limits.h>
 #include <math.h>
-#include <stdint.h>
 #include <string.h>
 
 /* A number argument with an integral value, in the luaL style of error for

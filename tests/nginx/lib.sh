@@ -3,7 +3,8 @@
 #
 #   nginx_setup LUAJIT_MODULE_DIR   # sets $prefix (a new directory) and copies the module in
 #   nginx_conf <<'EOF' ... EOF      # server-level directives (locations); written into a full nginx.conf
-#   nginx_start                     # starts nginx on 127.0.0.1:$port (a free port), daemonised
+#   nginx_start                     # starts nginx on 127.0.0.1:$port (a free port), daemonised;
+#                                   # $nginx_main_extra, if set, is added to the main context
 #   nginx_stop                      # graceful stop; nginx_setup arranges it on exit anyway
 #   nginx_log_errors                # prints error.log lines at [error] or worse, and global-variable warnings
 #
@@ -62,6 +63,7 @@ load_module $ndk_module;
 load_module $lua_module;
 $user_line
 worker_processes 1;
+${nginx_main_extra:-}
 pid $prefix/logs/nginx.pid;
 error_log $prefix/logs/error.log warn;
 events { worker_connections 1024; }
