@@ -98,7 +98,14 @@ for pair in exit page; do
 done
 
 master=$(cat "$prefix/logs/nginx.pid")
-worker=$(pgrep -P "$master" | head -n 1)
+worker=""
+for stat in /proc/[0-9]*/stat; do # the master's one child (no procps needed)
+    if [ "$(sed 's/.*) //' "$stat" 2>/dev/null | cut -d' ' -f2)" = "$master" ]; then
+        worker=$(basename "$(dirname "$stat")")
+        break
+    fi
+done
+[ -n "$worker" ] || { echo "no nginx worker process found" >&2; exit 1; }
 hz=$(getconf CLK_TCK)
 
 # CPU time (clock ticks) the nginx worker has used so far.
