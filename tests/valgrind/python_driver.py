@@ -1,0 +1,162 @@
+"""Drives every entry point of the httpstatus package once or more, for
+valgrind (tests/valgrind/run_valgrind.sh): the import, every code from -5 to
+1004 and the int edges, every name and alias, every lookup function, the
+private _core functions the package and the command line use, the command
+line itself (in process), and every row of API.md's bad-input table.
+
+valgrind is the judge of memory; the asserts here check that each call gave
+the answer API.md promises, so that a call which silently did nothing (or
+the wrong thing) fails too. Prints one line per section and "ok" at the end.
+"""
+
+import math
+import sys
+
+import httpstatus
+from httpstatus import Status, _core
+from httpstatus.__main__ import run as cli_run
+
+PREDICATE_NAMES = ("is_valid", "is_known", "is_official", "is_informational", "is_success",
+                   "is_redirection", "is_client_error", "is_server_error", "is_error", "is_redirect",
+                   "preserves_method", "is_cacheable", "is_empty", "is_retryable")  # API.md's
+PREDICATES = [getattr(httpstatus, name) for name in PREDICATE_NAMES]
+CODE_FUNCTIONS = [httpstatus.get, httpstatus.phrase, httpstatus.description, httpstatus.category,
+                  *PREDICATES]
+FIELDS = ("code", "name", "phrase", "description", "category", "official", "origin", "reference",
+          "status_line", *PREDICATE_NAMES)
+INT_EDGES = [-1, 0, 99, 600, 2**31 - 1, 2**31, -2**31, -2**31 - 1, 2**63 - 1, 2**63, -2**63,
+             2**64, 2**100, -2**100, 10**400, sys.maxsize, -sys.maxsize - 1]
+
+
+def section(name):
+    print(name, flush=True)
+
+
+def raises(kind, function, *args):
+    """Calls function(*args), which must raise kind; returns the message."""
+    try:
+        function(*args)
+    except kind as e:
+        return str(e)
+    except Exception as e:  # the wrong kind is a failure, not a pass
+        raise AssertionError(f"{function.__name__}{args!r:.60} raised {type(e).__name__}: {e}") from e
+    raise AssertionError(f"{function.__name__}{args!r:.60} raised nothing, expected {kind.__name__}")
+
+
+section("every code")
+known = set()
+for code in [*range(-5, 1005), *INT_EDGES]:
+    s = httpstatus.get(code)
+    ko = httpstatus.description(code, "ko")
+    answers = [p(code) for p in PREDICATES]
+    assert all(type(a) is bool for a in answers)
+    category = httpstatus.category(code)
+    assert (category is not None) == httpstatus.is_valid(code) == (100 <= code <= 599), code
+    if s is None:
+        assert httpstatus.phrase(code) is None and httpstatus.description(code) is None and ko is None
+        assert not httpstatus.is_known(code)
+        continue
+    known.add(code)
+    assert s is Status(code) is httpstatus.get(str(code)) is httpstatus.get(s)
+    assert s.code == code == int(s) and s.category == category
+    assert s.phrase == httpstatus.phrase(code) and s.status_line == f"{code} {s.phrase}"
+    assert s.description == httpstatus.description(code) == httpstatus.description(code, "en")
+    assert isinstance(ko, str) and ko != s.description
+    assert [getattr(s, p.__name__) for p in PREDICATES] == answers
+    row = _core.get(code)
+    assert (row.code, row.name, row.phrase, row.description, row.description_ko, row.origin,
+            row.reference, row.official) == (code, s.name, s.phrase, s.description, ko, s.origin,
+                                             s.reference, s.official)
+    for field in FIELDS:
+        getattr(s, field)
+    str(s), repr(s), format(s), hash(s)
+assert len(known) == _core.count() == len(httpstatus.all()), (len(known), _core.count())
+
+section("every name, alias and phrase")
+for name, member in Status.__members__.items():
+    assert httpstatus.get(name) is member is getattr(httpstatus, name) is Status[name]
+    for spelling in (name.lower(), name.replace("_", " ").title(), name.replace("_", "-"),
+                     name.lower().replace("_", " ")):
+        assert httpstatus.get(spelling) is member, spelling
+    assert httpstatus.get(member.phrase) is not None, member.phrase
+    assert _core.find(name).code == member.code and _core.find(name.encode()).code == member.code
+for i in range(_core.count()):
+    row = _core.at(i)
+    aliases = []
+    while (alias := _core.alias(row.code, len(aliases))) is not None:
+        aliases.append(alias)
+    assert all(Status[a] is Status[row.name] for a in aliases)
+assert _core.at(_core.count()) is None and _core.alias(404, 1000) is None
+
+section("all() and search")
+everything = httpstatus.all()
+assert [s.code for s in everything] == sorted(known) and everything == httpstatus.all()
+for word in (b"not", b"error", b"teapot", b"a", b"\xff", b"x" * 300):
+    i = _core.search(word, 0)
+    while i < _core.count():
+        assert _core.at(i) is not None
+        i = _core.search(word, i + 1)
+assert _core.search(b"", 0) == _core.count()
+
+section("the command line, in process")
+for args, status in (([b"404"], 0), ([b"4xx"], 0), ([b"teapot"], 0), ([b"not_found", b"5xx"], 0),
+                     ([b"--json", b"--lang", b"ko", b"unprocessable entity", b"1xx"], 0),
+                     ([b"--lang=ko", b"--json", b"error"], 0), ([b"no such status"], 1),
+                     ([b"\xff\xfe"], 1), ([b"NOT_FOUND\0x"], 1), ([b"--lang", b"fr", b"404"], 2),
+                     ([b"--bogus"], 2), ([], 2), ([b"--help"], 0), ([b"--version"], 0)):
+    got = cli_run(args)
+    assert got[0] == status, (args, got)
+
+section("bad input: wrong types")
+for bad in (None, True, False, [], [404], (404,), {404: 404}, b"404", bytearray(b"404"), len,
+            object(), 404j, 404.0, 404.5, 0.0, -0.0, math.nan, math.inf, -math.inf):
+    for function in CODE_FUNCTIONS:
+        message = raises(TypeError, function, bad)
+        assert function.__name__ in message and type(bad).__name__ in message, message
+    raises(TypeError, httpstatus.description, 404, bad)
+    if type(bad) is not bytes:
+        raises(TypeError, _core.find, bad)
+for function in (httpstatus.phrase, httpstatus.category, *PREDICATES):
+    raises(TypeError, function, "404")
+raises(TypeError, _core.search, None, 0)
+
+section("bad input: integers out of range")
+for code in INT_EDGES:
+    assert not any(p(code) for p in PREDICATES), code
+    for lookup in (httpstatus.get, httpstatus.phrase, httpstatus.description, httpstatus.category):
+        assert lookup(code) is None, (lookup.__name__, code)
+    assert httpstatus.description(code, "ko") is None
+
+section("bad input: strings")
+megabyte = "A" * 2**20
+for text in ("", " ", "nonsense", "NOT_FOUND\0x", "NOT_FOUND\0", "\0", "404\0", "\0404", megabyte,
+             "NOT_FOUND" + megabyte, "4" * 2**20, "\uff14\uff10\uff14", "\u0664\u0660\u0664",
+             "\ud800", "NOT_FOUND\udc80", "\udcff404", "-404", "404.0", "+404", "0x194", "600", "99",
+             "not\u00a0found", "ＮＯＴ＿ＦＯＵＮＤ", "\U0001F600"):
+    assert httpstatus.get(text) is None, ascii(text)[:40]
+    assert _core.find(text) is None
+    _core.search(text, 0)
+for raw in (b"NOT_FOUND\0x", b"\0", b"\xff\xfe", megabyte.encode(), b"\xed\xa0\x80"):
+    assert _core.find(raw) is None
+assert httpstatus.get("not found") is httpstatus.NOT_FOUND  # still answers afterwards
+
+section("bad input: lang")
+for lang in ("fr", "", "EN", "Ko", "en\0", "ko\0x", "english", " ko", "\ud800", "x" * 2**20):
+    for code in (404, 299, 2**100, -1):
+        raises(ValueError, httpstatus.description, code, lang)
+for lang in (None, 1, b"en", ["en"], True, 1.5):
+    raises(TypeError, httpstatus.description, 404, lang)
+assert _core.is_language("ko") and not _core.is_language("fr")
+
+section("read-only members")
+for name in ("code", "phrase", "is_error", "new_attribute"):
+    raises(AttributeError, setattr, httpstatus.NOT_FOUND, name, 1)
+    raises(AttributeError, delattr, httpstatus.NOT_FOUND, name)
+
+section("repeated lookups")
+# Enough calls that a per-call leak shows as hundreds of lost blocks.
+for _ in range(200):
+    httpstatus.get("not found"), httpstatus.get("Im A Teapot"), httpstatus.get("404")
+    _core.get(404), _core.at(0), _core.find(b"NOT_FOUND"), _core.description(404, "ko")
+
+print("ok")
