@@ -14,10 +14,19 @@
 #include "httpstatus.h"
 %}
 
-/* Rows are constant data owned by the core. */
+/* Rows are constant data owned by the core: nothing may create or free one.
+ * Python's -builtin types still need a destructor, an empty one: without it
+ * SWIG installs a deallocator that never frees the wrapper object either, and
+ * every row returned to Python leaks its wrapper. */
 %immutable;
 %nodefaultctor hs_status;
+#ifdef SWIGPYTHON
+%extend hs_status {
+    ~hs_status() { (void)$self; }
+}
+#else
 %nodefaultdtor hs_status;
+#endif
 
 #define HS_API
 %include "httpstatus.h"
