@@ -396,9 +396,12 @@ def self_test(args):
         return found[0]
 
     def replace(language, old, new):
+        """The dumps with one whole line of one language replaced by new
+        (which ends with a newline)."""
         altered = dict(dumps)
-        altered[language] = dumps[language].replace(old + "\n", new, 1)
-        assert altered[language] != dumps[language]
+        altered[language] = dumps[language].replace("\n" + old + "\n", "\n" + new, 1)
+        if altered[language] == dumps[language]:
+            raise Failure(f"self-test: could not alter {old!r} in the {language} dump")
         return altered
 
     phrase = one_line("python", "code\t404\tphrase\t")
@@ -422,7 +425,7 @@ def self_test(args):
          ["c vs python", "section 'code'", phrase, phrase[:-1] + 'X"']),
         ("one predicate flipped in Lua 5.4", replace("lua5.4", predicate, flipped + "\n"),
          ["c vs lua5.4", "section 'code'", predicate, flipped]),
-        ("one alias dropped in LuaJIT", dict(dumps, luajit=dumps["luajit"].replace(alias_lines, "", 1)),
+        ("one alias dropped in LuaJIT", dict(dumps, luajit=dumps["luajit"].replace("\n" + alias_lines, "\n", 1)),
          ["c vs luajit", "section 'constant'", f"constant\t{alias}\tvalue"]),
         ("one alias bound to another code in Python",
          replace("python", value, value.rsplit("\t", 1)[0] + "\t" + str(int(value.rsplit("\t", 1)[1]) + 1) + "\n"),

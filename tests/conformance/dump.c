@@ -103,15 +103,23 @@ static void answer_token(const char *token) { puts(token); }
 
 struct bytes {
     char *data;
-    size_t len;
+    size_t len, size;
 };
 
+/* Appends n bytes and keeps a NUL after them; the buffer doubles, so that
+ * building a megabyte from a million small parts stays linear. */
 static void append(struct bytes *b, const char *s, size_t n)
 {
-    char *grown = realloc(b->data, b->len + n + 1);
-    if (grown == NULL)
-        die("out of memory", NULL);
-    b->data = grown;
+    if (b->len + n + 1 > b->size) {
+        size_t size = b->size ? b->size : 64;
+        while (size < b->len + n + 1)
+            size *= 2;
+        char *grown = realloc(b->data, size);
+        if (grown == NULL)
+            die("out of memory", NULL);
+        b->data = grown;
+        b->size = size;
+    }
     memcpy(b->data + b->len, s, n);
     b->len += n;
     b->data[b->len] = '\0';
@@ -125,8 +133,8 @@ static int hex_digit(char c)
 /* PARTS: one or more "..." or N*"...", concatenated. */
 static struct bytes parse_parts(const char *p)
 {
-    struct bytes out = {NULL, 0};
-    struct bytes part = {NULL, 0};
+    struct bytes out = {NULL, 0, 0};
+    struct bytes part = {NULL, 0, 0};
     const char *spelling = p;
     append(&out, "", 0);
     while (*p != '\0') {
@@ -381,7 +389,7 @@ static void dump_all(void)
 static char **read_lines(const char *path, size_t *count)
 {
     FILE *f = fopen(path, "rb");
-    struct bytes b = {NULL, 0};
+    struct bytes b = {NULL, 0, 0};
     char buffer[4096], **lines = NULL;
     size_t n;
     if (f == NULL)
@@ -405,7 +413,7 @@ static char **read_lines(const char *path, size_t *count)
         lines[(*count)++] = line;
         line = end + 1;
     }
-    return lines; /* and b.data, which lives as long as the program */
+    return lines; /* lines[0] is b.data, freed with the lines */
 }
 
 static bool starts(const char *line, const char *kind)
@@ -469,6 +477,7 @@ int main(int argc, char **argv)
     }
     dump_constants();
     dump_all();
+    free(lines[0]);
     free(lines);
     if (fflush(stdout) != 0 || ferror(stdout))
         die("cannot write the dump", NULL);
