@@ -8,7 +8,7 @@
 # BUILD_DIR is a CMake build directory (its luajit/ holds the module). Each
 # round runs wrk for S seconds (default 1) on each location, the module
 # version and the literal one back to back (which goes first alternates).
-# Requests per second are the median of N rounds (default 15); the ratio is
+# Requests per second are the median of N rounds (default 25); the ratio is
 # the median over rounds of literal rps / module rps (time per request of the
 # module location over the literal one's), since two back-to-back runs are
 # the pair least disturbed by other load. The target, at least 95% of the
@@ -22,7 +22,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../tests/nginx/lib.sh"
 
-tsv=0 seconds=1 rounds=15 build=""
+tsv=0 seconds=1 rounds=25 build=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --tsv) tsv=1 ;;
