@@ -75,8 +75,8 @@
 }
 
 /* A language name. SWIG's own char * conversion would cut a string at its
- * first NUL and take "en\0x" for "en"; here that is a ValueError, as is a
- * str with no UTF-8 form. */
+ * first NUL and take "en\0x" for "en"; here that is the ValueError of any
+ * unknown lang, as is a str with no UTF-8 form (a lone surrogate). */
 %typemap(in) const char *lang {
   Py_ssize_t size;
   if (!PyUnicode_Check($input)) {
@@ -85,10 +85,9 @@
     SWIG_fail;
   }
   $1 = (char *)PyUnicode_AsUTF8AndSize($input, &size);
-  if ($1 == NULL)
-    SWIG_fail;
-  if (strlen($1) != (size_t)size) {
-    PyErr_SetString(PyExc_ValueError, "$symname(): lang contains a NUL character");
+  if ($1 == NULL || strlen($1) != (size_t)size) {
+    PyErr_Clear();
+    PyErr_Format(PyExc_ValueError, "$symname() lang must be 'en' or 'ko', not %R", $input);
     SWIG_fail;
   }
 }

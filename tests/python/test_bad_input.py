@@ -103,7 +103,7 @@ def test_a_str_subclass_is_a_str():
                                   "\ud800", "\uff45\uff4e"])
 def test_a_bad_lang_is_a_value_error(lang):
     for code in (404, 299, 2**100, -1):
-        with pytest.raises(ValueError):
+        with pytest.raises(ValueError, match=r"^description\(\) lang must be 'en' or 'ko'"):
             httpstatus.description(code, lang)
 
 
