@@ -100,23 +100,6 @@ nginx_conf <<'EOF'
 EOF
 nginx_start
 
-failures=0
-fail() {
-    echo "FAIL: $*"
-    failures=$((failures + 1))
-}
-
-report() {
-    if [ "$failures" -ne 0 ]; then
-        echo "== nginx.conf"
-        cat "$prefix/conf/nginx.conf"
-        echo "== error.log (last 40 lines)"
-        tail -n 40 "$prefix/logs/error.log"
-        echo "$failures check(s) failed"
-        exit 1
-    fi
-}
-
 # The paths, from the module itself: every code, name, alias and phrase.
 LUA_PATH="$module_dir/?.lua;$module_dir/?/init.lua;;" LUA_CPATH="$module_dir/?.so;;" \
     luajit "$here/make_paths.lua" > "$prefix/paths"
@@ -128,7 +111,7 @@ if [[ "$body" =~ ^ok\ ([0-9]+)\ 404\ Not\ Found$ ]]; then
 else
     fail "/api?key=not found: '$body'"
 fi
-report
+nginx_report_failures
 
 master=$(cat "$prefix/logs/nginx.pid")
 # The master's children, from /proc (procps may not be installed).
@@ -168,7 +151,7 @@ declare -A rss_before
 for pid in $workers_before; do
     rss_before[$pid]=$(rss_kb "$pid")
 done
-report
+nginx_report_failures
 
 drive "$seconds" "measured run"
 workers_after=$(worker_pids)
@@ -186,5 +169,5 @@ done
 nginx_stop
 errors=$(nginx_log_errors)
 [ -z "$errors" ] || fail "error.log has errors: $(head -n 5 <<<"$errors")"
-report
+nginx_report_failures
 echo "ok: nginx with $workers workers answered every request of ${warmup_seconds}s + ${seconds}s of wrk correctly; error.log clean; RSS within ${max_growth_kb} kB"

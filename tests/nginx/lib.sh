@@ -7,6 +7,9 @@
 #                                   # $nginx_main_extra, if set, is added to the main context
 #   nginx_stop                      # graceful stop; nginx_setup arranges it on exit anyway
 #   nginx_log_errors                # prints error.log lines at [error] or worse, and global-variable warnings
+#   fail MESSAGE...                 # a test's failed check: printed and counted in $failures
+#   nginx_report_failures           # when any check failed: prints nginx.conf and the end of
+#                                   # error.log, and exits 1
 #
 # Everything nginx touches is under $prefix, so it needs no root, no
 # /etc/nginx and no /var/lib/nginx. As root, nginx's workers run as nobody:
@@ -129,4 +132,21 @@ nginx_stop() {
 
 nginx_log_errors() {
     grep -E '\[(error|crit|alert|emerg)\]|global (Lua )?variable' "$prefix/logs/error.log" || true
+}
+
+failures=0
+fail() {
+    echo "FAIL: $*"
+    failures=$((failures + 1))
+}
+
+nginx_report_failures() {
+    if [ "$failures" -ne 0 ]; then
+        echo "== nginx.conf"
+        cat "$prefix/conf/nginx.conf"
+        echo "== error.log (last 40 lines)"
+        tail -n 40 "$prefix/logs/error.log"
+        echo "$failures check(s) failed"
+        exit 1
+    fi
 }

@@ -85,12 +85,6 @@ nginx_conf <<'EOF'
 EOF
 nginx_start
 
-failures=0
-fail() {
-    echo "FAIL: $*"
-    failures=$((failures + 1))
-}
-
 # fetch PATH: sets status_line, headers and body
 fetch() {
     local out
@@ -178,12 +172,5 @@ if [ -n "$errors" ]; then
     echo "$errors"
 fi
 
-if [ "$failures" -ne 0 ]; then
-    echo "== nginx.conf"
-    cat "$prefix/conf/nginx.conf"
-    echo "== error.log"
-    cat "$prefix/logs/error.log"
-    echo "$failures check(s) failed"
-    exit 1
-fi
+nginx_report_failures
 echo "ok: nginx $("$NGINX" -v 2>&1 | sed 's|.*/||') with ngx_lua served every location on 127.0.0.1:$port"
