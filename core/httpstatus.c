@@ -15,12 +15,16 @@ enum {
     PRESERVES_METHOD = 1 << 2,
     CACHEABLE = 1 << 3,
     EMPTY = 1 << 4,
-    RETRYABLE = 1 << 5
+    RETRYABLE = 1 << 5,
+    COMMON = 1 << 6, /* usage "common"; with neither this nor RARE, "normal" */
+    RARE = 1 << 7
 };
+
+#define USAGE_OF(flags) (((flags) & COMMON) ? "common" : ((flags) & RARE) ? "rare" : "normal")
 
 static const hs_status rows[] = {
 #define HS_STATUS(code, name, phrase, origin, reference, flags, en, ko) \
-    {code, #name, phrase, en, ko, origin, reference, ((flags) & OFFICIAL) != 0},
+    {code, #name, phrase, en, ko, origin, reference, USAGE_OF(flags), #code " " phrase, ((flags) & OFFICIAL) != 0},
 #include "codes.def"
 };
 
@@ -103,15 +107,8 @@ const hs_status *hs_find(const char *s, size_t len)
     size_t digits = 0;
     while (digits < len && s[digits] >= '0' && s[digits] <= '9')
         digits++;
-    if (digits == len) {
-        int code = 0;
-        for (size_t i = 0; i < len; i++) {
-            code = code * 10 + (s[i] - '0');
-            if (code > 599)
-                return NULL;
-        }
-        return hs_get(code);
-    }
+    if (digits == len) /* a code is exactly three digits: "0404" is none */
+        return len == 3 ? hs_get((s[0] - '0') * 100 + (s[1] - '0') * 10 + (s[2] - '0')) : NULL;
 
     if (hs_normalize(s, len, key) == (size_t)-1)
         return NULL;
@@ -143,7 +140,8 @@ size_t hs_search(const char *query, size_t len, size_t start)
         return COUNT_OF(rows);
     for (size_t i = start; i < COUNT_OF(rows); i++) {
         const hs_status *s = &rows[i];
-        if (key_contains(s->name, needle) || key_contains(s->phrase, needle))
+        if (key_contains(s->name, needle) || key_contains(s->phrase, needle) ||
+            key_contains(s->origin, needle))
             return i;
         const char *alias;
         for (size_t a = 0; (alias = hs_alias(s->code, a)) != NULL; a++)
@@ -199,6 +197,77 @@ bool hs_preserves_method(int code) { return has_flag(code, PRESERVES_METHOD); }
 bool hs_is_cacheable(int code) { return has_flag(code, CACHEABLE); }
 bool hs_is_empty(int code) { return hs_is_informational(code) || has_flag(code, EMPTY); }
 bool hs_is_retryable(int code) { return has_flag(code, RETRYABLE); }
+
+/* The response rules are not in the table yet: no code has any. */
+const char *hs_rule_of(int code, size_t j)
+{
+    (void)code;
+    (void)j;
+    return NULL;
+}
+
+/* ---- the surface as data (httpstatus_surface.def) ------------------- */
+
+enum {
+#define HS_FIELD(name, kind, doc) FIELD_##name,
+#include "httpstatus_surface.def"
+    FIELD_PREDICATES /* the first predicate's field index */
+};
+
+static const struct {
+    const char *name;
+    const char *doc;
+    hs_kind kind;
+    bool (*predicate)(int code);
+} fields[] = {
+#define HS_FIELD(name, kind, doc) {#name, doc, HS_##kind, NULL},
+#define HS_PREDICATE(name, doc) {#name, doc, HS_BOOLEAN, hs_##name},
+#include "httpstatus_surface.def"
+};
+
+size_t hs_field_count(void) { return COUNT_OF(fields); }
+const char *hs_field_name(size_t i) { return i < COUNT_OF(fields) ? fields[i].name : NULL; }
+const char *hs_field_doc(size_t i) { return i < COUNT_OF(fields) ? fields[i].doc : NULL; }
+hs_kind hs_field_kind(size_t i) { return i < COUNT_OF(fields) ? fields[i].kind : HS_INTEGER; }
+bool hs_field_is_predicate(size_t i) { return i < COUNT_OF(fields) && fields[i].predicate != NULL; }
+
+bool hs_predicate(size_t i, int code)
+{
+    return hs_field_is_predicate(i) && fields[i].predicate(code);
+}
+
+/* Where each field's value comes from: one case per HS_FIELD line. */
+static bool field_value(const hs_status *s, size_t i, size_t j, hs_value *v)
+{
+    switch (i) {
+    case FIELD_code: v->integer = s->code; return true;
+    case FIELD_name: v->string = s->name; return true;
+    case FIELD_aliases: return (v->string = hs_alias(s->code, j)) != NULL;
+    case FIELD_phrase: v->string = s->phrase; return true;
+    case FIELD_description: v->string = s->description; return true;
+    case FIELD_category: v->string = hs_category(s->code); return true;
+    case FIELD_official: v->integer = s->official; return true;
+    case FIELD_origin: v->string = s->origin; return true;
+    case FIELD_reference: v->string = s->reference; return true;
+    case FIELD_usage: v->string = s->usage; return true;
+    case FIELD_status_line: v->string = s->status_line; return true;
+    case FIELD_rules: return (v->string = hs_rule_of(s->code, j)) != NULL;
+    default: v->integer = fields[i].predicate(s->code); return true;
+    }
+}
+
+bool hs_field_value(int code, size_t i, size_t j, hs_value *out)
+{
+    const hs_status *s = hs_get(code);
+    hs_value v = {HS_INTEGER, 0, NULL};
+    if (s == NULL || out == NULL || i >= COUNT_OF(fields) || (fields[i].kind != HS_STRINGS && j != 0))
+        return false;
+    v.kind = fields[i].kind;
+    if (!field_value(s, i, j, &v))
+        return false;
+    *out = v;
+    return true;
+}
 
 const char *hs_version(void)
 {

@@ -39,6 +39,8 @@ typedef struct hs_status {
     const char *description_ko; /* the same in Korean */
     const char *origin;         /* "IANA", or who uses the code: "nginx", ... */
     const char *reference;      /* "RFC 9110, Section 15.5.5", or vendor docs */
+    const char *usage;          /* "common", "normal" or "rare" */
+    const char *status_line;    /* "404 Not Found" */
     bool official;              /* in the IANA HTTP Status Code Registry */
 } hs_status;
 
@@ -47,12 +49,13 @@ HS_API const hs_status *hs_get(int code);
 
 /* The row for a name, alias or phrase of len bytes (s need not be
  * NUL-terminated). Matching ignores ASCII case, treats ' ', '-' and '_' alike
- * and ignores apostrophes and parentheses; a string of ASCII digits is a code.
- * A NUL or any other byte makes it a miss, and so does an input of more than
- * 128 bytes that is not all digits. NULL when nothing matches. */
+ * and ignores apostrophes and parentheses; exactly three ASCII digits are a
+ * code ("404"; "0404" and "40" are misses). A NUL or any other byte makes it
+ * a miss, and so does an input of more than 128 bytes. NULL when nothing
+ * matches. */
 HS_API const hs_status *hs_find(const char *s, size_t len);
 
-/* Substring search over names, aliases and phrases, normalised as hs_find
+/* Substring search over names, aliases, phrases and origins, normalised as hs_find
  * does. Returns the index (for hs_at) of the first matching row at or after
  * start, or hs_count() when no further row matches. An empty query matches
  * nothing. */
@@ -80,27 +83,46 @@ HS_API bool hs_is_language(const char *lang);
  * "server_error" for any code in 100..599, registered or not; NULL outside. */
 HS_API const char *hs_category(int code);
 
-/* Predicates. Every one answers false outside 100..599 (RFC 9110, Section 15);
- * class predicates answer by class for any code inside it. */
-HS_API bool hs_is_valid(int code);          /* 100..599 */
-HS_API bool hs_is_known(int code);          /* in the table */
-HS_API bool hs_is_official(int code);       /* in the IANA registry */
-HS_API bool hs_is_informational(int code);  /* 1xx */
-HS_API bool hs_is_success(int code);        /* 2xx */
-HS_API bool hs_is_redirection(int code);    /* 3xx */
-HS_API bool hs_is_client_error(int code);   /* 4xx */
-HS_API bool hs_is_server_error(int code);   /* 5xx */
-HS_API bool hs_is_error(int code);          /* 4xx or 5xx */
-/* 301, 302, 303, 307, 308: the response sends a Location to follow. */
-HS_API bool hs_is_redirect(int code);
-/* 307, 308: the client must repeat the request with the same method. */
-HS_API bool hs_preserves_method(int code);
-/* Cacheable by default (heuristically), RFC 9110, Section 15.1. */
-HS_API bool hs_is_cacheable(int code);
-/* The response never carries content: every 1xx, 204, 205, 304. */
-HS_API bool hs_is_empty(int code);
-/* A repeat of the same request may succeed (the failure is transient). */
-HS_API bool hs_is_retryable(int code);
+/* Predicates, declared from httpstatus_surface.def: bool hs_is_valid(int),
+ * hs_is_success, hs_is_retryable, ... (the list says what each is true for).
+ * Every one answers false outside 100..599 (RFC 9110, Section 15); class
+ * predicates answer by class for any code inside it. */
+#define HS_PREDICATE(name, doc) HS_API bool hs_##name(int code);
+#include "httpstatus_surface.def"
+
+/* The surface as data, for bindings and tools that show every field without
+ * naming them: the fields of a status object (httpstatus_surface.def) and
+ * then every predicate as a boolean field, hs_field_count() in all. */
+typedef enum hs_kind { HS_INTEGER, HS_BOOLEAN, HS_STRING, HS_STRINGS } hs_kind;
+
+HS_API size_t hs_field_count(void);
+/* The name of field i ("code", ..., "is_retryable"), or NULL past the end. */
+HS_API const char *hs_field_name(size_t i);
+/* What field i holds, in a few words; NULL past the end. */
+HS_API const char *hs_field_doc(size_t i);
+/* The kind of field i (HS_INTEGER for i past the end). */
+HS_API hs_kind hs_field_kind(size_t i);
+/* True when field i is a predicate (hs_predicate answers it for any code). */
+HS_API bool hs_field_is_predicate(size_t i);
+/* Predicate field i applied to any code; false when i is not a predicate. */
+HS_API bool hs_predicate(size_t i, int code);
+
+/* One value of a field of a row. */
+typedef struct hs_value {
+    hs_kind kind;
+    long integer;       /* HS_INTEGER: the number; HS_BOOLEAN: 0 or 1 */
+    const char *string; /* HS_STRING and HS_STRINGS: the string */
+} hs_value;
+
+/* Field i of code's row into *out. For HS_STRINGS, item j of the list (false
+ * past its end); every other kind has one item, j == 0. description is the
+ * English one. False, leaving *out alone, when code is not in the table, i is
+ * past the end or j past the item's end. */
+HS_API bool hs_field_value(int code, size_t i, size_t j, hs_value *out);
+
+/* The id of response rule j (0, 1, ...) that can apply to a code, or NULL
+ * past the last. */
+HS_API const char *hs_rule_of(int code, size_t j);
 
 /* The library's version, HS_VERSION_STRING at the time it was built. */
 HS_API const char *hs_version(void);

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli.h"
 #include "httpstatus.h"
 
 static const char usage[] =
@@ -130,7 +131,7 @@ static int fail_usage(const char *message, const char *arg)
     return 2;
 }
 
-int main(int argc, char **argv)
+int hs_cli_main(int argc, char **argv)
 {
     struct options opt = {"en", 0};
     const char *queries[256];
