@@ -22,10 +22,16 @@ C
 
 pc=$(dirname "$(find "$prefix" -name httpstatus.pc)")
 export PKG_CONFIG_PATH="$pc"
-# Linked against the shared library, so it runs with the prefix's lib on the path.
+# Linked against the shared library; the .pc file's rpath finds it, so the
+# program runs in a clean environment with no LD_LIBRARY_PATH.
 "$cc" "$work/main.c" -o "$work/via_pkgconfig" $(pkg-config --cflags --libs httpstatus)
-libdir=$(pkg-config --variable=libdir httpstatus)
-[ "$(LD_LIBRARY_PATH="$libdir" "$work/via_pkgconfig")" = "Not Found" ]
+[ "$(env -i "$work/via_pkgconfig")" = "Not Found" ]
+# The man page and the bash completion are installed.
+test -f "$prefix/share/man/man1/httpstatus.1"
+test -f "$prefix/share/bash-completion/completions/httpstatus"
+MANPATH="$prefix/share/man" man -P cat httpstatus 2>/dev/null | grep -q 'look up HTTP status codes' ||
+    grep -q 'look up HTTP status codes' "$prefix/share/man/man1/httpstatus.1"
+bash -c ". '$prefix/share/bash-completion/completions/httpstatus'; COMP_WORDS=(httpstatus --la); COMP_CWORD=1; _httpstatus; [ \"\${COMPREPLY[*]}\" = --lang ]"
 [ "$(pkg-config --modversion httpstatus)" = "$("$prefix/bin/httpstatus" --version | cut -d' ' -f2)" ]
 
 mkdir "$work/consumer"
