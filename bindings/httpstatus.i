@@ -30,3 +30,7 @@
 
 #define HS_API
 %include "httpstatus.h"
+/* The header declares the predicates by including the surface list, and
+ * SWIG does not follow #include: expand the list here, with the header's
+ * own HS_PREDICATE (still defined for SWIG's preprocessor). */
+%include "httpstatus_surface.def"

@@ -2688,9 +2688,11 @@ SWIG_Lua_dostring(lua_State *L, const char *str) {
 
 /* -------- TYPES TABLE (BEGIN) -------- */
 
-#define SWIGTYPE_p_hs_status swig_types[0]
-static swig_type_info *swig_types[2];
-static swig_module_info swig_module = {swig_types, 1, 0, 0, 0, 0};
+#define SWIGTYPE_p_hs_kind swig_types[0]
+#define SWIGTYPE_p_hs_status swig_types[1]
+#define SWIGTYPE_p_hs_value swig_types[2]
+static swig_type_info *swig_types[4];
+static swig_module_info swig_module = {swig_types, 3, 0, 0, 0, 0};
 #define SWIG_TypeQuery(name) SWIG_TypeQueryModule(&swig_module, &swig_module, name)
 #define SWIG_MangledTypeQuery(name) SWIG_MangledTypeQueryModule(&swig_module, &swig_module, name)
 
@@ -2750,6 +2752,20 @@ static size_t hs_lua_checkindex(lua_State *L, int arg)
 #define SWIG_init hs_lua_swig_init
 static int SWIG_init(lua_State *L);
 
+/* SWIG's init fills process-wide tables (swig_module, the type list) the
+ * first time it runs, without a lock: two threads loading the module into
+ * two lua_States at once would corrupt them. One mutex makes every load
+ * wait for the others; after that the tables are only read. */
+#if !defined(_WIN32)
+#include <pthread.h>
+static pthread_mutex_t hs_lua_init_lock = PTHREAD_MUTEX_INITIALIZER;
+#define HS_LUA_INIT_LOCK() pthread_mutex_lock(&hs_lua_init_lock)
+#define HS_LUA_INIT_UNLOCK() pthread_mutex_unlock(&hs_lua_init_lock)
+#else
+#define HS_LUA_INIT_LOCK() 0
+#define HS_LUA_INIT_UNLOCK() ((void)0)
+#endif
+
 SWIGEXPORT int luaopen_httpstatus_core(lua_State *L)
 {
     static const char *const swig_globals[] = {"swig_type", "swig_equals"};
@@ -2759,7 +2775,15 @@ SWIGEXPORT int luaopen_httpstatus_core(lua_State *L)
         lua_pushstring(L, swig_globals[i]);
         lua_rawget(L, globals); /* saved at globals + 1 + i */
     }
-    SWIG_init(L); /* pushes the global table and the module table */
+    /* Protected, so that an error inside SWIG_init (out of memory) cannot
+     * longjmp past the unlock; it leaves the module table on top. */
+    lua_pushcfunction(L, SWIG_init);
+    if (HS_LUA_INIT_LOCK() != 0)
+        return luaL_error(L, "httpstatus.core: cannot take the module's load lock");
+    int status = lua_pcall(L, 0, 1, 0);
+    HS_LUA_INIT_UNLOCK();
+    if (status != 0)
+        return lua_error(L);
     for (int i = 0; i < 2; i++) {
         lua_pushstring(L, swig_globals[i]);
         lua_pushvalue(L, globals + 1 + i);
@@ -2936,6 +2960,50 @@ static int _wrap_hs_status_reference_get(lua_State* L) {
 }
 
 
+static int _wrap_hs_status_usage_get(lua_State* L) {
+  int SWIG_arg = 0;
+  struct hs_status *arg1 = (struct hs_status *) 0 ;
+  char *result = 0 ;
+  
+  SWIG_check_num_args("hs_status::usage",1,1)
+  if(!SWIG_isptrtype(L,1)) SWIG_fail_arg("hs_status::usage",1,"struct hs_status *");
+  
+  if (!SWIG_IsOK(SWIG_ConvertPtr(L,1,(void**)&arg1,SWIGTYPE_p_hs_status,0))){
+    SWIG_fail_ptr("hs_status_usage_get",1,SWIGTYPE_p_hs_status);
+  }
+  
+  result = (char *) ((arg1)->usage);
+  lua_pushstring(L,(const char *)result); SWIG_arg++;
+  return SWIG_arg;
+  
+  fail: SWIGUNUSED;
+  lua_error(L);
+  return 0;
+}
+
+
+static int _wrap_hs_status_status_line_get(lua_State* L) {
+  int SWIG_arg = 0;
+  struct hs_status *arg1 = (struct hs_status *) 0 ;
+  char *result = 0 ;
+  
+  SWIG_check_num_args("hs_status::status_line",1,1)
+  if(!SWIG_isptrtype(L,1)) SWIG_fail_arg("hs_status::status_line",1,"struct hs_status *");
+  
+  if (!SWIG_IsOK(SWIG_ConvertPtr(L,1,(void**)&arg1,SWIGTYPE_p_hs_status,0))){
+    SWIG_fail_ptr("hs_status_status_line_get",1,SWIGTYPE_p_hs_status);
+  }
+  
+  result = (char *) ((arg1)->status_line);
+  lua_pushstring(L,(const char *)result); SWIG_arg++;
+  return SWIG_arg;
+  
+  fail: SWIGUNUSED;
+  lua_error(L);
+  return 0;
+}
+
+
 static int _wrap_hs_status_official_get(lua_State* L) {
   int SWIG_arg = 0;
   struct hs_status *arg1 = (struct hs_status *) 0 ;
@@ -2966,6 +3034,8 @@ static swig_lua_attribute swig_hs_status_attributes[] = {
     { "description_ko", _wrap_hs_status_description_ko_get, SWIG_Lua_set_immutable },
     { "origin", _wrap_hs_status_origin_get, SWIG_Lua_set_immutable },
     { "reference", _wrap_hs_status_reference_get, SWIG_Lua_set_immutable },
+    { "usage", _wrap_hs_status_usage_get, SWIG_Lua_set_immutable },
+    { "status_line", _wrap_hs_status_status_line_get, SWIG_Lua_set_immutable },
     { "official", _wrap_hs_status_official_get, SWIG_Lua_set_immutable },
     {0,0,0}
 };
@@ -3190,6 +3260,301 @@ static int _wrap_hs_category(lua_State* L) {
   SWIG_check_num_args("hs_category",1,1)
   arg1 = hs_lua_checkcode(L, 1); 
   result = (char *)hs_category(arg1);
+  lua_pushstring(L,(const char *)result); SWIG_arg++;
+  return SWIG_arg;
+  
+  fail: SWIGUNUSED;
+  lua_error(L);
+  return 0;
+}
+
+
+static int _wrap_hs_field_count(lua_State* L) {
+  int SWIG_arg = 0;
+  size_t result;
+  
+  SWIG_check_num_args("hs_field_count",0,0)
+  result = hs_field_count();
+  lua_pushinteger(L, (lua_Integer)result); SWIG_arg++; 
+  return SWIG_arg;
+  
+  fail: SWIGUNUSED;
+  lua_error(L);
+  return 0;
+}
+
+
+static int _wrap_hs_field_name(lua_State* L) {
+  int SWIG_arg = 0;
+  size_t arg1 ;
+  char *result = 0 ;
+  
+  SWIG_check_num_args("hs_field_name",1,1)
+  arg1 = hs_lua_checkindex(L, 1); 
+  result = (char *)hs_field_name(arg1);
+  lua_pushstring(L,(const char *)result); SWIG_arg++;
+  return SWIG_arg;
+  
+  fail: SWIGUNUSED;
+  lua_error(L);
+  return 0;
+}
+
+
+static int _wrap_hs_field_doc(lua_State* L) {
+  int SWIG_arg = 0;
+  size_t arg1 ;
+  char *result = 0 ;
+  
+  SWIG_check_num_args("hs_field_doc",1,1)
+  arg1 = hs_lua_checkindex(L, 1); 
+  result = (char *)hs_field_doc(arg1);
+  lua_pushstring(L,(const char *)result); SWIG_arg++;
+  return SWIG_arg;
+  
+  fail: SWIGUNUSED;
+  lua_error(L);
+  return 0;
+}
+
+
+static int _wrap_hs_field_kind(lua_State* L) {
+  int SWIG_arg = 0;
+  size_t arg1 ;
+  hs_kind result;
+  
+  SWIG_check_num_args("hs_field_kind",1,1)
+  arg1 = hs_lua_checkindex(L, 1); 
+  result = (hs_kind)hs_field_kind(arg1);
+  lua_pushnumber(L, (lua_Number)(int)(result)); SWIG_arg++;
+  return SWIG_arg;
+  
+  fail: SWIGUNUSED;
+  lua_error(L);
+  return 0;
+}
+
+
+static int _wrap_hs_field_is_predicate(lua_State* L) {
+  int SWIG_arg = 0;
+  size_t arg1 ;
+  bool result;
+  
+  SWIG_check_num_args("hs_field_is_predicate",1,1)
+  arg1 = hs_lua_checkindex(L, 1); 
+  result = (bool)hs_field_is_predicate(arg1);
+  lua_pushboolean(L, result ? 1 : 0); SWIG_arg++; 
+  return SWIG_arg;
+  
+  fail: SWIGUNUSED;
+  lua_error(L);
+  return 0;
+}
+
+
+static int _wrap_hs_predicate(lua_State* L) {
+  int SWIG_arg = 0;
+  size_t arg1 ;
+  int arg2 ;
+  bool result;
+  
+  SWIG_check_num_args("hs_predicate",2,2)
+  arg1 = hs_lua_checkindex(L, 1); 
+  arg2 = hs_lua_checkcode(L, 2); 
+  result = (bool)hs_predicate(arg1,arg2);
+  lua_pushboolean(L, result ? 1 : 0); SWIG_arg++; 
+  return SWIG_arg;
+  
+  fail: SWIGUNUSED;
+  lua_error(L);
+  return 0;
+}
+
+
+static int _wrap_hs_value_kind_get(lua_State* L) {
+  int SWIG_arg = 0;
+  struct hs_value *arg1 = (struct hs_value *) 0 ;
+  hs_kind result;
+  
+  SWIG_check_num_args("hs_value::kind",1,1)
+  if(!SWIG_isptrtype(L,1)) SWIG_fail_arg("hs_value::kind",1,"struct hs_value *");
+  
+  if (!SWIG_IsOK(SWIG_ConvertPtr(L,1,(void**)&arg1,SWIGTYPE_p_hs_value,0))){
+    SWIG_fail_ptr("hs_value_kind_get",1,SWIGTYPE_p_hs_value);
+  }
+  
+  result = (hs_kind) ((arg1)->kind);
+  lua_pushnumber(L, (lua_Number)(int)(result)); SWIG_arg++;
+  return SWIG_arg;
+  
+  fail: SWIGUNUSED;
+  lua_error(L);
+  return 0;
+}
+
+
+static int _wrap_hs_value_integer_get(lua_State* L) {
+  int SWIG_arg = 0;
+  struct hs_value *arg1 = (struct hs_value *) 0 ;
+  long result;
+  
+  SWIG_check_num_args("hs_value::integer",1,1)
+  if(!SWIG_isptrtype(L,1)) SWIG_fail_arg("hs_value::integer",1,"struct hs_value *");
+  
+  if (!SWIG_IsOK(SWIG_ConvertPtr(L,1,(void**)&arg1,SWIGTYPE_p_hs_value,0))){
+    SWIG_fail_ptr("hs_value_integer_get",1,SWIGTYPE_p_hs_value);
+  }
+  
+  result = (long) ((arg1)->integer);
+  lua_pushnumber(L, (lua_Number) result); SWIG_arg++;
+  return SWIG_arg;
+  
+  fail: SWIGUNUSED;
+  lua_error(L);
+  return 0;
+}
+
+
+static int _wrap_hs_value_string_get(lua_State* L) {
+  int SWIG_arg = 0;
+  struct hs_value *arg1 = (struct hs_value *) 0 ;
+  char *result = 0 ;
+  
+  SWIG_check_num_args("hs_value::string",1,1)
+  if(!SWIG_isptrtype(L,1)) SWIG_fail_arg("hs_value::string",1,"struct hs_value *");
+  
+  if (!SWIG_IsOK(SWIG_ConvertPtr(L,1,(void**)&arg1,SWIGTYPE_p_hs_value,0))){
+    SWIG_fail_ptr("hs_value_string_get",1,SWIGTYPE_p_hs_value);
+  }
+  
+  result = (char *) ((arg1)->string);
+  lua_pushstring(L,(const char *)result); SWIG_arg++;
+  return SWIG_arg;
+  
+  fail: SWIGUNUSED;
+  lua_error(L);
+  return 0;
+}
+
+
+static int _wrap_new_hs_value(lua_State* L) {
+  int SWIG_arg = 0;
+  struct hs_value *result = 0 ;
+  
+  SWIG_check_num_args("hs_value::hs_value",0,0)
+  result = (struct hs_value *)calloc(1, sizeof(struct hs_value));
+  SWIG_NewPointerObj(L,result,SWIGTYPE_p_hs_value,1); SWIG_arg++; 
+  return SWIG_arg;
+  
+  fail: SWIGUNUSED;
+  lua_error(L);
+  return 0;
+}
+
+
+static void swig_delete_hs_value(void *obj) {
+struct hs_value *arg1 = (struct hs_value *) obj;
+free((char *) arg1);
+}
+static int _proxy__wrap_new_hs_value(lua_State *L) {
+    assert(lua_istable(L,1));
+    lua_pushcfunction(L,_wrap_new_hs_value);
+    assert(!lua_isnil(L,-1));
+    lua_replace(L,1); /* replace our table with real constructor */
+    lua_call(L,lua_gettop(L)-1,1);
+    return 1;
+}
+static swig_lua_attribute swig_hs_value_attributes[] = {
+    { "kind", _wrap_hs_value_kind_get, SWIG_Lua_set_immutable },
+    { "integer", _wrap_hs_value_integer_get, SWIG_Lua_set_immutable },
+    { "string", _wrap_hs_value_string_get, SWIG_Lua_set_immutable },
+    {0,0,0}
+};
+static swig_lua_method swig_hs_value_methods[]= {
+    {0,0}
+};
+static swig_lua_method swig_hs_value_meta[] = {
+    {0,0}
+};
+
+static swig_lua_attribute swig_hs_value_Sf_SwigStatic_attributes[] = {
+    {0,0,0}
+};
+static swig_lua_const_info swig_hs_value_Sf_SwigStatic_constants[]= {
+    {0,0,0,0,0,0}
+};
+static swig_lua_method swig_hs_value_Sf_SwigStatic_methods[]= {
+    {0,0}
+};
+static swig_lua_class* swig_hs_value_Sf_SwigStatic_classes[]= {
+    0
+};
+
+static swig_lua_namespace swig_hs_value_Sf_SwigStatic = {
+    "hs_value",
+    swig_hs_value_Sf_SwigStatic_methods,
+    swig_hs_value_Sf_SwigStatic_attributes,
+    swig_hs_value_Sf_SwigStatic_constants,
+    swig_hs_value_Sf_SwigStatic_classes,
+    0
+};
+static swig_lua_class *swig_hs_value_bases[] = {0};
+static const char *swig_hs_value_base_names[] = {0};
+static swig_lua_class _wrap_class_hs_value = { "hs_value", "hs_value", &SWIGTYPE_p_hs_value,_proxy__wrap_new_hs_value, swig_delete_hs_value, swig_hs_value_methods, swig_hs_value_attributes, &swig_hs_value_Sf_SwigStatic, swig_hs_value_meta, swig_hs_value_bases, swig_hs_value_base_names };
+
+static int _wrap_hs_field_value(lua_State* L) {
+  int SWIG_arg = 0;
+  int arg1 ;
+  size_t arg2 ;
+  size_t arg3 ;
+  hs_value *arg4 = (hs_value *) 0 ;
+  bool result;
+  
+  SWIG_check_num_args("hs_field_value",4,4)
+  if(!SWIG_isptrtype(L,4)) SWIG_fail_arg("hs_field_value",4,"hs_value *");
+  arg1 = hs_lua_checkcode(L, 1); 
+  arg2 = hs_lua_checkindex(L, 2); 
+  arg3 = hs_lua_checkindex(L, 3); 
+  
+  if (!SWIG_IsOK(SWIG_ConvertPtr(L,4,(void**)&arg4,SWIGTYPE_p_hs_value,0))){
+    SWIG_fail_ptr("hs_field_value",4,SWIGTYPE_p_hs_value);
+  }
+  
+  result = (bool)hs_field_value(arg1,arg2,arg3,arg4);
+  lua_pushboolean(L, result ? 1 : 0); SWIG_arg++; 
+  return SWIG_arg;
+  
+  fail: SWIGUNUSED;
+  lua_error(L);
+  return 0;
+}
+
+
+static int _wrap_hs_rule_of(lua_State* L) {
+  int SWIG_arg = 0;
+  int arg1 ;
+  size_t arg2 ;
+  char *result = 0 ;
+  
+  SWIG_check_num_args("hs_rule_of",2,2)
+  arg1 = hs_lua_checkcode(L, 1); 
+  arg2 = hs_lua_checkindex(L, 2); 
+  result = (char *)hs_rule_of(arg1,arg2);
+  lua_pushstring(L,(const char *)result); SWIG_arg++;
+  return SWIG_arg;
+  
+  fail: SWIGUNUSED;
+  lua_error(L);
+  return 0;
+}
+
+
+static int _wrap_hs_version(lua_State* L) {
+  int SWIG_arg = 0;
+  char *result = 0 ;
+  
+  SWIG_check_num_args("hs_version",0,0)
+  result = (char *)hs_version();
   lua_pushstring(L,(const char *)result); SWIG_arg++;
   return SWIG_arg;
   
@@ -3437,21 +3802,6 @@ static int _wrap_hs_is_retryable(lua_State* L) {
 }
 
 
-static int _wrap_hs_version(lua_State* L) {
-  int SWIG_arg = 0;
-  char *result = 0 ;
-  
-  SWIG_check_num_args("hs_version",0,0)
-  result = (char *)hs_version();
-  lua_pushstring(L,(const char *)result); SWIG_arg++;
-  return SWIG_arg;
-  
-  fail: SWIGUNUSED;
-  lua_error(L);
-  return 0;
-}
-
-
 static swig_lua_attribute swig_SwigModule_attributes[] = {
     {0,0,0}
 };
@@ -3460,6 +3810,10 @@ static swig_lua_const_info swig_SwigModule_constants[]= {
     {SWIG_LUA_CONSTTAB_INT("HS_VERSION_MINOR", 1)},
     {SWIG_LUA_CONSTTAB_INT("HS_VERSION_PATCH", 0)},
     {SWIG_LUA_CONSTTAB_STRING("HS_VERSION_STRING", "0.1.0")},
+    {SWIG_LUA_CONSTTAB_INT("HS_INTEGER", HS_INTEGER)},
+    {SWIG_LUA_CONSTTAB_INT("HS_BOOLEAN", HS_BOOLEAN)},
+    {SWIG_LUA_CONSTTAB_INT("HS_STRING", HS_STRING)},
+    {SWIG_LUA_CONSTTAB_INT("HS_STRINGS", HS_STRINGS)},
     {0,0,0,0,0,0}
 };
 static swig_lua_method swig_SwigModule_methods[]= {
@@ -3473,6 +3827,15 @@ static swig_lua_method swig_SwigModule_methods[]= {
     { "hs_description", _wrap_hs_description},
     { "hs_is_language", _wrap_hs_is_language},
     { "hs_category", _wrap_hs_category},
+    { "hs_field_count", _wrap_hs_field_count},
+    { "hs_field_name", _wrap_hs_field_name},
+    { "hs_field_doc", _wrap_hs_field_doc},
+    { "hs_field_kind", _wrap_hs_field_kind},
+    { "hs_field_is_predicate", _wrap_hs_field_is_predicate},
+    { "hs_predicate", _wrap_hs_predicate},
+    { "hs_field_value", _wrap_hs_field_value},
+    { "hs_rule_of", _wrap_hs_rule_of},
+    { "hs_version", _wrap_hs_version},
     { "hs_is_valid", _wrap_hs_is_valid},
     { "hs_is_known", _wrap_hs_is_known},
     { "hs_is_official", _wrap_hs_is_official},
@@ -3487,11 +3850,11 @@ static swig_lua_method swig_SwigModule_methods[]= {
     { "hs_is_cacheable", _wrap_hs_is_cacheable},
     { "hs_is_empty", _wrap_hs_is_empty},
     { "hs_is_retryable", _wrap_hs_is_retryable},
-    { "hs_version", _wrap_hs_version},
     {0,0}
 };
 static swig_lua_class* swig_SwigModule_classes[]= {
 &_wrap_class_hs_status,
+&_wrap_class_hs_value,
     0
 };
 static swig_lua_namespace* swig_SwigModule_namespaces[] = {
@@ -3512,16 +3875,24 @@ static swig_lua_namespace swig_SwigModule = {
 
 /* -------- TYPE CONVERSION AND EQUIVALENCE RULES (BEGIN) -------- */
 
+static swig_type_info _swigt__p_hs_kind = {"_p_hs_kind", "hs_kind *|enum hs_kind *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_hs_status = {"_p_hs_status", "hs_status *|struct hs_status *", 0, 0, (void*)&_wrap_class_hs_status, 0};
+static swig_type_info _swigt__p_hs_value = {"_p_hs_value", "hs_value *|struct hs_value *", 0, 0, (void*)&_wrap_class_hs_value, 0};
 
 static swig_type_info *swig_type_initial[] = {
+  &_swigt__p_hs_kind,
   &_swigt__p_hs_status,
+  &_swigt__p_hs_value,
 };
 
+static swig_cast_info _swigc__p_hs_kind[] = {  {&_swigt__p_hs_kind, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_hs_status[] = {  {&_swigt__p_hs_status, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_hs_value[] = {  {&_swigt__p_hs_value, 0, 0, 0},{0, 0, 0, 0}};
 
 static swig_cast_info *swig_cast_initial[] = {
+  _swigc__p_hs_kind,
   _swigc__p_hs_status,
+  _swigc__p_hs_value,
 };
 
 

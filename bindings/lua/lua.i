@@ -63,6 +63,20 @@ static size_t hs_lua_checkindex(lua_State *L, int arg)
 #define SWIG_init hs_lua_swig_init
 static int SWIG_init(lua_State *L);
 
+/* SWIG's init fills process-wide tables (swig_module, the type list) the
+ * first time it runs, without a lock: two threads loading the module into
+ * two lua_States at once would corrupt them. One mutex makes every load
+ * wait for the others; after that the tables are only read. */
+#if !defined(_WIN32)
+#include <pthread.h>
+static pthread_mutex_t hs_lua_init_lock = PTHREAD_MUTEX_INITIALIZER;
+#define HS_LUA_INIT_LOCK() pthread_mutex_lock(&hs_lua_init_lock)
+#define HS_LUA_INIT_UNLOCK() pthread_mutex_unlock(&hs_lua_init_lock)
+#else
+#define HS_LUA_INIT_LOCK() 0
+#define HS_LUA_INIT_UNLOCK() ((void)0)
+#endif
+
 SWIGEXPORT int luaopen_httpstatus_core(lua_State *L)
 {
     static const char *const swig_globals[] = {"swig_type", "swig_equals"};
@@ -72,7 +86,15 @@ SWIGEXPORT int luaopen_httpstatus_core(lua_State *L)
         lua_pushstring(L, swig_globals[i]);
         lua_rawget(L, globals); /* saved at globals + 1 + i */
     }
-    SWIG_init(L); /* pushes the global table and the module table */
+    /* Protected, so that an error inside SWIG_init (out of memory) cannot
+     * longjmp past the unlock; it leaves the module table on top. */
+    lua_pushcfunction(L, SWIG_init);
+    if (HS_LUA_INIT_LOCK() != 0)
+        return luaL_error(L, "httpstatus.core: cannot take the module's load lock");
+    int status = lua_pcall(L, 0, 1, 0);
+    HS_LUA_INIT_UNLOCK();
+    if (status != 0)
+        return lua_error(L);
     for (int i = 0; i < 2; i++) {
         lua_pushstring(L, swig_globals[i]);
         lua_pushvalue(L, globals + 1 + i);
