@@ -28,6 +28,22 @@
 %nodefaultdtor hs_status;
 #endif
 
+/* A row object with no row behind it (Python's t.__new__(t), a Lua
+ * userdata made by hand) is refused before any field is read. */
+#ifdef SWIGPYTHON
+%typemap(check) struct hs_status *self, hs_status *self %{
+  if ($1 == NULL)
+    SWIG_exception_fail(SWIG_ValueError, "in method '$symname', a status object with no row behind it");
+%}
+#else
+%typemap(check) struct hs_status *self, hs_status *self %{
+  if ($1 == NULL) {
+    lua_pushstring(L, "in method '$symname', a status object with no row behind it");
+    SWIG_fail;
+  }
+%}
+#endif
+
 #define HS_API
 %include "httpstatus.h"
 /* The header declares the predicates by including the surface list, and

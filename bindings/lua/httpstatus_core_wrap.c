@@ -2818,6 +2818,12 @@ static int _wrap_hs_status_code_get(lua_State* L) {
     SWIG_fail_ptr("hs_status_code_get",1,SWIGTYPE_p_hs_status);
   }
   
+  
+  if (arg1 == NULL) {
+    lua_pushstring(L, "in method 'hs_status_code_get', a status object with no row behind it");
+    SWIG_fail;
+  }
+  
   result = (int) ((arg1)->code);
   lua_pushinteger(L, (lua_Integer)result); SWIG_arg++; 
   return SWIG_arg;
@@ -2838,6 +2844,12 @@ static int _wrap_hs_status_name_get(lua_State* L) {
   
   if (!SWIG_IsOK(SWIG_ConvertPtr(L,1,(void**)&arg1,SWIGTYPE_p_hs_status,0))){
     SWIG_fail_ptr("hs_status_name_get",1,SWIGTYPE_p_hs_status);
+  }
+  
+  
+  if (arg1 == NULL) {
+    lua_pushstring(L, "in method 'hs_status_name_get', a status object with no row behind it");
+    SWIG_fail;
   }
   
   result = (char *) ((arg1)->name);
@@ -2862,6 +2874,12 @@ static int _wrap_hs_status_phrase_get(lua_State* L) {
     SWIG_fail_ptr("hs_status_phrase_get",1,SWIGTYPE_p_hs_status);
   }
   
+  
+  if (arg1 == NULL) {
+    lua_pushstring(L, "in method 'hs_status_phrase_get', a status object with no row behind it");
+    SWIG_fail;
+  }
+  
   result = (char *) ((arg1)->phrase);
   lua_pushstring(L,(const char *)result); SWIG_arg++;
   return SWIG_arg;
@@ -2882,6 +2900,12 @@ static int _wrap_hs_status_description_get(lua_State* L) {
   
   if (!SWIG_IsOK(SWIG_ConvertPtr(L,1,(void**)&arg1,SWIGTYPE_p_hs_status,0))){
     SWIG_fail_ptr("hs_status_description_get",1,SWIGTYPE_p_hs_status);
+  }
+  
+  
+  if (arg1 == NULL) {
+    lua_pushstring(L, "in method 'hs_status_description_get', a status object with no row behind it");
+    SWIG_fail;
   }
   
   result = (char *) ((arg1)->description);
@@ -2906,6 +2930,12 @@ static int _wrap_hs_status_description_ko_get(lua_State* L) {
     SWIG_fail_ptr("hs_status_description_ko_get",1,SWIGTYPE_p_hs_status);
   }
   
+  
+  if (arg1 == NULL) {
+    lua_pushstring(L, "in method 'hs_status_description_ko_get', a status object with no row behind it");
+    SWIG_fail;
+  }
+  
   result = (char *) ((arg1)->description_ko);
   lua_pushstring(L,(const char *)result); SWIG_arg++;
   return SWIG_arg;
@@ -2926,6 +2956,12 @@ static int _wrap_hs_status_origin_get(lua_State* L) {
   
   if (!SWIG_IsOK(SWIG_ConvertPtr(L,1,(void**)&arg1,SWIGTYPE_p_hs_status,0))){
     SWIG_fail_ptr("hs_status_origin_get",1,SWIGTYPE_p_hs_status);
+  }
+  
+  
+  if (arg1 == NULL) {
+    lua_pushstring(L, "in method 'hs_status_origin_get', a status object with no row behind it");
+    SWIG_fail;
   }
   
   result = (char *) ((arg1)->origin);
@@ -2950,6 +2986,12 @@ static int _wrap_hs_status_reference_get(lua_State* L) {
     SWIG_fail_ptr("hs_status_reference_get",1,SWIGTYPE_p_hs_status);
   }
   
+  
+  if (arg1 == NULL) {
+    lua_pushstring(L, "in method 'hs_status_reference_get', a status object with no row behind it");
+    SWIG_fail;
+  }
+  
   result = (char *) ((arg1)->reference);
   lua_pushstring(L,(const char *)result); SWIG_arg++;
   return SWIG_arg;
@@ -2970,6 +3012,12 @@ static int _wrap_hs_status_usage_get(lua_State* L) {
   
   if (!SWIG_IsOK(SWIG_ConvertPtr(L,1,(void**)&arg1,SWIGTYPE_p_hs_status,0))){
     SWIG_fail_ptr("hs_status_usage_get",1,SWIGTYPE_p_hs_status);
+  }
+  
+  
+  if (arg1 == NULL) {
+    lua_pushstring(L, "in method 'hs_status_usage_get', a status object with no row behind it");
+    SWIG_fail;
   }
   
   result = (char *) ((arg1)->usage);
@@ -2994,6 +3042,12 @@ static int _wrap_hs_status_status_line_get(lua_State* L) {
     SWIG_fail_ptr("hs_status_status_line_get",1,SWIGTYPE_p_hs_status);
   }
   
+  
+  if (arg1 == NULL) {
+    lua_pushstring(L, "in method 'hs_status_status_line_get', a status object with no row behind it");
+    SWIG_fail;
+  }
+  
   result = (char *) ((arg1)->status_line);
   lua_pushstring(L,(const char *)result); SWIG_arg++;
   return SWIG_arg;
@@ -3014,6 +3068,12 @@ static int _wrap_hs_status_official_get(lua_State* L) {
   
   if (!SWIG_IsOK(SWIG_ConvertPtr(L,1,(void**)&arg1,SWIGTYPE_p_hs_status,0))){
     SWIG_fail_ptr("hs_status_official_get",1,SWIGTYPE_p_hs_status);
+  }
+  
+  
+  if (arg1 == NULL) {
+    lua_pushstring(L, "in method 'hs_status_official_get', a status object with no row behind it");
+    SWIG_fail;
   }
   
   result = (bool) ((arg1)->official);

@@ -143,3 +143,28 @@ static PyObject *fill_member(PyObject *attributes, int code)
     Py_RETURN_NONE;
 }
 %}
+
+/* Rows come only from the core: `type(row)()` or `type(row).__new__(...)`
+ * would make an object with no row behind it, which SWIG's getters cannot
+ * read. SWIG's init gives the row type PyType_GenericNew after any %init
+ * code runs, so the package calls this once at import; the __new__ that
+ * PyType_Ready put in the type's dict calls tp_new when used, so replacing
+ * tp_new refuses both spellings. Calling it again changes nothing. */
+%{
+static PyObject *hs_refuse_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    (void)args;
+    (void)kwds;
+    PyErr_Format(PyExc_TypeError, "cannot create '%.100s' instances: rows come from httpstatus._core lookups",
+                 type->tp_name);
+    return NULL;
+}
+%}
+%inline %{
+static void seal_row_type(void)
+{
+    SwigPyClientData *data = (SwigPyClientData *)SWIGTYPE_p_hs_status->clientdata;
+    if (data != NULL && data->pytype != NULL)
+        data->pytype->tp_new = hs_refuse_new;
+}
+%}
