@@ -1,7 +1,7 @@
 /*
- * The C core against API.md: the set of codes, every row, every predicate
+ * The C core against the API: the set of codes, every row, every predicate
  * over -5..1000 and the int extremes, and the bad inputs of hs_find.
- * The expected sets below are written from API.md and the IANA registry,
+ * The expected sets below are written from the API specification and the IANA registry,
  * not read from the table, so a wrong row fails here.
  */
 #include <limits.h>
@@ -183,7 +183,7 @@ static void test_names(void)
         const char *text;
         int code;
     } cases[] = {
-        /* API.md's own examples and CPython 3.11's older names */
+        /* the API's own examples and CPython 3.11's older names */
         {"not found", 404}, {"Not-Found", 404}, {"NOT_FOUND", 404}, {"im a teapot", 418},
         {"I'm a teapot", 418}, {"IM_A_TEAPOT", 418}, {"404", 404},
         {"REQUEST_ENTITY_TOO_LARGE", 413}, {"REQUEST_URI_TOO_LONG", 414},
