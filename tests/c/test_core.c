@@ -1,7 +1,7 @@
 /*
- * The C core against API.md: the set of codes, every row, every predicate
+ * The C core against the API: the set of codes, every row, every predicate
  * over -5..1000 and the int extremes, and the bad inputs of hs_find.
- * The expected sets below are written from API.md and the IANA registry,
+ * The expected sets below are written from the API specification and the IANA registry,
  * not read from the table, so a wrong row fails here.
  */
 #include <limits.h>
@@ -26,13 +26,15 @@ static const struct {
                   {497, "nginx"}, {499, "nginx"}, {509, NULL},   {520, "Cloudflare"},
                   {521, "Cloudflare"}, {522, "Cloudflare"}, {523, "Cloudflare"},
                   {524, "Cloudflare"}, {525, "Cloudflare"}, {526, "Cloudflare"},
-                  {527, "Cloudflare"}, {530, "Cloudflare"}, {598, NULL}, {599, NULL}};
+                  {527, "Cloudflare"}, {530, "Cloudflare"}, {598, NULL}, {599, NULL},
+                  {460, "AWS Elastic Load Balancing"}, {463, "AWS Elastic Load Balancing"},
+                  {464, "AWS Elastic Load Balancing"}, {561, "AWS Elastic Load Balancing"}};
 
 static const int redirect[] = {301, 302, 303, 307, 308};
 static const int preserves_method[] = {307, 308};
 static const int cacheable[] = {200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 451, 501};
 static const int empty_beyond_1xx[] = {204, 205, 304};
-static const int retryable_official[] = {408, 425, 429, 500, 502, 503, 504};
+static const int retryable_official[] = {408, 421, 425, 429, 500, 502, 503, 504};
 static const int retryable_required[] = {520, 521, 522, 523, 524, 598, 599};
 
 static int in(int code, const int *set, size_t n)
@@ -181,7 +183,7 @@ static void test_names(void)
         const char *text;
         int code;
     } cases[] = {
-        /* API.md's own examples and CPython 3.11's older names */
+        /* the API's own examples and CPython 3.11's older names */
         {"not found", 404}, {"Not-Found", 404}, {"NOT_FOUND", 404}, {"im a teapot", 418},
         {"I'm a teapot", 418}, {"IM_A_TEAPOT", 418}, {"404", 404}, {"0404", 0}, {"40", 0}, {"4", 0}, {"040", 0},
         {"REQUEST_ENTITY_TOO_LARGE", 413}, {"REQUEST_URI_TOO_LONG", 414},
@@ -190,8 +192,12 @@ static void test_names(void)
         {"Unprocessable Content", 422}, {"non-authoritative information", 203},
         {"multi status", 207}, {"http version not supported", 505}, {"ok", 200},
         {"MOVED_TEMPORARILY", 302}, {"client closed request", 499},
+        {"Gateway Time-out", 504}, {"GATEWAY_TIME_OUT", 504}, {"Request Time-out", 408},
+        {"REQUEST_TIME_OUT", 408}, {"Request-URI Too Large", 414}, {"REQUEST_URI_TOO_LARGE", 414},
+        {"Service Temporarily Unavailable", 503}, {"NOT_ALLOWED", 405}, {"Switch Proxy", 306},
+        {"client closed connection", 460}, {"identity provider error", 561},
         /* misses */
-        {"", 0}, {"not  found", 0}, {" not found", 0}, {"notfound", 0}, {"+404", 0},
+        {"", 0}, {"0404", 0}, {"not  found", 0}, {" not found", 0}, {"notfound", 0}, {"+404", 0},
         {"-404", 0}, {"0x194", 0}, {"1e2", 0}, {"404.0", 0}, {"299", 0}, {"600", 0},
         {"99", 0}, {"0", 0}, {"99999999999999999999404", 0}, {"\xef\xbc\x94\xef\xbc\x90\xef\xbc\x94", 0},
         {"NOT_FOUND\xed\xa0\x80", 0}, {"n\xc3\xb6t found", 0}, {"not found\n", 0},
@@ -263,6 +269,45 @@ static void test_languages(void)
     STR_EQ(hs_version(), HS_VERSION_STRING, "version");
 }
 
+static void test_issue_12(void)
+{
+    static const int common[] = {200, 201, 204, 301, 304, 401, 403, 404, 405, 503};
+    static const int rare[] = {102, 207, 305, 306, 402, 421, 423, 424, 510};
+    for (size_t i = 0; i < hs_count(); i++) {
+        const hs_status *s = hs_at(i);
+        const char *want = IN(s->code, common) ? "common" : IN(s->code, rare) ? "rare" : "normal";
+        STR_EQ(s->usage, want, "usage");
+    }
+    STR_EQ(hs_get(404)->usage, "common", "404 usage");
+    STR_EQ(hs_get(102)->usage, "rare", "102 usage");
+    STR_EQ(hs_get(418)->usage, "normal", "418 usage");
+    OK(hs_is_retryable(421), "421 retryable");
+    OK(!hs_is_retryable(460), "460 is a client abort, not retryable");
+    STR_EQ(hs_phrase(418), "I'm a Teapot", "418 keeps its phrase");
+    STR_EQ(hs_get(104)->reference,
+           "draft-ietf-httpbis-resumable-upload-05 (temporary registration 2024-11-13, extended "
+           "2025-09-15, expires 2026-11-13)",
+           "104 reference");
+    OK(hs_get(104)->official, "104 official");
+    OK(strstr(hs_get(104)->description, "2026-11-13") && strstr(hs_get(104)->description, "Upload-Offset"),
+       "104 description");
+    OK(strstr(hs_get(104)->description_ko, "2026-11-13") != NULL, "104 Korean description");
+    static const int aws[] = {460, 463, 464, 561};
+    for (size_t i = 0; i < COUNT_OF(aws); i++) {
+        const hs_status *s = hs_get(aws[i]);
+        OK(s && !s->official, "AWS %d unofficial", aws[i]);
+        if (s) {
+            STR_EQ(s->origin, "AWS Elastic Load Balancing", "AWS origin");
+            STR_EQ(s->reference, "AWS Application Load Balancer troubleshooting documentation", "AWS reference");
+        }
+    }
+    OK(strcmp(hs_get(561)->name, "UNAUTHORIZED") != 0, "561 name");
+    OK(strstr(hs_get(529)->origin, "Qualys") && strstr(hs_get(529)->description, "Anthropic"), "529");
+    OK(strstr(hs_get(509)->origin, "cPanel") && strstr(hs_get(509)->origin, "never"), "509 origin");
+    OK(strstr(hs_get(102)->description, "RFC 4918") != NULL, "102 description");
+    OK(strstr(hs_get(306)->description, "individual") != NULL, "306 description");
+}
+
 int main(void)
 {
     test_the_set();
@@ -271,5 +316,6 @@ int main(void)
     test_names();
     test_search();
     test_languages();
+    test_issue_12();
     return harness_report("test_core");
 }
