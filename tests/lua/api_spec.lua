@@ -49,7 +49,7 @@ local IANA = set{
     417, 418, 421, 422, 423, 424, 425, 426, 428, 429, 431, 451,
     500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511,
 }
-local RETRYABLE_OFFICIAL = set{ 408, 425, 429, 500, 502, 503, 504 }
+local RETRYABLE_OFFICIAL = set{ 408, 421, 425, 429, 500, 502, 503, 504 }
 
 -- API.md's definitions, written out independently of the module.
 local DEFINITIONS = {

@@ -26,7 +26,7 @@ DEFINITIONS = {
     "preserves_method": lambda c: c in {307, 308},
     "is_cacheable": lambda c: c in {200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 501, 451},
     "is_empty": lambda c: 100 <= c <= 199 or c in {204, 205, 304},
-    "is_retryable": lambda c: c in {408, 425, 429, 500, 502, 503, 504} or c in TRANSIENT_UNOFFICIAL,
+    "is_retryable": lambda c: c in {408, 421, 425, 429, 500, 502, 503, 504} or c in TRANSIENT_UNOFFICIAL,
 }
 
 
