@@ -125,6 +125,19 @@ static void text_status(const hs_status *s, const char *lang)
     printf("  description  %s\n", hs_description(s->code, lang));
 }
 
+/* Every path ends here: output that could not be written (a full disk, a
+ * closed stdout, a closed pipe with SIGPIPE ignored) is exit 2 with one
+ * line saying why, never a claimed success. */
+static int finish_output(int status)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        perror("httpstatus: stdout");
+        clearerr(stdout);
+        return 2;
+    }
+    return status;
+}
+
 static int fail_usage(const char *message, const char *arg)
 {
     fprintf(stderr, "httpstatus: %s%s\nTry 'httpstatus --help'.\n", message, arg);
@@ -147,10 +160,10 @@ int hs_cli_main(int argc, char **argv)
             options_done = 1;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(usage, stdout);
-            return 0;
+            return finish_output(0);
         } else if (strcmp(a, "--version") == 0) {
             printf("httpstatus %s\n", hs_version());
-            return 0;
+            return finish_output(0);
         } else if (strcmp(a, "--json") == 0) {
             opt.json = 1;
         } else if (strcmp(a, "--lang") == 0 || strncmp(a, "--lang=", 7) == 0) {
@@ -197,9 +210,5 @@ int hs_cli_main(int argc, char **argv)
     }
     if (opt.json)
         printf("]\n");
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        perror("httpstatus: stdout");
-        return 2;
-    }
-    return missed ? 1 : 0;
+    return finish_output(missed ? 1 : 0);
 }

@@ -79,5 +79,39 @@ json_check 0 nonsense
     || { echo "FAIL: --json 422 aliases"; failures=$((failures + 1)); }
 checks=$((checks + 1))
 
+# No claimed success without the output: a full disk, a closed stdout, and a
+# closed pipe with SIGPIPE ignored are exit 2 with one line naming stdout.
+write_fails() {
+    local how=$1 message=$2; shift 2
+    local err status
+    case $how in
+        full) err=$("$tool" "$@" 2>&1 >/dev/full); status=$? ;;
+        closed) err=$("$tool" "$@" 2>&1 >&-); status=$? ;;
+        pipe) # a pipe whose reader is gone before the tool starts
+              err=$(python3 - "$tool" "$@" <<'PY'
+import os, signal, subprocess, sys
+r, w = os.pipe()
+os.close(r)
+p = subprocess.run(sys.argv[1:], stdout=w, stderr=subprocess.PIPE,
+                   preexec_fn=lambda: signal.signal(signal.SIGPIPE, signal.SIG_IGN))
+sys.stdout.write(p.stderr.decode().rstrip("\n"))
+sys.exit(p.returncode)
+PY
+              ); status=$? ;;
+    esac
+    checks=$((checks + 1))
+    if [ "$status" != 2 ] || [ "$err" != "httpstatus: stdout: $message" ]; then
+        echo "FAIL: httpstatus $* to a $how stdout: exit $status, said '$err'"
+        failures=$((failures + 1))
+    fi
+}
+for args in --help --version 404 "--json 404"; do
+    # shellcheck disable=SC2086
+    write_fails full "No space left on device" $args
+    # shellcheck disable=SC2086
+    write_fails closed "Bad file descriptor" $args
+done
+write_fails pipe "Broken pipe" --json 1xx 2xx 3xx 4xx 5xx
+
 echo "test_cli: $checks checks, $failures failed"
 [ "$failures" = 0 ]
