@@ -32,8 +32,9 @@ for minor in 10 11 12 13; do
     # where mypy itself runs.
     deselect=()
     PYTHONPATH=$pythonpath "$python" -m mypy --version >/dev/null 2>&1 || deselect=(-k "not mypy")
-    if PYTHONPATH="$build/bindings/python${pythonpath:+:$pythonpath}" "$python" -B -m pytest -p no:cacheprovider -q \
-            -W ignore::DeprecationWarning "${deselect[@]}" "$src/tests/python" >"$build/pytest.log" 2>&1; then
+    # From the build directory, so that no other build's package is on sys.path.
+    if (cd "$build/bindings/python" && PYTHONPATH="$build/bindings/python${pythonpath:+:$pythonpath}" "$python" -B -m pytest -p no:cacheprovider -q \
+            -W ignore::DeprecationWarning "${deselect[@]}" "$src/tests/python") >"$build/pytest.log" 2>&1; then
         echo "PASSED 3.$minor ($python): $(tail -n 1 "$build/pytest.log")${deselect:+ (mypy tests left out: no mypy runs on it)}"; passed=$((passed + 1))
     else
         echo "FAILED 3.$minor ($python):"; tail -n 30 "$build/pytest.log"; failed=$((failed + 1))
