@@ -23,6 +23,7 @@ Constants are plain integers (hs.NOT_FOUND == 404, ready for ngx.exit); the
 lookups are plain Lua tables filled from the C core at require time, so
 LuaJIT compiles them.
 ]],
+    license = "MIT",
     labels = { "http", "openresty", "nginx" },
 }
 dependencies = {

@@ -31,7 +31,7 @@ ANSWER is one of
     true, false  a boolean (a Python int 1 or a Lua number is not one)
     -12, 404     an integer (a Lua 5.4 float prints as 404.0 and differs)
     object       a status object (C: a row pointer); its fields follow
-    error        the call refused its argument the way API.md says:
+    error        the call refused its argument the way docs/reference.md says:
                  Python: TypeError (whose message names the function, "get()")
                          or ValueError;
                  Lua:    an error whose message holds luaL's
@@ -114,7 +114,7 @@ public names are dir(httpstatus) less names starting with "_", modules and
 objects of typing or __future__; Lua's are every key of require "httpstatus".
 KIND is function, constant (a Status member; a Lua integer), class, ... In
 each language the names must be exactly the `function` and `predicate` names
-of cases.txt (API.md's), as functions, plus every constant name of the C
+of cases.txt (docs/reference.md's), as functions, plus every constant name of the C
 table, as constants, plus the extras allow-listed in SURFACE_EXTRAS below.
 """
 
@@ -148,7 +148,7 @@ SECTIONS = {
 # Public names that only one language has, each with its reason.
 SURFACE_EXTRAS = {
     "python": {
-        "Status": "API.md: the IntEnum of every code, like http.HTTPStatus",
+        "Status": "docs/reference.md: the IntEnum of every code, like http.HTTPStatus",
     },
     "lua5.4": {
         "_VERSION": "Lua's convention for a module's version (Python's __version__ is a dunder)",
@@ -359,7 +359,7 @@ def check_surface(args):
             what = "API function" if name in functions else "constant of the C table"
             problems.append(f"{language}: the {what} {name} is missing")
         for name in sorted(names - expected):
-            problems.append(f"{language}: public name {name} ({kinds[name]}) is neither in API.md "
+            problems.append(f"{language}: public name {name} ({kinds[name]}) is neither in docs/reference.md "
                             f"nor in the C table nor allow-listed in SURFACE_EXTRAS")
         for name in sorted(set(extras) - set(kinds)):
             problems.append(f"{language}: allow-listed extra {name} does not exist (stale allow-list)")

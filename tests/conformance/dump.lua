@@ -99,7 +99,7 @@ local function answer(v)
 end
 
 -- The answer of f(...); an error in luaL's style naming the function is the
--- error API.md asks for, anything else is not.
+-- error docs/reference.md asks for, anything else is not.
 local function call(name, f, ...)
     local ok, result = pcall(f, ...)
     if ok then return answer(result) end

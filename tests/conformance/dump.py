@@ -94,7 +94,7 @@ def answer(value, status_type):
 
 def call(function_name, function, *args, status_type):
     """The answer of function(*args); TypeError naming the function and
-    ValueError are the errors API.md asks for, anything else is not."""
+    ValueError are the errors docs/reference.md asks for, anything else is not."""
     try:
         return answer(function(*args), status_type)
     except (TypeError, ValueError) as e:

@@ -2,7 +2,7 @@
 # Writes the committed seed corpus of fuzz_core into tests/fuzz/corpus/:
 # names, aliases, phrases in several spellings, digit strings, 32-bit codes
 # as raw little-endian bytes (followed by an index for hs_at/hs_alias), and
-# the bad inputs of API.md. Run it after changing the list, then commit.
+# the bad inputs of docs/reference.md. Run it after changing the list, then commit.
 #   make_corpus.sh          rewrites tests/fuzz/corpus
 #   make_corpus.sh DIR      writes the seeds into DIR (to compare)
 set -euo pipefail

@@ -1,4 +1,4 @@
--- The Lua surface of API.md: constants, predicates, lookups, status objects.
+-- The Lua surface of docs/reference.md: constants, predicates, lookups, status objects.
 -- Runs under Lua 5.4 and LuaJIT (ctest: lua_busted_lua5.4, lua_busted_luajit),
 -- with LUA_PATH and LUA_CPATH pointing at that runtime's build.
 local hs = require "httpstatus"
@@ -51,7 +51,7 @@ local IANA = set{
 }
 local RETRYABLE_OFFICIAL = set{ 408, 421, 425, 429, 500, 502, 503, 504 }
 
--- API.md's definitions, written out independently of the module.
+-- docs/reference.md's definitions, written out independently of the module.
 local DEFINITIONS = {
     is_valid = between(100, 599),
     is_known = function(c) return row_by_code[c] ~= nil end,
@@ -66,7 +66,7 @@ local DEFINITIONS = {
     preserves_method = one_of{ 307, 308 },
     is_cacheable = one_of{ 200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 501, 451 },
     is_empty = function(c) return (c >= 100 and c <= 199) or c == 204 or c == 205 or c == 304 end,
-    -- Official: exactly API.md's list. Unofficial: what the table marks transient.
+    -- Official: exactly docs/reference.md's list. Unofficial: what the table marks transient.
     is_retryable = function(c)
         if IANA[c] then return RETRYABLE_OFFICIAL[c] == true end
         return row_by_code[c] ~= nil and core.hs_is_retryable(c)
@@ -79,7 +79,7 @@ table.sort(PREDICATES)
 local CATEGORIES = { "informational", "success", "redirection", "client_error", "server_error" }
 
 describe("the C table as Lua reads it", function()
-    it("has every IANA code and the unofficial codes API.md names", function()
+    it("has every IANA code and the unofficial codes docs/reference.md names", function()
         for code in pairs(IANA) do
             assert.is_not_nil(row_by_code[code], "missing IANA code " .. code)
             assert.is_true(row_by_code[code].official, code)
@@ -139,7 +139,7 @@ describe("predicates", function()
     end)
 
     for _, name in ipairs(PREDICATES) do
-        it(name .. " answers API.md's definition for every code in -5..1000", function()
+        it(name .. " answers docs/reference.md's definition for every code in -5..1000", function()
             local predicate, definition = hs[name], DEFINITIONS[name]
             local wrong = {}
             for code = -5, 1000 do
@@ -166,7 +166,7 @@ describe("predicates", function()
         assert.are.same({}, wrong)
     end)
 
-    it("mark the transient unofficial codes API.md names as retryable", function()
+    it("mark the transient unofficial codes docs/reference.md names as retryable", function()
         for _, code in ipairs{ 520, 521, 522, 523, 524, 598, 599 } do
             assert.is_true(hs.is_retryable(code), code)
         end
@@ -191,7 +191,7 @@ describe("get", function()
         end
     end)
 
-    it("matches strings as API.md says", function()
+    it("matches strings as docs/reference.md says", function()
         local not_found, teapot = hs.get(404), hs.get(418)
         for _, key in ipairs{ "not found", "Not-Found", "NOT_FOUND", "Not Found", "nOt_FoUnD", "404" } do
             assert.are.equal(not_found, hs.get(key), key)

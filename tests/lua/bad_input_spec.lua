@@ -1,4 +1,4 @@
--- API.md's bad-input table, Lua column: a clear error in luaL style, never a
+-- docs/reference.md's bad-input table, Lua column: a clear error in luaL style, never a
 -- crash, never a wrong answer. Each row is an input and what every function
 -- taking a code must do with it.
 local hs = require "httpstatus"

@@ -1,4 +1,4 @@
-"""API.md's table of bad input, row by row: a clear error or "nothing",
+"""docs/reference.md's table of bad input, row by row: a clear error or "nothing",
 never a crash, an OverflowError or a wrong answer."""
 
 import math

@@ -1,4 +1,4 @@
-"""Every predicate over -5..1000 against API.md's definition of it, written
+"""Every predicate over -5..1000 against docs/reference.md's definition of it, written
 out here, for the module function and for the members."""
 
 import pytest
@@ -9,7 +9,7 @@ from httpstatus import Status
 CODES = range(-5, 1001)
 KNOWN = {s.code for s in httpstatus.all()}
 OFFICIAL = {s.code for s in httpstatus.all() if s.official}
-# Unofficial codes the table marks transient (API.md: "such as 520-524, 598, 599").
+# Unofficial codes the table marks transient (docs/reference.md: "such as 520-524, 598, 599").
 TRANSIENT_UNOFFICIAL = {c for c in KNOWN - OFFICIAL if httpstatus.is_retryable(c)}
 
 DEFINITIONS = {

@@ -18,7 +18,7 @@ PREDICATES = ("is_valid", "is_known", "is_official", "is_informational", "is_suc
               "is_redirection", "is_client_error", "is_server_error", "is_error", "is_redirect",
               "preserves_method", "is_cacheable", "is_empty", "is_retryable")
 
-# API.md: the canonical names are RFC 9110's, as CPython 3.13 has them; the
+# docs/reference.md: the canonical names are RFC 9110's, as CPython 3.13 has them; the
 # names CPython 3.11 used are aliases.
 RFC9110_NAMES = {413: ("CONTENT_TOO_LARGE", "REQUEST_ENTITY_TOO_LARGE"),
                  414: ("URI_TOO_LONG", "REQUEST_URI_TOO_LONG"),

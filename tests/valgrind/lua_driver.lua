@@ -3,10 +3,10 @@
 -- every code from -5 to 1004 and the integer edges, every name and alias,
 -- every lookup function, tostring, a constant, the private C module
 -- httpstatus.core called directly (its SWIG typemaps are the C code Lua
--- input reaches), and every row of API.md's bad-input table through pcall.
+-- input reaches), and every row of docs/reference.md's bad-input table through pcall.
 --
 -- valgrind is the judge of memory; the asserts check that each call gave
--- the answer API.md promises, so a call that silently did nothing fails too.
+-- the answer docs/reference.md promises, so a call that silently did nothing fails too.
 -- Prints one line per section and "ok" at the end.
 local hs = require "httpstatus"
 local core = require "httpstatus.core"

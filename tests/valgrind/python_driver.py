@@ -2,10 +2,10 @@
 valgrind (tests/valgrind/run_valgrind.sh): the import, every code from -5 to
 1004 and the int edges, every name and alias, every lookup function, the
 private _core functions the package and the command line use, the command
-line itself (in process), and every row of API.md's bad-input table.
+line itself (in process), and every row of docs/reference.md's bad-input table.
 
 valgrind is the judge of memory; the asserts here check that each call gave
-the answer API.md promises, so that a call which silently did nothing (or
+the answer docs/reference.md promises, so that a call which silently did nothing (or
 the wrong thing) fails too. Prints one line per section and "ok" at the end.
 """
 
@@ -18,7 +18,7 @@ from httpstatus.__main__ import run as cli_run
 
 PREDICATE_NAMES = ("is_valid", "is_known", "is_official", "is_informational", "is_success",
                    "is_redirection", "is_client_error", "is_server_error", "is_error", "is_redirect",
-                   "preserves_method", "is_cacheable", "is_empty", "is_retryable")  # API.md's
+                   "preserves_method", "is_cacheable", "is_empty", "is_retryable")  # docs/reference.md's
 PREDICATES = [getattr(httpstatus, name) for name in PREDICATE_NAMES]
 CODE_FUNCTIONS = [httpstatus.get, httpstatus.phrase, httpstatus.description, httpstatus.category,
                   *PREDICATES]

@@ -42,7 +42,7 @@ _core.seal_row_type()  # rows come only from lookups (python.i)
 
 __version__ = _core.version()
 
-# The predicates of the API, in the order API.md lists them. Each is the C
+# The predicates of the API, in the order docs/reference.md lists them. Each is the C
 # function itself: it takes any int (huge ones are simply not codes) and
 # raises TypeError for bool, float and non-numbers (see python.i).
 _PREDICATES = (
