@@ -132,6 +132,27 @@ static bool key_contains(const char *text, const char *needle)
     return hs_normalize(text, strlen(text), key) != (size_t)-1 && strstr(key, needle) != NULL;
 }
 
+/* Origins are prose ("Qualys SSL Labs; overloaded API services"), longer
+ * than any name and with punctuation the name normalisation refuses: fold
+ * them as hs_normalize folds letters, with every other byte a separator. */
+static bool origin_contains(const char *origin, const char *needle)
+{
+    char key[256];
+    size_t n = 0;
+    for (; *origin != '\0' && n < sizeof key - 1; origin++) {
+        unsigned char c = (unsigned char)*origin;
+        if (c >= 'a' && c <= 'z')
+            c = (unsigned char)(c - 'a' + 'A');
+        else if (c == '\'' || c == '(' || c == ')')
+            continue;
+        else if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+            c = '_';
+        key[n++] = (char)c;
+    }
+    key[n] = '\0';
+    return strstr(key, needle) != NULL;
+}
+
 size_t hs_search(const char *query, size_t len, size_t start)
 {
     char needle[HS_KEY_MAX + 1];
@@ -141,7 +162,7 @@ size_t hs_search(const char *query, size_t len, size_t start)
     for (size_t i = start; i < COUNT_OF(rows); i++) {
         const hs_status *s = &rows[i];
         if (key_contains(s->name, needle) || key_contains(s->phrase, needle) ||
-            key_contains(s->origin, needle))
+            origin_contains(s->origin, needle))
             return i;
         const char *alias;
         for (size_t a = 0; (alias = hs_alias(s->code, a)) != NULL; a++)
