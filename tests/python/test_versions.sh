@@ -28,7 +28,7 @@ for minor in 10 11 12 13; do
            cmake --build "$build" --target httpstatus_python_types -j "$(nproc)" >/dev/null; }; then
         echo "FAILED 3.$minor ($python): the extension did not build"; failed=$((failed + 1)); continue
     fi
-    # Debian's mypy is compiled for Debian's own python3: the stub tests run
+    # Debian's mypy is compiled for Debian's own python3: the .pyi tests run
     # where mypy itself runs.
     deselect=()
     PYTHONPATH=$pythonpath "$python" -m mypy --version >/dev/null 2>&1 || deselect=(-k "not mypy")
