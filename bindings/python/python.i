@@ -2,9 +2,11 @@
  * The Python side of bindings/httpstatus.i: the private module
  * httpstatus._core, which the package httpstatus reads at import.
  *
- * Functions lose their hs_ prefix (hs_is_success becomes is_success), so a
- * TypeError names the function a Python user called: the package exports the
- * predicates, phrase and category straight from here, with no Python layer.
+ * Functions lose their hs_ prefix (hs_is_success becomes is_success). The
+ * package's own functions that are C (get, phrase, category and every
+ * predicate) are not SWIG's wrappers but builtins made below (functions(),
+ * make_get()): one argument each, the cheapest call CPython has, with a
+ * docstring that gives inspect.signature their Python signature.
  */
 %module(package="httpstatus") _core
 
@@ -13,40 +15,43 @@
 
 %{
 #include <limits.h>
+#include <string.h>
 
 #include "httpstatus.h"
 %}
 
-/* A status code: any int answers, however large (2**100 is merely not a
- * code), so an int outside C int's range saturates to INT_MIN or INT_MAX,
- * which every function treats as out of 100..599. bool and float are refused
- * as Python's own int-taking functions refuse floats; an object with
+%{
+/* A status code argument of function fname into *code: 0, or -1 with
+ * TypeError set. Any int answers, however large (2**100 is merely not a
+ * code): one outside C int's range saturates to INT_MIN or INT_MAX, which
+ * every function treats as out of 100..599. bool and float are refused as
+ * Python's own int-taking functions refuse floats; an object with
  * __index__ (numpy.int64) is taken as int. */
+static int hs_py_code(PyObject *x, const char *fname, int *code)
+{
+    PyObject *number;
+    if (PyLong_Check(x) && !PyBool_Check(x)) {
+        number = x;
+        Py_INCREF(number);
+    } else if (!PyBool_Check(x) && PyIndex_Check(x)) {
+        if ((number = PyNumber_Index(x)) == NULL)
+            return -1;
+    } else {
+        PyErr_Format(PyExc_TypeError, "%s() argument must be int, not '%.200s'", fname, Py_TYPE(x)->tp_name);
+        return -1;
+    }
+    int overflow;
+    long value = PyLong_AsLongAndOverflow(number, &overflow);
+    Py_DECREF(number);
+    if (value == -1 && PyErr_Occurred())
+        return -1;
+    *code = overflow < 0 || value < INT_MIN ? INT_MIN : overflow > 0 || value > INT_MAX ? INT_MAX : (int)value;
+    return 0;
+}
+%}
 %typemap(in) int code {
-  PyObject *number = NULL;
-  if (PyLong_Check($input) && !PyBool_Check($input)) {
-    number = $input;
-    Py_INCREF(number);
-  } else if (!PyBool_Check($input) && PyIndex_Check($input)) {
-    number = PyNumber_Index($input);
-    if (number == NULL)
-      SWIG_fail;
-  } else {
-    PyErr_Format(PyExc_TypeError, "$symname() argument must be int, not '%.200s'",
-                 Py_TYPE($input)->tp_name);
+  if (hs_py_code($input, "$symname", &$1) < 0)
     SWIG_fail;
-  }
-  int overflow;
-  long value = PyLong_AsLongAndOverflow(number, &overflow);
-  Py_DECREF(number);
-  if (value == -1 && PyErr_Occurred())
-    SWIG_fail;
-  if (overflow < 0 || value < INT_MIN)
-    $1 = INT_MIN;
-  else if (overflow > 0 || value > INT_MAX)
-    $1 = INT_MAX;
-  else
-    $1 = (int)value;
 }
 
 /* A name, alias, phrase or search word: str is matched by its UTF-8 bytes,
@@ -92,55 +97,297 @@
   }
 }
 
-/* Puts the attributes of code's Status member into its __dict__: the row's
- * fields, category, status_line and every predicate, each a plain instance
- * attribute. One call per member instead of some thirty through the
- * functions above keeps the package's import short. */
+/* Puts the attributes of code's Status member into its __dict__: every
+ * field of httpstatus_surface.def, in its order (the predicates last), each
+ * a plain instance attribute; a list of strings (aliases, rules) is a
+ * tuple. One call per member keeps the package's import short, and the
+ * package names no field: a line added to the list appears here. */
+%{
+static PyObject *hs_py_field(int code, size_t i)
+{
+    hs_value v;
+    switch (hs_field_kind(i)) {
+    case HS_STRINGS: {
+        PyObject *items = PyList_New(0);
+        for (size_t j = 0; items != NULL && hs_field_value(code, i, j, &v); j++) {
+            PyObject *item = PyUnicode_FromString(v.string);
+            if (item == NULL || PyList_Append(items, item) < 0)
+                Py_CLEAR(items);
+            Py_XDECREF(item);
+        }
+        PyObject *tuple = items == NULL ? NULL : PyList_AsTuple(items);
+        Py_XDECREF(items);
+        return tuple;
+    }
+    case HS_INTEGER:
+        return hs_field_value(code, i, 0, &v) ? PyLong_FromLong(v.integer) : NULL;
+    case HS_BOOLEAN:
+        return hs_field_value(code, i, 0, &v) ? PyBool_FromLong(v.integer) : NULL;
+    case HS_STRING:
+        return hs_field_value(code, i, 0, &v) ? PyUnicode_FromString(v.string) : NULL;
+    }
+    return NULL;
+}
+%}
 %inline %{
 static PyObject *fill_member(PyObject *attributes, int code)
 {
-    const hs_status *s = hs_get(code);
-    if (s == NULL || !PyDict_Check(attributes)) {
+    if (hs_get(code) == NULL || !PyDict_Check(attributes)) {
         PyErr_Format(PyExc_ValueError, "fill_member() needs a dict and a code in the table, not %d", code);
         return NULL;
     }
-    struct {
-        const char *name;
-        PyObject *value;
-    } items[] = {
-        {"code", PyLong_FromLong(code)},
-        {"phrase", PyUnicode_FromString(s->phrase)},
-        {"description", PyUnicode_FromString(s->description)},
-        {"category", PyUnicode_FromString(hs_category(code))},
-        {"official", PyBool_FromLong(s->official)},
-        {"origin", PyUnicode_FromString(s->origin)},
-        {"reference", PyUnicode_FromString(s->reference)},
-        {"status_line", PyUnicode_FromFormat("%d %s", code, s->phrase)},
-        {"is_valid", PyBool_FromLong(hs_is_valid(code))},
-        {"is_known", PyBool_FromLong(hs_is_known(code))},
-        {"is_official", PyBool_FromLong(hs_is_official(code))},
-        {"is_informational", PyBool_FromLong(hs_is_informational(code))},
-        {"is_success", PyBool_FromLong(hs_is_success(code))},
-        {"is_redirection", PyBool_FromLong(hs_is_redirection(code))},
-        {"is_client_error", PyBool_FromLong(hs_is_client_error(code))},
-        {"is_server_error", PyBool_FromLong(hs_is_server_error(code))},
-        {"is_error", PyBool_FromLong(hs_is_error(code))},
-        {"is_redirect", PyBool_FromLong(hs_is_redirect(code))},
-        {"preserves_method", PyBool_FromLong(hs_preserves_method(code))},
-        {"is_cacheable", PyBool_FromLong(hs_is_cacheable(code))},
-        {"is_empty", PyBool_FromLong(hs_is_empty(code))},
-        {"is_retryable", PyBool_FromLong(hs_is_retryable(code))},
-    };
-    int failed = 0;
-    for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
+    for (size_t i = 0; i < hs_field_count(); i++) {
+        PyObject *value = hs_py_field(code, i);
+        if (value == NULL && !PyErr_Occurred())
+            PyErr_Format(PyExc_SystemError, "fill_member(): no value for field %s of %d", hs_field_name(i), code);
         /* PyDict_SetItemString interns the key, as attribute names are. */
-        if (!failed && (items[i].value == NULL || PyDict_SetItemString(attributes, items[i].name, items[i].value) < 0))
-            failed = 1;
-        Py_XDECREF(items[i].value);
+        int failed = value == NULL || PyDict_SetItemString(attributes, hs_field_name(i), value) < 0;
+        Py_XDECREF(value);
+        if (failed)
+            return NULL;
     }
-    if (failed)
-        return NULL;
     Py_RETURN_NONE;
+}
+%}
+
+/* The package's phrase, category and predicates: builtins taking one
+ * argument (METH_O), each with a docstring whose first line is its
+ * signature, so help() and inspect.signature show `phrase(code, /)`
+ * instead of SWIG's C view. The predicates come from the surface list:
+ * the function object's self is its field index for hs_predicate. */
+%{
+static PyObject *hs_py_phrase(PyObject *self, PyObject *x)
+{
+    int code;
+    (void)self;
+    if (hs_py_code(x, "phrase", &code) < 0)
+        return NULL;
+    const char *phrase = hs_phrase(code);
+    if (phrase == NULL)
+        Py_RETURN_NONE;
+    return PyUnicode_FromString(phrase);
+}
+
+static PyObject *hs_py_category(PyObject *self, PyObject *x)
+{
+    int code;
+    (void)self;
+    if (hs_py_code(x, "category", &code) < 0)
+        return NULL;
+    const char *category = hs_category(code);
+    if (category == NULL)
+        Py_RETURN_NONE;
+    return PyUnicode_FromString(category);
+}
+
+static PyObject *hs_py_predicate(PyObject *index, PyObject *x)
+{
+    int code;
+    size_t i = PyLong_AsSize_t(index);
+    if (i == (size_t)-1 && PyErr_Occurred())
+        return NULL;
+    if (hs_py_code(x, hs_field_name(i), &code) < 0)
+        return NULL;
+    return PyBool_FromLong(hs_predicate(i, code));
+}
+
+static PyMethodDef hs_py_functions[] = {
+    {"phrase", hs_py_phrase, METH_O,
+     "phrase(code, /)\n--\n\nThe reason phrase of a code (\"Not Found\"), or None when the\n"
+     "table has no row for it. Any int is accepted; bool, float and other\ntypes raise TypeError."},
+    {"category", hs_py_category, METH_O,
+     "category(code, /)\n--\n\n\"informational\", \"success\", \"redirection\", \"client_error\" or\n"
+     "\"server_error\" for any code in 100..599, registered or not; None\noutside. Any int is accepted; "
+     "bool, float and other types raise\nTypeError."},
+#define HS_PREDICATE(name, doc)                                                             \
+    {#name, hs_py_predicate, METH_O,                                                        \
+     #name "(code, /)\n--\n\nTrue for " doc ". False for any int outside\n100..599; bool, " \
+           "float and other types raise TypeError."},
+#include "httpstatus_surface.def"
+};
+%}
+%inline %{
+/* {name: function} for phrase, category and every predicate. */
+static PyObject *functions(void)
+{
+    PyObject *module = PyUnicode_FromString("httpstatus"), *result = PyDict_New();
+    for (size_t f = 0; module != NULL && result != NULL && f < sizeof hs_py_functions / sizeof hs_py_functions[0]; f++) {
+        PyObject *self = NULL, *function;
+        if (hs_py_functions[f].ml_meth == hs_py_predicate) {
+            size_t i = 0;
+            while (i < hs_field_count() && strcmp(hs_field_name(i), hs_py_functions[f].ml_name) != 0)
+                i++;
+            if (i == hs_field_count())
+                PyErr_Format(PyExc_SystemError, "functions(): %s is not a field", hs_py_functions[f].ml_name);
+            if (i == hs_field_count() || (self = PyLong_FromSize_t(i)) == NULL)
+                Py_CLEAR(result);
+        }
+        function = result == NULL ? NULL : PyCFunction_NewEx(&hs_py_functions[f], self, module);
+        if (function == NULL || PyDict_SetItemString(result, hs_py_functions[f].ml_name, function) < 0)
+            Py_CLEAR(result);
+        Py_XDECREF(function);
+        Py_XDECREF(self);
+    }
+    Py_XDECREF(module);
+    return result;
+}
+%}
+
+/* httpstatus.get, in C: a builtin taking one argument (METH_O, the
+ * cheapest call CPython has), with its tables in the function object
+ * itself: a tuple whose item c is the member for code c (None where the
+ * table has no row), and a dict of canonical names and aliases. No state
+ * lives in the extension; make_get copies what it is given, so nothing
+ * outside can change the answers of the function it returns. */
+%{
+static PyObject *hs_py_get_number(PyObject *by_code, PyObject *number)
+{
+    int overflow;
+    long code = PyLong_AsLongAndOverflow(number, &overflow);
+    if (code == -1 && PyErr_Occurred())
+        return NULL;
+    PyObject *member = overflow == 0 && code >= 0 && code < PyTuple_GET_SIZE(by_code)
+                           ? PyTuple_GET_ITEM(by_code, code) : Py_None;
+    Py_INCREF(member);
+    return member;
+}
+
+static PyObject *hs_py_get(PyObject *tables, PyObject *x)
+{
+    PyObject *by_code = PyTuple_GET_ITEM(tables, 0);
+    if (PyLong_CheckExact(x))
+        return hs_py_get_number(by_code, x);
+    if (PyUnicode_Check(x)) {
+        PyObject *member = PyDict_GetItemWithError(PyTuple_GET_ITEM(tables, 1), x);
+        if (member != NULL || PyErr_Occurred()) {
+            Py_XINCREF(member);
+            return member;
+        }
+        Py_ssize_t size;
+        const char *s = PyUnicode_AsUTF8AndSize(x, &size);
+        if (s == NULL) {
+            /* a lone surrogate: no UTF-8 form, so no name of a status */
+            if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError))
+                return NULL;
+            PyErr_Clear();
+            Py_RETURN_NONE;
+        }
+        const hs_status *row = hs_find(s, (size_t)size);
+        if (row == NULL)
+            Py_RETURN_NONE;
+        member = PyTuple_GET_ITEM(by_code, row->code);
+        Py_INCREF(member);
+        return member;
+    }
+    if (!PyBool_Check(x) && (PyLong_Check(x) || PyIndex_Check(x))) {
+        PyObject *number = PyNumber_Index(x); /* an int subclass, numpy.int64 */
+        if (number == NULL)
+            return NULL;
+        PyObject *member = hs_py_get_number(by_code, number);
+        Py_DECREF(number);
+        return member;
+    }
+    return PyErr_Format(PyExc_TypeError, "get() argument must be int or str, not '%.200s'",
+                        Py_TYPE(x)->tp_name);
+}
+
+static PyMethodDef hs_py_get_def = {
+    "get", hs_py_get, METH_O,
+    "get(x, /)\n--\n\n"
+    "The Status for a code, a name, an alias or a phrase, or None.\n\n"
+    "Names match case-insensitively, with spaces, hyphens and underscores alike\n"
+    "and apostrophes ignored (\"not found\", \"Not-Found\", \"NOT_FOUND\"); a string\n"
+    "of exactly three ASCII digits is a code (\"404\"; \"0404\" is not). Any int is\n"
+    "accepted (out of range gives None); bool, float, bytes and other types raise\n"
+    "TypeError."};
+%}
+%inline %{
+static PyObject *make_get(PyObject *by_code, PyObject *by_name)
+{
+    if (!PyTuple_Check(by_code) || PyTuple_GET_SIZE(by_code) < 600 || !PyDict_Check(by_name))
+        return PyErr_Format(PyExc_TypeError, "make_get() needs a tuple of at least 600 items and a dict");
+    PyObject *codes = PyTuple_GetSlice(by_code, 0, PyTuple_GET_SIZE(by_code));
+    PyObject *names = PyDict_Copy(by_name);
+    PyObject *module = PyUnicode_FromString("httpstatus");
+    PyObject *tables = codes == NULL || names == NULL ? NULL : PyTuple_Pack(2, codes, names);
+    PyObject *get = tables == NULL || module == NULL ? NULL : PyCFunction_NewEx(&hs_py_get_def, tables, module);
+    Py_XDECREF(codes);
+    Py_XDECREF(names);
+    Py_XDECREF(module);
+    Py_XDECREF(tables);
+    return get;
+}
+%}
+
+/* The httpstatus command (cli/cli.c) run in this process: `python -m
+ * httpstatus` and the console script call this, so the tool exists once.
+ * args are the arguments after the program name, str (encoded as the
+ * file system encodes them, so a name the shell passed as undecodable
+ * bytes goes back as those bytes) or bytes. It writes to the process's
+ * stdout and stderr (file descriptors 1 and 2) and returns the exit
+ * status; the GIL is released while it runs. */
+%{
+#include "cli.h"
+%}
+%rename("main") hs_py_main;
+%inline %{
+static PyObject *hs_py_main(PyObject *args)
+{
+    if (PyUnicode_Check(args) || PyBytes_Check(args) || PyByteArray_Check(args))
+        return PyErr_Format(PyExc_TypeError, "main() argument must be a list of str or bytes, not '%.200s'",
+                            Py_TYPE(args)->tp_name);
+    PyObject *items = PySequence_Fast(args, "main() argument must be a list of str or bytes");
+    if (items == NULL)
+        return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(items);
+    if (n >= INT_MAX) {
+        Py_DECREF(items);
+        return PyErr_Format(PyExc_ValueError, "main() takes fewer than %d arguments", INT_MAX);
+    }
+    PyObject *encoded = PyTuple_New(n);
+    char **argv = encoded == NULL ? NULL : PyMem_New(char *, (size_t)n + 2);
+    PyObject *result = NULL;
+    if (argv == NULL) {
+        if (encoded != NULL)
+            PyErr_NoMemory();
+        goto done;
+    }
+    argv[0] = (char *)"httpstatus";
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(items, i), *bytes;
+        char *s;
+        Py_ssize_t size;
+        if (PyUnicode_Check(item)) {
+            bytes = PyUnicode_EncodeFSDefault(item);
+        } else if (PyBytes_Check(item)) {
+            bytes = item;
+            Py_INCREF(bytes);
+        } else {
+            PyErr_Format(PyExc_TypeError, "main() arguments must be str or bytes, not '%.200s'",
+                         Py_TYPE(item)->tp_name);
+            goto done;
+        }
+        if (bytes == NULL)
+            goto done;
+        PyTuple_SET_ITEM(encoded, i, bytes);
+        if (PyBytes_AsStringAndSize(bytes, &s, &size) < 0 || (size_t)size != strlen(s)) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_ValueError, "main() argument with an embedded null byte");
+            goto done;
+        }
+        argv[i + 1] = s;
+    }
+    argv[n + 1] = NULL;
+    int status;
+    Py_BEGIN_ALLOW_THREADS
+    status = hs_cli_main((int)(n + 1), argv);
+    Py_END_ALLOW_THREADS
+    result = PyLong_FromLong(status);
+done:
+    PyMem_Free(argv);
+    Py_XDECREF(encoded);
+    Py_DECREF(items);
+    return result;
 }
 %}
 

@@ -107,7 +107,12 @@ def test_a_bad_lang_is_a_value_error(lang):
             httpstatus.description(code, lang)
 
 
-@pytest.mark.parametrize("lang", [None, 1, b"en", ["en"], True])
+def test_a_lang_of_none_is_the_default_as_in_lua():
+    assert httpstatus.description(404, None) == httpstatus.description(404) == httpstatus.description(404, "en")
+    assert httpstatus.description(299, None) is None
+
+
+@pytest.mark.parametrize("lang", [1, b"en", ["en"], True])
 def test_a_lang_that_is_no_str_is_a_type_error(lang):
     with pytest.raises(TypeError, match=r"^description\(\).*lang"):
         httpstatus.description(404, lang)

@@ -68,3 +68,31 @@ def test_a_subinterpreter_is_refused_and_the_main_one_keeps_working():
     assert out.returncode == 0, out.stderr
     assert out.stdout.splitlines()[-1] == "Not Found"
     assert "subinterpreter" in out.stdout
+
+
+def test_make_get_refuses_what_is_not_its_tables_and_copies_what_it_takes():
+    for args in [(None, {}), ((None,) * 599, {}), ((None,) * 600, None), ([None] * 600, {})]:
+        with pytest.raises(TypeError, match=r"^make_get\(\) needs"):
+            _core.make_get(*args)
+    codes, names = [None] * 600, {"X": "x"}
+    codes[404] = "four"
+    get = _core.make_get(tuple(codes), names)
+    names["X"] = "changed"
+    assert get(404) == "four" and get("X") == "x" and get(405) is None and get("not found") == "four"
+
+
+def test_main_refuses_what_is_not_a_list_of_arguments(capfd):
+    for bad, error in [("404", TypeError), (b"404", TypeError), (404, TypeError), ([404], TypeError),
+                       ([None], TypeError), (["40\x004"], ValueError), ([b"40\x004"], ValueError)]:
+        with pytest.raises(error, match=r"^main\(\)"):
+            _core.main(bad)
+    assert capfd.readouterr() == ("", "")
+
+
+def test_main_runs_the_c_tool_and_returns_its_exit_status(capfd):
+    assert _core.main(["404"]) == 0
+    assert _core.main((b"nonsense",)) == 1
+    assert _core.main([]) == 2
+    out, err = capfd.readouterr()
+    assert out.startswith("404 Not Found\n")
+    assert err.startswith("httpstatus: nothing matches 'nonsense'\n")

@@ -12,8 +12,8 @@ import httpstatus
 from httpstatus import Status, _core
 
 STDLIB = http.HTTPStatus
-FIELDS = ("code", "phrase", "description", "category", "official", "origin", "reference",
-          "status_line")
+FIELDS = ("code", "name", "aliases", "phrase", "description", "category", "official", "origin",
+          "reference", "usage", "status_line", "rules")
 PREDICATES = ("is_valid", "is_known", "is_official", "is_informational", "is_success",
               "is_redirection", "is_client_error", "is_server_error", "is_error", "is_redirect",
               "preserves_method", "is_cacheable", "is_empty", "is_retryable")

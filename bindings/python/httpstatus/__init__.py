@@ -14,6 +14,7 @@ its own. ``Status`` is an ``IntEnum`` that answers to every name of
 """
 
 from enum import IntEnum as _IntEnum
+from types import MappingProxyType as _MappingProxyType
 
 def _refuse_subinterpreters():
     # The extension's types are static, shared by every interpreter of the
@@ -42,30 +43,13 @@ _core.seal_row_type()  # rows come only from lookups (python.i)
 
 __version__ = _core.version()
 
-# The predicates of the API, in the order docs/reference.md lists them. Each is the C
-# function itself: it takes any int (huge ones are simply not codes) and
-# raises TypeError for bool, float and non-numbers (see python.i).
-_PREDICATES = (
-    "is_valid", "is_known", "is_official",
-    "is_informational", "is_success", "is_redirection", "is_client_error", "is_server_error",
-    "is_error", "is_redirect", "preserves_method", "is_cacheable", "is_empty", "is_retryable",
-)
-phrase = _core.phrase
-category = _core.category
-is_valid = _core.is_valid
-is_known = _core.is_known
-is_official = _core.is_official
-is_informational = _core.is_informational
-is_success = _core.is_success
-is_redirection = _core.is_redirection
-is_client_error = _core.is_client_error
-is_server_error = _core.is_server_error
-is_error = _core.is_error
-is_redirect = _core.is_redirect
-preserves_method = _core.preserves_method
-is_cacheable = _core.is_cacheable
-is_empty = _core.is_empty
-is_retryable = _core.is_retryable
+# phrase, category and the predicates are C builtins (python.i): each takes
+# any int (huge ones are simply not codes) and raises TypeError for bool,
+# float and non-numbers. The predicates are the ones of the surface list
+# (core/httpstatus_surface.def), named nowhere in Python.
+_FIELDS = tuple(_core.field_name(i) for i in range(_core.field_count()))
+_PREDICATES = tuple(_core.field_name(i) for i in range(_core.field_count()) if _core.field_is_predicate(i))
+globals().update(_core.functions())
 
 
 def _read_only(self, name, value=None):
@@ -86,9 +70,10 @@ def _make_status():
     body["__module__"] = __name__
     body["__qualname__"] = "Status"
     body["__doc__"] = (
-        "An HTTP status code: an int, with the row of the table as read-only attributes\n"
-        "(code, phrase, description, category, official, origin, reference, status_line)\n"
-        "and every predicate (is_success, is_retryable, ...) as a bool attribute.")
+        "An HTTP status code: an int, with the row of the table as read-only attributes.\n\n"
+        + "".join(f"{name}: {_core.field_doc(i)}\n" for i, name in enumerate(_FIELDS)
+                  if not _core.field_is_predicate(i))
+        + "and every predicate (" + ", ".join(_PREDICATES) + ") as a bool.")
     cls = enum_type("Status", (_IntEnum,), body)
 
     # Plain instance attributes (a read is one dict lookup, faster than a
@@ -102,41 +87,35 @@ def _make_status():
 
 Status = _make_status()
 globals().update(Status.__members__)
-_by_code = {member.code: member for member in Status}
-_by_name = dict(Status.__members__)
 _all = tuple(Status)
-
-
-def get(x):
-    """The Status for a code, a name, an alias or a phrase, or None.
-
-    Names match case-insensitively, with spaces, hyphens and underscores alike
-    and apostrophes ignored ("not found", "Not-Found", "NOT_FOUND"); a string
-    of ASCII digits is a code ("404"). Any int is accepted (out of range gives
-    None); bool, float, bytes and other types raise TypeError.
-    """
-    if type(x) is int:
-        return _by_code.get(x)
-    if isinstance(x, str):
-        member = _by_name.get(x)
-        if member is None:
-            row = _core.find(x)
-            member = None if row is None else _by_code[row.code]
-        return member
-    try:
-        row = _core.get(x)
-    except TypeError:
-        raise TypeError(f"get() argument must be int or str, not {type(x).__name__!r}") from None
-    return None if row is None else _by_code[row.code]
+# get is C too (python.i): item c of the tuple is the member of code c.
+get = _core.make_get(tuple(map(Status._value2member_map_.get, range(600))), dict(Status.__members__))
+phrases = _MappingProxyType({member.code: member.phrase for member in _all})
 
 
 def description(code, lang="en"):
-    """The description of a code in lang ("en" or "ko"), or None for a code
-    not in the table. Any other lang is a ValueError."""
+    """The description of a code in lang ("en", the default, or "ko"), or None
+    for a code not in the table. lang None is the default; any other lang is a
+    ValueError."""
+    if lang is None:
+        lang = "en"
     text = _core.description(code, lang)  # TypeError for a bad code or a lang that is no str
     if text is None and lang != "en" and not _core.is_language(lang):
         raise ValueError(f"description() lang must be 'en' or 'ko', not {lang!r}")
     return text
+
+
+def search(word):
+    """Every Status whose name, alias, phrase or origin contains word,
+    normalised as get() normalises ("timeout", "cloudflare"), ascending by
+    code, in a new list. An empty word matches nothing."""
+    if not isinstance(word, str):
+        raise TypeError(f"search() argument must be str, not {type(word).__name__!r}")
+    found, count, i = [], len(_all), _core.search(word, 0)
+    while i < count:
+        found.append(_all[i])
+        i = _core.search(word, i + 1)
+    return found
 
 
 def all():
@@ -144,5 +123,14 @@ def all():
     return _all
 
 
-# `from httpstatus import *` leaves out all(), which would shadow the builtin.
-__all__ = ["Status", "get", "phrase", "description", "category", *_PREDICATES, *Status.__members__]
+class _Names(list):
+    """What `from httpstatus import *` binds: everything public but all(),
+    which would shadow the builtin. `in` answers for all() too, so that
+    help(httpstatus), which asks `name in __all__`, still lists it."""
+
+    def __contains__(self, name):
+        return name == "all" or list.__contains__(self, name)
+
+
+__all__ = _Names(["Status", "get", "phrase", "phrases", "description", "category", "search", *_PREDICATES,
+                  *Status.__members__])
