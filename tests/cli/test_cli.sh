@@ -201,6 +201,23 @@ expect 0 '' $("$tool" 1xx 2xx 3xx 4xx 5xx | grep -Eo '^[0-9]{3}')
 expect 1 "nothing matches '0404'" 0404
 expect 1 "nothing matches '40'" 40
 
+# The bash completion knows every option.
+# expect_completion WANT WORD... : completing the last WORD offers WANT.
+expect_completion() {
+    local want=$1 got; shift
+    got=$(bash -c '. "$1"; shift; COMP_WORDS=(httpstatus "$@"); COMP_CWORD=$#; _httpstatus; echo "${COMPREPLY[*]}"' \
+          _ "$(dirname "$0")/../../cli/httpstatus.bash" "$@")
+    checks=$((checks + 1))
+    if [ "$got" != "$want" ]; then
+        echo "FAIL: completing '$*' offered '$got', want '$want'"; failures=$((failures + 1))
+    fi
+}
+expect_completion --common --co
+expect_completion --json --js
+expect_completion "en ko" --lang ""
+expect_completion 4xx 4
+expect_completion "" -- --co
+
 # No claimed success without the output: a full disk, a closed stdout, and a
 # closed pipe with SIGPIPE ignored are exit 2 with one line naming stdout.
 write_fails() {
