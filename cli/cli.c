@@ -400,17 +400,18 @@ static int parse(struct run *r)
             }
             return -1;
         case ARG_QUERY:
-            /* The phrase so far, while it may still be one. */
+            /* The words so far joined with spaces, len bytes, written while
+             * they fit in what hs_find takes. */
             words = words && is_word(q);
-            if (words && len <= PHRASE_MAX) {
-                size_t qlen = strlen(q), need = len + (nqueries ? 1 : 0) + qlen;
-                if (need <= PHRASE_MAX) {
+            if (words) {
+                size_t qlen = strlen(q), at = nqueries ? len + 1 : 0;
+                if (at + qlen <= PHRASE_MAX) {
                     if (nqueries)
                         r->joined[len] = ' ';
-                    memcpy(r->joined + need - qlen, q, qlen);
-                    r->joined[need] = '\0';
+                    memcpy(r->joined + at, q, qlen);
+                    r->joined[at + qlen] = '\0';
                 }
-                len = need;
+                len = at + qlen;
             }
             nqueries++;
             break;

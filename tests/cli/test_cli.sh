@@ -185,6 +185,9 @@ expect 0 '' 4xx 404
 # Words joined past hs_find's 128 bytes are queries one by one.
 # shellcheck disable=SC2046
 expect 0 '' $(printf 'a %.0s' $(seq 300))
+# At hs_find's limit and one past it (128 and 129 bytes joined).
+expect 1 "nothing matches 'x{124}'" not "$(printf 'x%.0s' $(seq 124))"
+expect 1 "nothing matches 'x{125}'" not "$(printf 'x%.0s' $(seq 125))"
 
 # No limit on the number of queries: every code once, and 1 for the unknown ones.
 known=$("$tool" 1xx 2xx 3xx 4xx 5xx | grep -Eo '^[0-9]{3}' | tr '\n' ' ' | sed 's/ $//')
