@@ -3,13 +3,23 @@
  *
  *   httpstatus 404            one code
  *   httpstatus not_found      a name, alias or phrase
+ *   httpstatus not found      words tried first as one phrase
  *   httpstatus 4xx            every known code of a class
- *   httpstatus teapot         a search over names, aliases and phrases
+ *   httpstatus teapot         a search over names, aliases, phrases and origins
+ *   httpstatus --common       the codes most often met
  *
  * Exit status: 0 when every query found something, 1 when one found
- * nothing, 2 on a usage error. The Python package's `python -m httpstatus`
- * prints exactly the same; tests hold the two to that.
+ * nothing, 2 on a usage error or when the output could not be written.
+ *
+ * hs_cli_main is also the Python package's `python -m httpstatus`, called in
+ * a process that is not only this command, perhaps from several threads: it
+ * keeps no static or global mutable state, uses no heap, never exits, and
+ * has no limit on the number of queries (it walks argv again instead of
+ * storing what it found). What a status shows comes from the surface list,
+ * core/httpstatus_surface.def, through the hs_field_* functions: a field or
+ * predicate added there appears in --json and in the detail view unasked.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -17,56 +27,230 @@
 #include "httpstatus.h"
 
 static const char usage[] =
-    "usage: httpstatus [--lang en|ko] [--json] QUERY...\n"
+    "usage: httpstatus [--lang en|ko] [--json] [--common] QUERY...\n"
+    "       httpstatus [--lang en|ko] [--json] --common\n"
     "       httpstatus --help | --version\n"
     "\n"
-    "Look up HTTP status codes. A QUERY is a code (404), a class (4xx), a\n"
-    "name, alias or phrase (not_found, \"Not Found\"), or a word to search\n"
-    "for in names and phrases (teapot).\n"
+    "Look up HTTP status codes. A QUERY is a code (exactly three digits: 404),\n"
+    "a class (4xx), a name, alias or phrase (not_found, \"Not Found\"), or a\n"
+    "word to search for in names, aliases, phrases and origins (teapot, nginx).\n"
+    "\n"
+    "Two or more queries that are all words (ASCII letters, with ' or - after\n"
+    "the first letter) are first tried as one phrase, joined with spaces:\n"
+    "'httpstatus not found' is 404 alone. When the phrase names no status,\n"
+    "each query is looked up on its own. Each status prints once, in the order\n"
+    "first found: one status in detail, several one line each, an unofficial\n"
+    "code with its origin.\n"
     "\n"
     "  --lang LANG  description language: en (default) or ko\n"
-    "  --json       print a JSON array of the statuses found\n"
+    "  --json       print a JSON array of the statuses found, every field of each\n"
+    "  --common     only the codes most often met; alone, list them all\n"
     "  --help       print this help and exit\n"
     "  --version    print the version and exit\n"
     "\n"
     "Exit status: 0 when every query found something, 1 when one found\n"
-    "nothing, 2 on a usage error.\n";
+    "nothing, 2 on a usage error or when the output could not be written.\n";
+
+/* hs_find takes no more than this many bytes. */
+#define PHRASE_MAX 128
 
 struct options {
     const char *lang;
-    int json;
+    bool json;
+    bool common;
 };
 
-/* Results of one query, as indexes for hs_at. */
-struct results {
-    size_t rows[600];
-    size_t count;
+/* ---- the command line ---------------------------------------------- */
+
+enum arg { ARG_END, ARG_QUERY, ARG_HELP, ARG_VERSION, ARG_BAD };
+
+/* A place in argv; start at i = 0. */
+struct cursor {
+    int argc;
+    char **argv;
+    int i;
+    bool options_done;
 };
 
-static int is_class(const char *q)
+static int fail_usage(const char *message, const char *arg)
 {
-    return strlen(q) == 3 && q[0] >= '1' && q[0] <= '5' && (q[1] == 'x' || q[1] == 'X') &&
+    fprintf(stderr, "httpstatus: %s%s\nTry 'httpstatus --help'.\n", message, arg);
+    return 2;
+}
+
+/* Moves to the next query, applying every option on the way to *opt. The
+ * first walk over argv reports a bad option (ARG_BAD, message written);
+ * later walks meet the same options and only ever see queries and the end. */
+static enum arg next_arg(struct cursor *c, struct options *opt, const char **query)
+{
+    while (++c->i < c->argc) {
+        const char *a = c->argv[c->i];
+        if (c->options_done || a[0] != '-' || a[1] == '\0') {
+            *query = a;
+            return ARG_QUERY;
+        } else if (strcmp(a, "--") == 0) {
+            c->options_done = true;
+        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            return ARG_HELP;
+        } else if (strcmp(a, "--version") == 0) {
+            return ARG_VERSION;
+        } else if (strcmp(a, "--json") == 0) {
+            opt->json = true;
+        } else if (strcmp(a, "--common") == 0) {
+            opt->common = true;
+        } else if (strcmp(a, "--lang") == 0 || strncmp(a, "--lang=", 7) == 0) {
+            const char *lang = a[6] == '=' ? a + 7 : (c->i + 1 < c->argc ? c->argv[++c->i] : NULL);
+            if (lang == NULL) {
+                fail_usage("--lang needs a language: en or ko", "");
+                return ARG_BAD;
+            }
+            if (!hs_is_language(lang)) {
+                fail_usage("unknown language (en or ko): ", lang);
+                return ARG_BAD;
+            }
+            opt->lang = lang;
+        } else {
+            fail_usage("unknown option: ", a);
+            return ARG_BAD;
+        }
+    }
+    return ARG_END;
+}
+
+static bool is_letter(char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+/* A word of a phrase typed unquoted: an ASCII letter, then letters,
+ * apostrophes and hyphens ("not", "time-out", "I'm"). Codes, classes, names
+ * with '_', anything quoted with a space and anything starting with '-' are
+ * not words. */
+static bool is_word(const char *q)
+{
+    if (!is_letter(q[0]))
+        return false;
+    for (q++; *q; q++)
+        if (!is_letter(*q) && *q != '\'' && *q != '-')
+            return false;
+    return true;
+}
+
+/* ---- what the queries match ---------------------------------------- */
+
+static bool is_class(const char *q, size_t len)
+{
+    return len == 3 && q[0] >= '1' && q[0] <= '5' && (q[1] == 'x' || q[1] == 'X') &&
            (q[2] == 'x' || q[2] == 'X');
 }
 
-static void resolve(const char *q, struct results *r)
+/* The matches of one query, one at a time, as hs_at rows. */
+struct matches {
+    enum { ALL, CLASS, EXACT, SEARCH } how;
+    const char *q;
+    size_t len;
+    size_t next; /* the row to look at next */
+    int class_;  /* CLASS: 1..5 */
+};
+
+/* q == NULL is every row (--common alone). */
+static void matches_start(struct matches *m, const char *q, size_t len)
 {
-    size_t len = strlen(q);
-    r->count = 0;
-    if (is_class(q)) {
-        for (size_t i = 0; i < hs_count(); i++)
-            if (hs_at(i)->code / 100 == q[0] - '0')
-                r->rows[r->count++] = i;
-        return;
+    m->q = q;
+    m->len = len;
+    m->next = 0;
+    m->class_ = 0;
+    if (q == NULL) {
+        m->how = ALL;
+    } else if (is_class(q, len)) {
+        m->how = CLASS;
+        m->class_ = q[0] - '0';
+    } else {
+        const hs_status *exact = hs_find(q, len);
+        if (exact != NULL) {
+            m->how = EXACT;
+            m->next = (size_t)(exact - hs_at(0)); /* rows are one array */
+        } else {
+            m->how = SEARCH;
+            m->next = hs_search(q, len, 0);
+        }
     }
-    const hs_status *exact = hs_find(q, len);
-    if (exact != NULL) {
-        r->rows[r->count++] = (size_t)(exact - hs_at(0)); /* rows are one array */
-        return;
-    }
-    for (size_t i = hs_search(q, len, 0); i < hs_count(); i = hs_search(q, len, i + 1))
-        r->rows[r->count++] = i;
 }
+
+static const hs_status *matches_next(struct matches *m)
+{
+    size_t row = m->next;
+    switch (m->how) {
+    case ALL:
+        break;
+    case CLASS:
+        while (row < hs_count() && hs_at(row)->code / 100 != m->class_)
+            row++;
+        break;
+    case EXACT:
+        m->next = hs_count(); /* one match, then no more */
+        return hs_at(row);
+    case SEARCH:
+        if (row < hs_count())
+            m->next = hs_search(m->q, m->len, row + 1);
+        return hs_at(row);
+    }
+    m->next = row + 1;
+    return hs_at(row); /* NULL past the last row */
+}
+
+/* The queries of a run: the words joined as one phrase when that names a
+ * status, else the queries of argv one by one, else (none at all, with
+ * --common) every row. */
+struct run {
+    struct options opt;
+    int argc;
+    char **argv;
+    bool phrase; /* the queries are the one phrase below */
+    bool every_row;
+    char joined[PHRASE_MAX + 1];
+    size_t joined_len;
+};
+
+struct walk {
+    const struct run *run;
+    struct cursor cursor;
+    bool done;
+};
+
+static void walk_start(struct walk *w, const struct run *r)
+{
+    w->run = r;
+    w->cursor = (struct cursor){r->argc, r->argv, 0, false};
+    w->done = false;
+}
+
+/* The next query, or false after the last; q is NULL for every row. */
+static bool walk_next(struct walk *w, const char **q, size_t *len)
+{
+    if (w->run->phrase || w->run->every_row) {
+        if (w->done)
+            return false;
+        w->done = true;
+        *q = w->run->phrase ? w->run->joined : NULL;
+        *len = w->run->joined_len;
+        return true;
+    }
+    struct options ignored = w->run->opt;
+    const char *a = NULL;
+    if (next_arg(&w->cursor, &ignored, &a) != ARG_QUERY)
+        return false;
+    *q = a;
+    *len = strlen(a);
+    return true;
+}
+
+static bool wanted(const struct run *r, const hs_status *s)
+{
+    return !r->opt.common || strcmp(s->usage, "common") == 0;
+}
+
+/* ---- output ---------------------------------------------------------- */
 
 static void json_string(const char *s)
 {
@@ -83,46 +267,103 @@ static void json_string(const char *s)
     putchar('"');
 }
 
-static void json_status(const hs_status *s, const char *lang)
+static bool is_field(size_t i, const char *name)
 {
-    printf("{\"code\": %d, \"name\": ", s->code);
-    json_string(s->name);
-    printf(", \"aliases\": [");
-    const char *alias;
-    for (size_t a = 0; (alias = hs_alias(s->code, a)) != NULL; a++) {
-        printf(a ? ", " : "");
-        json_string(alias);
-    }
-    printf("], \"phrase\": ");
-    json_string(s->phrase);
-    printf(", \"description\": ");
-    json_string(hs_description(s->code, lang));
-    printf(", \"category\": \"%s\", \"official\": %s, \"origin\": ", hs_category(s->code),
-           s->official ? "true" : "false");
-    json_string(s->origin);
-    printf(", \"reference\": ");
-    json_string(s->reference);
-    printf(", \"is_redirect\": %s, \"preserves_method\": %s, \"is_cacheable\": %s, "
-           "\"is_empty\": %s, \"is_retryable\": %s}",
-           hs_is_redirect(s->code) ? "true" : "false",
-           hs_preserves_method(s->code) ? "true" : "false",
-           hs_is_cacheable(s->code) ? "true" : "false", hs_is_empty(s->code) ? "true" : "false",
-           hs_is_retryable(s->code) ? "true" : "false");
+    return strcmp(hs_field_name(i), name) == 0;
 }
 
-static void text_status(const hs_status *s, const char *lang)
+/* Item j of field i; description in lang rather than English. */
+static bool field_value(const hs_status *s, size_t i, size_t j, const char *lang, hs_value *v)
 {
-    printf("%d %s\n", s->code, s->phrase);
-    printf("  name         %s\n", s->name);
-    const char *alias;
-    for (size_t a = 0; (alias = hs_alias(s->code, a)) != NULL; a++)
-        printf(a ? ", %s" : "  aliases      %s", alias);
-    if (hs_alias(s->code, 0) != NULL)
-        printf("\n");
-    printf("  category     %s\n", hs_category(s->code));
-    printf("  origin       %s (%s)\n", s->origin, s->official ? "official" : "unofficial");
-    printf("  reference    %s\n", s->reference);
-    printf("  description  %s\n", hs_description(s->code, lang));
+    if (!hs_field_value(s->code, i, j, v))
+        return false;
+    if (is_field(i, "description"))
+        v->string = hs_description(s->code, lang);
+    return true;
+}
+
+/* One value: as JSON, or as text for the detail view. */
+static void print_value(const hs_value *v, bool json)
+{
+    switch (v->kind) {
+    case HS_INTEGER: printf("%ld", v->integer); break;
+    case HS_BOOLEAN: printf(v->integer ? "true" : "false"); break;
+    case HS_STRING:
+    case HS_STRINGS:
+        if (json)
+            json_string(v->string);
+        else
+            printf("%s", v->string);
+        break;
+    }
+}
+
+/* Every item of field i, between ", "; false (nothing printed) for an
+ * empty list. */
+static bool print_items(const hs_status *s, size_t i, const char *lang, bool json)
+{
+    hs_value v;
+    if (!field_value(s, i, 0, lang, &v))
+        return false;
+    print_value(&v, json);
+    for (size_t j = 1; hs_field_kind(i) == HS_STRINGS && field_value(s, i, j, lang, &v); j++) {
+        printf(", ");
+        print_value(&v, json);
+    }
+    return true;
+}
+
+/* Every field of the list, in its order, predicates last. */
+static void json_status(const hs_status *s, const char *lang)
+{
+    putchar('{');
+    for (size_t i = 0; i < hs_field_count(); i++) {
+        bool list = hs_field_kind(i) == HS_STRINGS;
+        printf(i ? ", " : "");
+        json_string(hs_field_name(i));
+        printf(list ? ": [" : ": ");
+        print_items(s, i, lang, true);
+        printf(list ? "]" : "");
+    }
+    putchar('}');
+}
+
+/* One status in detail: the status line, then a line per field of the list
+ * (an empty list, such as no aliases, is no line), then the predicates true
+ * for it, then the description. The code, phrase and status line are the
+ * first line; official is said on the origin line. */
+static void detail_status(const hs_status *s, const char *lang)
+{
+    printf("%s\n", s->status_line);
+    for (size_t i = 0; i < hs_field_count(); i++) {
+        hs_value v;
+        if (hs_field_is_predicate(i) || is_field(i, "code") || is_field(i, "phrase") ||
+            is_field(i, "status_line") || is_field(i, "official") || is_field(i, "description") ||
+            !field_value(s, i, 0, lang, &v))
+            continue;
+        printf("  %-12s ", hs_field_name(i));
+        print_items(s, i, lang, false);
+        if (is_field(i, "origin"))
+            printf(" (%s)", s->official ? "official" : "unofficial");
+        putchar('\n');
+    }
+    size_t true_count = 0;
+    for (size_t i = 0; i < hs_field_count(); i++)
+        if (hs_predicate(i, s->code))
+            printf(true_count++ ? ", %s" : "  true         %s", hs_field_name(i));
+    if (true_count)
+        putchar('\n');
+    printf("  %-12s %s\n", "description", hs_description(s->code, lang));
+}
+
+/* One status of several: 404 Not Found  (NOT_FOUND), and for an unofficial
+ * code its origin: 499 Client Closed Request  (CLIENT_CLOSED_REQUEST, nginx). */
+static void list_status(const hs_status *s)
+{
+    if (s->official)
+        printf("%d %s  (%s)\n", s->code, s->phrase, s->name);
+    else
+        printf("%d %s  (%s, %s)\n", s->code, s->phrase, s->name, s->origin);
 }
 
 /* Every path ends here: output that could not be written (a full disk, a
@@ -138,77 +379,118 @@ static int finish_output(int status)
     return status;
 }
 
-static int fail_usage(const char *message, const char *arg)
+/* ---- the command ------------------------------------------------------ */
+
+/* Reads the command line into *r; -1 to go on, else the exit status. */
+static int parse(struct run *r)
 {
-    fprintf(stderr, "httpstatus: %s%s\nTry 'httpstatus --help'.\n", message, arg);
-    return 2;
+    struct cursor c = {r->argc, r->argv, 0, false};
+    const char *q = NULL;
+    size_t nqueries = 0, len = 0;
+    bool words = true;
+    for (;;) {
+        switch (next_arg(&c, &r->opt, &q)) {
+        case ARG_END:
+            if (nqueries == 0 && !r->opt.common)
+                return fail_usage("no query given", "");
+            r->every_row = nqueries == 0;
+            if (nqueries >= 2 && words && len <= PHRASE_MAX && hs_find(r->joined, len) != NULL) {
+                r->phrase = true;
+                r->joined_len = len;
+            }
+            return -1;
+        case ARG_QUERY:
+            /* The words so far joined with spaces, len bytes, written while
+             * they fit in what hs_find takes. */
+            words = words && is_word(q);
+            if (words) {
+                size_t qlen = strlen(q), at = nqueries ? len + 1 : 0;
+                if (at + qlen <= PHRASE_MAX) {
+                    if (nqueries)
+                        r->joined[len] = ' ';
+                    memcpy(r->joined + at, q, qlen);
+                    r->joined[at + qlen] = '\0';
+                }
+                len = at + qlen;
+            }
+            nqueries++;
+            break;
+        case ARG_HELP:
+            fputs(usage, stdout);
+            return finish_output(0);
+        case ARG_VERSION:
+            printf("httpstatus %s\n", hs_version());
+            return finish_output(0);
+        case ARG_BAD:
+            return 2;
+        }
+    }
 }
 
 int hs_cli_main(int argc, char **argv)
 {
-    struct options opt = {"en", 0};
-    const char *queries[256];
-    int nqueries = 0, options_done = 0;
+    struct run r;
+    memset(&r, 0, sizeof r);
+    r.opt.lang = "en";
+    r.argc = argc;
+    r.argv = argv;
+    int status = parse(&r);
+    if (status >= 0)
+        return status;
 
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (options_done || a[0] != '-' || a[1] == '\0') {
-            if (nqueries == (int)(sizeof queries / sizeof queries[0]))
-                return fail_usage("too many queries", "");
-            queries[nqueries++] = a;
-        } else if (strcmp(a, "--") == 0) {
-            options_done = 1;
-        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            fputs(usage, stdout);
-            return finish_output(0);
-        } else if (strcmp(a, "--version") == 0) {
-            printf("httpstatus %s\n", hs_version());
-            return finish_output(0);
-        } else if (strcmp(a, "--json") == 0) {
-            opt.json = 1;
-        } else if (strcmp(a, "--lang") == 0 || strncmp(a, "--lang=", 7) == 0) {
-            const char *lang = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
-            if (lang == NULL)
-                return fail_usage("--lang needs a language: en or ko", "");
-            if (!hs_is_language(lang))
-                return fail_usage("unknown language (en or ko): ", lang);
-            opt.lang = lang;
-        } else {
-            return fail_usage("unknown option: ", a);
-        }
-    }
-    if (nqueries == 0)
-        return fail_usage("no query given", "");
-
-    static struct results found[256];
-    int missed = 0;
+    /* First walk: how many statuses there are (one prints in detail), and
+     * which queries match nothing. A status is counted, and later printed,
+     * where it is first found. */
+    bool seen[1000] = {false}; /* by code: codes are 100..599 */
     size_t total = 0;
-    for (int q = 0; q < nqueries; q++) {
-        resolve(queries[q], &found[q]);
-        total += found[q].count;
-        if (found[q].count == 0) {
-            fprintf(stderr, "httpstatus: nothing matches '%s'\n", queries[q]);
+    int missed = 0;
+    struct walk w;
+    const char *q;
+    size_t len;
+    for (walk_start(&w, &r); walk_next(&w, &q, &len);) {
+        struct matches m;
+        size_t found = 0;
+        const hs_status *s;
+        for (matches_start(&m, q, len); (s = matches_next(&m)) != NULL;) {
+            if (!wanted(&r, s))
+                continue;
+            found++;
+            if (!seen[s->code]) {
+                seen[s->code] = true;
+                total++;
+            }
+        }
+        if (found == 0) {
+            fprintf(stderr, "httpstatus: nothing %smatches '%s'\n", r.opt.common ? "common " : "",
+                    q != NULL ? q : "");
             missed = 1;
         }
     }
 
+    /* Second walk: print each status where it was first found. */
+    memset(seen, 0, sizeof seen);
     size_t printed = 0;
-    if (opt.json)
+    if (r.opt.json)
         printf("[");
-    for (int q = 0; q < nqueries; q++) {
-        for (size_t i = 0; i < found[q].count; i++, printed++) {
-            const hs_status *s = hs_at(found[q].rows[i]);
-            if (opt.json) {
+    for (walk_start(&w, &r); walk_next(&w, &q, &len);) {
+        struct matches m;
+        const hs_status *s;
+        for (matches_start(&m, q, len); (s = matches_next(&m)) != NULL;) {
+            if (!wanted(&r, s) || seen[s->code])
+                continue;
+            seen[s->code] = true;
+            if (r.opt.json) {
                 printf(printed ? ",\n " : "");
-                json_status(s, opt.lang);
+                json_status(s, r.opt.lang);
             } else if (total == 1) {
-                text_status(s, opt.lang);
+                detail_status(s, r.opt.lang);
             } else {
-                printf("%d %s  (%s)\n", s->code, s->phrase, s->name);
+                list_status(s);
             }
+            printed++;
         }
     }
-    if (opt.json)
+    if (r.opt.json)
         printf("]\n");
     return finish_output(missed ? 1 : 0);
 }
