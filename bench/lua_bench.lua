@@ -1,5 +1,5 @@
 --[[
-Lua benchmark: hs.phrase(c), hs.is_success(c) and hs.get(c).phrase against
+Lua benchmark: hs.phrases[c], hs.phrase(c), hs.is_success(c) and hs.get(c).phrase against
 the same work on plain Lua tables filled in this process, under whichever
 Lua runs it (Lua 5.4 or LuaJIT).
 
@@ -13,9 +13,14 @@ comes from package.path and package.cpath as they are (an installed rock).
 Each loop walks 1024 codes drawn at random from the table, so no lookup can
 be hoisted, and folds every answer into a counter the loop returns, so none
 can be dropped. A figure is the median of --runs runs (default 7), module and
-baseline runs interleaved. The ratio is module time over baseline time;
-targets: 2.5 in Lua 5.4 (a function call, and for get() a metatable hop, on
-top of one table read), 2.0 in LuaJIT (where both compile to machine code).
+baseline runs interleaved. The ratio is module time over baseline time, and
+each operation has its target:
+  hs.phrases[c]      1.1  it is a plain table: the same read as the baseline
+  hs.get(c).phrase   1.9  a function call around a plain table read, then a
+                          field read of a plain table (a call alone is ~1.85x)
+  hs.phrase(c), hs.is_success(c)
+                     2.5 in Lua 5.4 (a function call on top of one table
+                     read), 2.0 in LuaJIT (where both compile to machine code)
 ]]
 
 local tsv, runs, build = false, 7, nil
@@ -48,7 +53,7 @@ end
 
 local hs = require "httpstatus"
 local group = jit and "lua_luajit" or "lua_5.4"
-local target = jit and 2.0 or 2.5
+local call_target = jit and 2.0 or 2.5
 
 -- The baselines: the module's own answers, copied into plain tables.
 local plain_phrase, plain_success, plain_rows = {}, {}, {}
@@ -70,9 +75,27 @@ do
     end
 end
 
+local phrases = hs.phrases
 local cases = {
     {
-        "hs.phrase(c)", "phrases[c] (plain table)",
+        "hs.phrases[c]", "phrases[c] (plain table)", 1.1,
+        function(reps)
+            local n = 0
+            for _ = 1, reps do
+                for i = 1, #codes do n = n + #phrases[codes[i]] end
+            end
+            return n
+        end,
+        function(reps)
+            local n = 0
+            for _ = 1, reps do
+                for i = 1, #codes do n = n + #plain_phrase[codes[i]] end
+            end
+            return n
+        end,
+    },
+    {
+        "hs.phrase(c)", "phrases[c] (plain table)", call_target,
         function(reps)
             local n = 0
             for _ = 1, reps do
@@ -89,7 +112,7 @@ local cases = {
         end,
     },
     {
-        "hs.is_success(c)", "success[c] (plain table)",
+        "hs.is_success(c)", "success[c] (plain table)", call_target,
         function(reps)
             local n = 0
             for _ = 1, reps do
@@ -106,7 +129,7 @@ local cases = {
         end,
     },
     {
-        "hs.get(c).phrase", "rows[c].phrase (plain tables)",
+        "hs.get(c).phrase", "rows[c].phrase (plain tables)", 1.9,
         function(reps)
             local n = 0
             for _ = 1, reps do
@@ -150,7 +173,7 @@ end
 
 local rows = {}
 for _, case in ipairs(cases) do
-    local name, baseline_name, module_loop, baseline_loop = case[1], case[2], case[3], case[4]
+    local name, baseline_name, target, module_loop, baseline_loop = case[1], case[2], case[3], case[4], case[5]
     local reps = calibrate(baseline_loop)
     seconds(module_loop, reps) -- warm up (and let LuaJIT compile it)
     local m, b = {}, {}
@@ -160,23 +183,25 @@ for _, case in ipairs(cases) do
     end
     local ops = reps * #codes
     local ns, base_ns = median(m) / ops * 1e9, median(b) / ops * 1e9
-    rows[#rows + 1] = { name, baseline_name, ns, base_ns, ns / base_ns }
+    rows[#rows + 1] = { name, baseline_name, ns, base_ns, ns / base_ns, target }
 end
 
 local all_ok = true
 if not tsv then
-    print(string.format("%s (%s), median of %d runs, 1024 varying codes; ratio = module / baseline, target <= %.1f",
-        runtime, hs._VERSION and ("httpstatus " .. hs._VERSION) or "httpstatus", runs, target))
-    print(string.format("%-18s %-30s %8s %12s %7s  %s", "operation", "baseline", "ns/op", "baseline ns", "ratio", ""))
+    print(string.format("%s (%s), median of %d runs, 1024 varying codes; ratio = module / baseline",
+        runtime, hs._VERSION and ("httpstatus " .. hs._VERSION) or "httpstatus", runs))
+    print(string.format("%-18s %-30s %8s %12s %7s %7s  %s", "operation", "baseline", "ns/op", "baseline ns",
+        "ratio", "target", ""))
 end
 for _, r in ipairs(rows) do
-    local ok = r[5] <= target
+    local ok = r[5] <= r[6]
     all_ok = all_ok and ok
     if tsv then
         print(string.format("%s\t%s\t%s\t%.2f\t%.2f\t%.2f\t%.2f\t%s",
-            group, r[1], r[2], r[3], r[4], r[5], target, ok and "ok" or "MISS"))
+            group, r[1], r[2], r[3], r[4], r[5], r[6], ok and "ok" or "MISS"))
     else
-        print(string.format("%-18s %-30s %8.2f %12.2f %7.2f  %s", r[1], r[2], r[3], r[4], r[5], ok and "ok" or "MISS"))
+        print(string.format("%-18s %-30s %8.2f %12.2f %7.2f %7.2f  %s", r[1], r[2], r[3], r[4], r[5], r[6],
+            ok and "ok" or "MISS"))
     end
 end
 os.exit(all_ok and 0 or 1)

@@ -1,7 +1,8 @@
 --[[
 Writes the LuaLS annotations (a ---@meta file) for `require "httpstatus"`:
-every constant, read from the built module, and every function, documented
-here. The output is committed as bindings/lua/types/httpstatus.lua and a
+every constant, read from the built module; every field of a status object
+and every predicate, from the C surface list (hs_field_*, with their
+documentation); and the other functions, documented here. The output is committed as bindings/lua/types/httpstatus.lua and a
 test fails when it differs from what this script writes now.
 
     lua5.4 bindings/lua/gen_meta.lua MODULE_DIR [OUTPUT]
@@ -20,32 +21,30 @@ package.cpath = module_dir .. "/?.so;" .. package.cpath
 local hs = require "httpstatus"
 local core = require "httpstatus.core"
 
--- One line of documentation per function, and its signature.
-local PREDICATE_DOCS = {
-    { "is_valid", "100..599 (RFC 9110, Section 15)." },
-    { "is_known", "The code is in the table." },
-    { "is_official", "The code is in the IANA HTTP Status Code Registry." },
-    { "is_informational", "1xx." },
-    { "is_success", "2xx." },
-    { "is_redirection", "3xx." },
-    { "is_client_error", "4xx." },
-    { "is_server_error", "5xx." },
-    { "is_error", "4xx or 5xx." },
-    { "is_redirect", "301, 302, 303, 307, 308: the response sends a Location to follow." },
-    { "preserves_method", "307, 308: the client must not change the method when it follows." },
-    { "is_cacheable", "Heuristically cacheable by default (RFC 9110, Section 15.1)." },
-    { "is_empty", "The response carries no content: every 1xx, 204, 205, 304." },
-    { "is_retryable", "A repeat of the same request may succeed (the failure is transient)." },
-}
+-- The surface, from the C list (core/httpstatus_surface.def): every field of
+-- a status object with its kind and documentation, the predicates among them.
+local LUA_TYPES = { [core.HS_INTEGER] = "integer", [core.HS_BOOLEAN] = "boolean",
+                    [core.HS_STRING] = "string", [core.HS_STRINGS] = "string[]" }
+-- Fields whose values are a closed set get a named alias of that set, built
+-- from the values themselves (for category, what category() answers too).
+local ENUMS = { category = "httpstatus.Category", usage = "httpstatus.Usage" }
+local FIELDS, PREDICATES = {}, {}
+for i = 0, core.hs_field_count() - 1 do
+    local f = { name = core.hs_field_name(i), doc = core.hs_field_doc(i), index = i,
+                type = assert(LUA_TYPES[core.hs_field_kind(i)], "unknown kind") }
+    FIELDS[#FIELDS + 1] = f
+    if core.hs_field_is_predicate(i) then PREDICATES[#PREDICATES + 1] = f end
+end
 
+-- One line of documentation per function, and its signature.
 local FUNCTIONS = {
     {
         "get", "x",
         {
             "The status object for a code, a name, an alias or a phrase; nil when unknown.",
             "Strings match in any case, with spaces, hyphens and underscores alike and",
-            "apostrophes ignored; a string of digits is a code. The object is read-only and",
-            "the same every time; tostring() gives the status line (code and phrase).",
+            "apostrophes ignored; exactly three ASCII digits are a code (\"404\", not \"0404\").",
+            "The object is the same table every time: treat it as read-only.",
         },
         "---@param x integer|string\n---@return httpstatus.Status|nil",
     },
@@ -69,12 +68,21 @@ local FUNCTIONS = {
         "all", "", { "Every status object once (canonical names only), ascending by code, in a new list." },
         "---@return httpstatus.Status[]",
     },
+    {
+        "search", "word",
+        {
+            "Every status whose name, alias, phrase or origin contains word (normalised as",
+            "get normalises), ascending by code, in a new list. A word with a NUL is an error.",
+        },
+        "---@param word string\n---@return httpstatus.Status[]",
+    },
 }
-for _, p in ipairs(PREDICATE_DOCS) do
+for _, p in ipairs(PREDICATES) do
+    -- The list's words for what the predicate is true for, as a sentence.
+    local doc = p.doc:sub(1, 1):upper() .. p.doc:sub(2) .. "."
+    if not p.doc:find("100..599", 1, true) then doc = doc .. " False for anything outside 100..599." end
     FUNCTIONS[#FUNCTIONS + 1] = {
-        p[1], "code",
-        { p[1] == "is_valid" and p[2] or p[2] .. " False for anything outside 100..599." },
-        "---@param code integer\n---@return boolean",
+        p.name, "code", { doc }, "---@param code integer\n---@return boolean",
     }
 end
 
@@ -89,13 +97,19 @@ for key, value in pairs(hs) do
     assert(type(value) ~= "function" or documented[key], "function without documentation: " .. key)
 end
 
-local categories, seen = {}, {}
-for code = 100, 599 do
-    local c = hs.category(code)
-    if not seen[c] then
-        seen[c] = true
-        categories[#categories + 1] = string.format("%q", c)
+-- The values of each enumerated field, in the order of first appearance.
+local enum_values = {}
+for name in pairs(ENUMS) do
+    local values, seen = {}, {}
+    for _, status in ipairs(hs.all()) do
+        local v = status[name]
+        assert(type(v) == "string", name)
+        if not seen[v] then
+            seen[v] = true
+            values[#values + 1] = string.format("%q", v)
+        end
     end
+    enum_values[name] = values
 end
 
 local out = {}
@@ -106,21 +120,19 @@ emit("-- LuaLS annotations for `require \"httpstatus\"`, so that editors complet
 emit("-- constants and functions. Generated by bindings/lua/gen_meta.lua from the built")
 emit("-- module (httpstatus " .. hs._VERSION .. "); do not edit.")
 emit("")
-emit("---@alias httpstatus.Category " .. table.concat(categories, "|"))
+local enum_names = {}
+for name in pairs(ENUMS) do enum_names[#enum_names + 1] = name end
+table.sort(enum_names)
+for _, name in ipairs(enum_names) do
+    emit("---@alias " .. ENUMS[name] .. " " .. table.concat(enum_values[name], "|"))
+end
 emit("")
-emit("---A status: read-only, one object per code (the same every time).")
-emit("---tostring(status) gives its status line: the code, a space and the phrase.")
+emit("---A status: a plain table holding every field (pairs, cjson and dkjson see them all),")
+emit("---one per code and the same every time, so treat it as read-only; adding a key is an")
+emit("---error. tostring(status) gives its status line: the code, a space and the phrase.")
 emit("---@class httpstatus.Status")
-emit("---@field code integer")
-emit("---@field name string canonical UPPER_SNAKE name")
-emit("---@field phrase string reason phrase")
-emit("---@field description string one or two sentences in English")
-emit("---@field category httpstatus.Category")
-emit("---@field official boolean in the IANA HTTP Status Code Registry")
-emit("---@field origin string \"IANA\", or who uses the unofficial code")
-emit("---@field reference string where the code is defined")
-for _, p in ipairs(PREDICATE_DOCS) do
-    emit("---@field " .. p[1] .. " boolean")
+for _, f in ipairs(FIELDS) do
+    emit("---@field " .. f.name .. " " .. (ENUMS[f.name] or f.type) .. " " .. f.doc)
 end
 emit("")
 emit("---@class httpstatus")
@@ -129,16 +141,16 @@ emit("")
 emit("---The version of the C core.")
 emit("httpstatus._VERSION = " .. string.format("%q", hs._VERSION))
 emit("")
+emit("---code -> phrase for every row (npm statuses.message); shared, so treat it as read-only.")
+emit("---@type table<integer, string>")
+emit("httpstatus.phrases = {}")
+emit("")
 emit("-- Every status code by canonical name, and by each older alias: plain integers.")
 for _, status in ipairs(hs.all()) do
     emit(string.format("httpstatus.%s = %d", status.name, status.code))
-    local i = 0
-    while true do
-        local alias = core.hs_alias(status.code, i)
-        if alias == nil then break end
+    for _, alias in ipairs(status.aliases) do
         assert(hs[alias] == status.code)
         emit(string.format("httpstatus.%s = %d -- alias of %s", alias, status.code, status.name))
-        i = i + 1
     end
 end
 for _, f in ipairs(FUNCTIONS) do

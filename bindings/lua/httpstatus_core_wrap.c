@@ -2689,10 +2689,8 @@ SWIG_Lua_dostring(lua_State *L, const char *str) {
 /* -------- TYPES TABLE (BEGIN) -------- */
 
 #define SWIGTYPE_p_hs_kind swig_types[0]
-#define SWIGTYPE_p_hs_status swig_types[1]
-#define SWIGTYPE_p_hs_value swig_types[2]
-static swig_type_info *swig_types[4];
-static swig_module_info swig_module = {swig_types, 3, 0, 0, 0, 0};
+static swig_type_info *swig_types[2];
+static swig_module_info swig_module = {swig_types, 1, 0, 0, 0, 0};
 #define SWIG_TypeQuery(name) SWIG_TypeQueryModule(&swig_module, &swig_module, name)
 #define SWIG_MangledTypeQuery(name) SWIG_MangledTypeQueryModule(&swig_module, &swig_module, name)
 
@@ -2784,12 +2782,84 @@ SWIGEXPORT int luaopen_httpstatus_core(lua_State *L)
     HS_LUA_INIT_UNLOCK();
     if (status != 0)
         return lua_error(L);
+    /* SWIG gives the module table a metatable of its own (__index and
+     * __newindex that read ".get"/".set" tables with no check of their
+     * arguments, so that getmetatable(core).__index(nil) crashed). The module
+     * wraps no variables, so nothing needs it: the module is a plain table of
+     * C functions and constants. */
+    lua_pushnil(L);
+    lua_setmetatable(L, -2);
     for (int i = 0; i < 2; i++) {
         lua_pushstring(L, swig_globals[i]);
         lua_pushvalue(L, globals + 1 + i);
         lua_rawset(L, globals);
     }
     return 1; /* the module table, on top */
+}
+
+
+#include "httpstatus.h"
+
+/* hs_code_at(i): the code of row i (ascending), nil past the end. */
+static int hs_lua_code_at(lua_State *L)
+{
+    const hs_status *row = hs_at(hs_lua_checkindex(L, 1));
+    if (row == NULL)
+        lua_pushnil(L);
+    else
+        lua_pushinteger(L, (lua_Integer)row->code);
+    return 1;
+}
+
+/* hs_find_code(s): the code hs_find finds for the string s (its length
+ * passed, so a NUL inside never matches), nil when none. */
+static int hs_lua_find_code(lua_State *L)
+{
+    size_t len;
+    const char *s;
+    const hs_status *row;
+    if (lua_type(L, 1) != LUA_TSTRING)
+        return luaL_argerror(L, 1, lua_pushfstring(L, "string expected, got %s", luaL_typename(L, 1)));
+    s = lua_tolstring(L, 1, &len);
+    row = hs_find(s, len);
+    if (row == NULL)
+        lua_pushnil(L);
+    else
+        lua_pushinteger(L, (lua_Integer)row->code);
+    return 1;
+}
+
+/* hs_field(code, i): field i of the surface list (hs_field_name(i)) of a
+ * code's row as a Lua value: an integer, a boolean, a string, or for a
+ * STRINGS field a new table of its strings (empty when it has none). nil
+ * when the code is not in the table or i is past the end. */
+static int hs_lua_field(lua_State *L)
+{
+    int code = hs_lua_checkcode(L, 1);
+    size_t i = hs_lua_checkindex(L, 2);
+    hs_value v;
+    if (hs_get(code) == NULL || i >= hs_field_count()) {
+        lua_pushnil(L);
+        return 1;
+    }
+    if (hs_field_kind(i) == HS_STRINGS) {
+        size_t j;
+        lua_newtable(L);
+        for (j = 0; hs_field_value(code, i, j, &v); j++) {
+            lua_pushstring(L, v.string);
+            lua_rawseti(L, -2, (int)j + 1);
+        }
+        return 1;
+    }
+    if (!hs_field_value(code, i, 0, &v))
+        lua_pushnil(L);
+    else if (v.kind == HS_INTEGER)
+        lua_pushinteger(L, (lua_Integer)v.integer);
+    else if (v.kind == HS_BOOLEAN)
+        lua_pushboolean(L, v.integer != 0);
+    else
+        lua_pushstring(L, v.string);
+    return 1;
 }
 
 
@@ -2806,370 +2876,6 @@ SWIGINTERN int SWIG_lua_isnilstring(lua_State *L, int idx) {
 #ifdef __cplusplus
 extern "C" {
 #endif
-static int _wrap_hs_status_code_get(lua_State* L) {
-  int SWIG_arg = 0;
-  struct hs_status *arg1 = (struct hs_status *) 0 ;
-  int result;
-  
-  SWIG_check_num_args("hs_status::code",1,1)
-  if(!SWIG_isptrtype(L,1)) SWIG_fail_arg("hs_status::code",1,"struct hs_status *");
-  
-  if (!SWIG_IsOK(SWIG_ConvertPtr(L,1,(void**)&arg1,SWIGTYPE_p_hs_status,0))){
-    SWIG_fail_ptr("hs_status_code_get",1,SWIGTYPE_p_hs_status);
-  }
-  
-  
-  if (arg1 == NULL) {
-    lua_pushstring(L, "in method 'hs_status_code_get', a status object with no row behind it");
-    SWIG_fail;
-  }
-  
-  result = (int) ((arg1)->code);
-  lua_pushinteger(L, (lua_Integer)result); SWIG_arg++; 
-  return SWIG_arg;
-  
-  fail: SWIGUNUSED;
-  lua_error(L);
-  return 0;
-}
-
-
-static int _wrap_hs_status_name_get(lua_State* L) {
-  int SWIG_arg = 0;
-  struct hs_status *arg1 = (struct hs_status *) 0 ;
-  char *result = 0 ;
-  
-  SWIG_check_num_args("hs_status::name",1,1)
-  if(!SWIG_isptrtype(L,1)) SWIG_fail_arg("hs_status::name",1,"struct hs_status *");
-  
-  if (!SWIG_IsOK(SWIG_ConvertPtr(L,1,(void**)&arg1,SWIGTYPE_p_hs_status,0))){
-    SWIG_fail_ptr("hs_status_name_get",1,SWIGTYPE_p_hs_status);
-  }
-  
-  
-  if (arg1 == NULL) {
-    lua_pushstring(L, "in method 'hs_status_name_get', a status object with no row behind it");
-    SWIG_fail;
-  }
-  
-  result = (char *) ((arg1)->name);
-  lua_pushstring(L,(const char *)result); SWIG_arg++;
-  return SWIG_arg;
-  
-  fail: SWIGUNUSED;
-  lua_error(L);
-  return 0;
-}
-
-
-static int _wrap_hs_status_phrase_get(lua_State* L) {
-  int SWIG_arg = 0;
-  struct hs_status *arg1 = (struct hs_status *) 0 ;
-  char *result = 0 ;
-  
-  SWIG_check_num_args("hs_status::phrase",1,1)
-  if(!SWIG_isptrtype(L,1)) SWIG_fail_arg("hs_status::phrase",1,"struct hs_status *");
-  
-  if (!SWIG_IsOK(SWIG_ConvertPtr(L,1,(void**)&arg1,SWIGTYPE_p_hs_status,0))){
-    SWIG_fail_ptr("hs_status_phrase_get",1,SWIGTYPE_p_hs_status);
-  }
-  
-  
-  if (arg1 == NULL) {
-    lua_pushstring(L, "in method 'hs_status_phrase_get', a status object with no row behind it");
-    SWIG_fail;
-  }
-  
-  result = (char *) ((arg1)->phrase);
-  lua_pushstring(L,(const char *)result); SWIG_arg++;
-  return SWIG_arg;
-  
-  fail: SWIGUNUSED;
-  lua_error(L);
-  return 0;
-}
-
-
-static int _wrap_hs_status_description_get(lua_State* L) {
-  int SWIG_arg = 0;
-  struct hs_status *arg1 = (struct hs_status *) 0 ;
-  char *result = 0 ;
-  
-  SWIG_check_num_args("hs_status::description",1,1)
-  if(!SWIG_isptrtype(L,1)) SWIG_fail_arg("hs_status::description",1,"struct hs_status *");
-  
-  if (!SWIG_IsOK(SWIG_ConvertPtr(L,1,(void**)&arg1,SWIGTYPE_p_hs_status,0))){
-    SWIG_fail_ptr("hs_status_description_get",1,SWIGTYPE_p_hs_status);
-  }
-  
-  
-  if (arg1 == NULL) {
-    lua_pushstring(L, "in method 'hs_status_description_get', a status object with no row behind it");
-    SWIG_fail;
-  }
-  
-  result = (char *) ((arg1)->description);
-  lua_pushstring(L,(const char *)result); SWIG_arg++;
-  return SWIG_arg;
-  
-  fail: SWIGUNUSED;
-  lua_error(L);
-  return 0;
-}
-
-
-static int _wrap_hs_status_description_ko_get(lua_State* L) {
-  int SWIG_arg = 0;
-  struct hs_status *arg1 = (struct hs_status *) 0 ;
-  char *result = 0 ;
-  
-  SWIG_check_num_args("hs_status::description_ko",1,1)
-  if(!SWIG_isptrtype(L,1)) SWIG_fail_arg("hs_status::description_ko",1,"struct hs_status *");
-  
-  if (!SWIG_IsOK(SWIG_ConvertPtr(L,1,(void**)&arg1,SWIGTYPE_p_hs_status,0))){
-    SWIG_fail_ptr("hs_status_description_ko_get",1,SWIGTYPE_p_hs_status);
-  }
-  
-  
-  if (arg1 == NULL) {
-    lua_pushstring(L, "in method 'hs_status_description_ko_get', a status object with no row behind it");
-    SWIG_fail;
-  }
-  
-  result = (char *) ((arg1)->description_ko);
-  lua_pushstring(L,(const char *)result); SWIG_arg++;
-  return SWIG_arg;
-  
-  fail: SWIGUNUSED;
-  lua_error(L);
-  return 0;
-}
-
-
-static int _wrap_hs_status_origin_get(lua_State* L) {
-  int SWIG_arg = 0;
-  struct hs_status *arg1 = (struct hs_status *) 0 ;
-  char *result = 0 ;
-  
-  SWIG_check_num_args("hs_status::origin",1,1)
-  if(!SWIG_isptrtype(L,1)) SWIG_fail_arg("hs_status::origin",1,"struct hs_status *");
-  
-  if (!SWIG_IsOK(SWIG_ConvertPtr(L,1,(void**)&arg1,SWIGTYPE_p_hs_status,0))){
-    SWIG_fail_ptr("hs_status_origin_get",1,SWIGTYPE_p_hs_status);
-  }
-  
-  
-  if (arg1 == NULL) {
-    lua_pushstring(L, "in method 'hs_status_origin_get', a status object with no row behind it");
-    SWIG_fail;
-  }
-  
-  result = (char *) ((arg1)->origin);
-  lua_pushstring(L,(const char *)result); SWIG_arg++;
-  return SWIG_arg;
-  
-  fail: SWIGUNUSED;
-  lua_error(L);
-  return 0;
-}
-
-
-static int _wrap_hs_status_reference_get(lua_State* L) {
-  int SWIG_arg = 0;
-  struct hs_status *arg1 = (struct hs_status *) 0 ;
-  char *result = 0 ;
-  
-  SWIG_check_num_args("hs_status::reference",1,1)
-  if(!SWIG_isptrtype(L,1)) SWIG_fail_arg("hs_status::reference",1,"struct hs_status *");
-  
-  if (!SWIG_IsOK(SWIG_ConvertPtr(L,1,(void**)&arg1,SWIGTYPE_p_hs_status,0))){
-    SWIG_fail_ptr("hs_status_reference_get",1,SWIGTYPE_p_hs_status);
-  }
-  
-  
-  if (arg1 == NULL) {
-    lua_pushstring(L, "in method 'hs_status_reference_get', a status object with no row behind it");
-    SWIG_fail;
-  }
-  
-  result = (char *) ((arg1)->reference);
-  lua_pushstring(L,(const char *)result); SWIG_arg++;
-  return SWIG_arg;
-  
-  fail: SWIGUNUSED;
-  lua_error(L);
-  return 0;
-}
-
-
-static int _wrap_hs_status_usage_get(lua_State* L) {
-  int SWIG_arg = 0;
-  struct hs_status *arg1 = (struct hs_status *) 0 ;
-  char *result = 0 ;
-  
-  SWIG_check_num_args("hs_status::usage",1,1)
-  if(!SWIG_isptrtype(L,1)) SWIG_fail_arg("hs_status::usage",1,"struct hs_status *");
-  
-  if (!SWIG_IsOK(SWIG_ConvertPtr(L,1,(void**)&arg1,SWIGTYPE_p_hs_status,0))){
-    SWIG_fail_ptr("hs_status_usage_get",1,SWIGTYPE_p_hs_status);
-  }
-  
-  
-  if (arg1 == NULL) {
-    lua_pushstring(L, "in method 'hs_status_usage_get', a status object with no row behind it");
-    SWIG_fail;
-  }
-  
-  result = (char *) ((arg1)->usage);
-  lua_pushstring(L,(const char *)result); SWIG_arg++;
-  return SWIG_arg;
-  
-  fail: SWIGUNUSED;
-  lua_error(L);
-  return 0;
-}
-
-
-static int _wrap_hs_status_status_line_get(lua_State* L) {
-  int SWIG_arg = 0;
-  struct hs_status *arg1 = (struct hs_status *) 0 ;
-  char *result = 0 ;
-  
-  SWIG_check_num_args("hs_status::status_line",1,1)
-  if(!SWIG_isptrtype(L,1)) SWIG_fail_arg("hs_status::status_line",1,"struct hs_status *");
-  
-  if (!SWIG_IsOK(SWIG_ConvertPtr(L,1,(void**)&arg1,SWIGTYPE_p_hs_status,0))){
-    SWIG_fail_ptr("hs_status_status_line_get",1,SWIGTYPE_p_hs_status);
-  }
-  
-  
-  if (arg1 == NULL) {
-    lua_pushstring(L, "in method 'hs_status_status_line_get', a status object with no row behind it");
-    SWIG_fail;
-  }
-  
-  result = (char *) ((arg1)->status_line);
-  lua_pushstring(L,(const char *)result); SWIG_arg++;
-  return SWIG_arg;
-  
-  fail: SWIGUNUSED;
-  lua_error(L);
-  return 0;
-}
-
-
-static int _wrap_hs_status_official_get(lua_State* L) {
-  int SWIG_arg = 0;
-  struct hs_status *arg1 = (struct hs_status *) 0 ;
-  bool result;
-  
-  SWIG_check_num_args("hs_status::official",1,1)
-  if(!SWIG_isptrtype(L,1)) SWIG_fail_arg("hs_status::official",1,"struct hs_status *");
-  
-  if (!SWIG_IsOK(SWIG_ConvertPtr(L,1,(void**)&arg1,SWIGTYPE_p_hs_status,0))){
-    SWIG_fail_ptr("hs_status_official_get",1,SWIGTYPE_p_hs_status);
-  }
-  
-  
-  if (arg1 == NULL) {
-    lua_pushstring(L, "in method 'hs_status_official_get', a status object with no row behind it");
-    SWIG_fail;
-  }
-  
-  result = (bool) ((arg1)->official);
-  lua_pushboolean(L, result ? 1 : 0); SWIG_arg++; 
-  return SWIG_arg;
-  
-  fail: SWIGUNUSED;
-  lua_error(L);
-  return 0;
-}
-
-
-static swig_lua_attribute swig_hs_status_attributes[] = {
-    { "code", _wrap_hs_status_code_get, SWIG_Lua_set_immutable },
-    { "name", _wrap_hs_status_name_get, SWIG_Lua_set_immutable },
-    { "phrase", _wrap_hs_status_phrase_get, SWIG_Lua_set_immutable },
-    { "description", _wrap_hs_status_description_get, SWIG_Lua_set_immutable },
-    { "description_ko", _wrap_hs_status_description_ko_get, SWIG_Lua_set_immutable },
-    { "origin", _wrap_hs_status_origin_get, SWIG_Lua_set_immutable },
-    { "reference", _wrap_hs_status_reference_get, SWIG_Lua_set_immutable },
-    { "usage", _wrap_hs_status_usage_get, SWIG_Lua_set_immutable },
-    { "status_line", _wrap_hs_status_status_line_get, SWIG_Lua_set_immutable },
-    { "official", _wrap_hs_status_official_get, SWIG_Lua_set_immutable },
-    {0,0,0}
-};
-static swig_lua_method swig_hs_status_methods[]= {
-    {0,0}
-};
-static swig_lua_method swig_hs_status_meta[] = {
-    {0,0}
-};
-
-static swig_lua_attribute swig_hs_status_Sf_SwigStatic_attributes[] = {
-    {0,0,0}
-};
-static swig_lua_const_info swig_hs_status_Sf_SwigStatic_constants[]= {
-    {0,0,0,0,0,0}
-};
-static swig_lua_method swig_hs_status_Sf_SwigStatic_methods[]= {
-    {0,0}
-};
-static swig_lua_class* swig_hs_status_Sf_SwigStatic_classes[]= {
-    0
-};
-
-static swig_lua_namespace swig_hs_status_Sf_SwigStatic = {
-    "hs_status",
-    swig_hs_status_Sf_SwigStatic_methods,
-    swig_hs_status_Sf_SwigStatic_attributes,
-    swig_hs_status_Sf_SwigStatic_constants,
-    swig_hs_status_Sf_SwigStatic_classes,
-    0
-};
-static swig_lua_class *swig_hs_status_bases[] = {0};
-static const char *swig_hs_status_base_names[] = {0};
-static swig_lua_class _wrap_class_hs_status = { "hs_status", "hs_status", &SWIGTYPE_p_hs_status,0,0, swig_hs_status_methods, swig_hs_status_attributes, &swig_hs_status_Sf_SwigStatic, swig_hs_status_meta, swig_hs_status_bases, swig_hs_status_base_names };
-
-static int _wrap_hs_get(lua_State* L) {
-  int SWIG_arg = 0;
-  int arg1 ;
-  hs_status *result = 0 ;
-  
-  SWIG_check_num_args("hs_get",1,1)
-  arg1 = hs_lua_checkcode(L, 1); 
-  result = (hs_status *)hs_get(arg1);
-  SWIG_NewPointerObj(L,result,SWIGTYPE_p_hs_status,0); SWIG_arg++; 
-  return SWIG_arg;
-  
-  fail: SWIGUNUSED;
-  lua_error(L);
-  return 0;
-}
-
-
-static int _wrap_hs_find(lua_State* L) {
-  int SWIG_arg = 0;
-  char *arg1 = (char *) 0 ;
-  size_t arg2 ;
-  hs_status *result = 0 ;
-  
-  SWIG_check_num_args("hs_find",1,1)
-  {
-    if (lua_type(L, 1) != LUA_TSTRING)
-    luaL_argerror(L, 1, lua_pushfstring(L, "string expected, got %s", luaL_typename(L, 1)));
-    arg1 = (char *)lua_tolstring(L, 1, &arg2);
-  }
-  result = (hs_status *)hs_find((char const *)arg1,arg2);
-  SWIG_NewPointerObj(L,result,SWIGTYPE_p_hs_status,0); SWIG_arg++; 
-  return SWIG_arg;
-  
-  fail: SWIGUNUSED;
-  lua_error(L);
-  return 0;
-}
-
-
 static int _wrap_hs_search(lua_State* L) {
   int SWIG_arg = 0;
   char *arg1 = (char *) 0 ;
@@ -3201,23 +2907,6 @@ static int _wrap_hs_count(lua_State* L) {
   SWIG_check_num_args("hs_count",0,0)
   result = hs_count();
   lua_pushinteger(L, (lua_Integer)result); SWIG_arg++; 
-  return SWIG_arg;
-  
-  fail: SWIGUNUSED;
-  lua_error(L);
-  return 0;
-}
-
-
-static int _wrap_hs_at(lua_State* L) {
-  int SWIG_arg = 0;
-  size_t arg1 ;
-  hs_status *result = 0 ;
-  
-  SWIG_check_num_args("hs_at",1,1)
-  arg1 = hs_lua_checkindex(L, 1); 
-  result = (hs_status *)hs_at(arg1);
-  SWIG_NewPointerObj(L,result,SWIGTYPE_p_hs_status,0); SWIG_arg++; 
   return SWIG_arg;
   
   fail: SWIGUNUSED;
@@ -3422,165 +3111,6 @@ static int _wrap_hs_predicate(lua_State* L) {
   arg1 = hs_lua_checkindex(L, 1); 
   arg2 = hs_lua_checkcode(L, 2); 
   result = (bool)hs_predicate(arg1,arg2);
-  lua_pushboolean(L, result ? 1 : 0); SWIG_arg++; 
-  return SWIG_arg;
-  
-  fail: SWIGUNUSED;
-  lua_error(L);
-  return 0;
-}
-
-
-static int _wrap_hs_value_kind_get(lua_State* L) {
-  int SWIG_arg = 0;
-  struct hs_value *arg1 = (struct hs_value *) 0 ;
-  hs_kind result;
-  
-  SWIG_check_num_args("hs_value::kind",1,1)
-  if(!SWIG_isptrtype(L,1)) SWIG_fail_arg("hs_value::kind",1,"struct hs_value *");
-  
-  if (!SWIG_IsOK(SWIG_ConvertPtr(L,1,(void**)&arg1,SWIGTYPE_p_hs_value,0))){
-    SWIG_fail_ptr("hs_value_kind_get",1,SWIGTYPE_p_hs_value);
-  }
-  
-  result = (hs_kind) ((arg1)->kind);
-  lua_pushnumber(L, (lua_Number)(int)(result)); SWIG_arg++;
-  return SWIG_arg;
-  
-  fail: SWIGUNUSED;
-  lua_error(L);
-  return 0;
-}
-
-
-static int _wrap_hs_value_integer_get(lua_State* L) {
-  int SWIG_arg = 0;
-  struct hs_value *arg1 = (struct hs_value *) 0 ;
-  long result;
-  
-  SWIG_check_num_args("hs_value::integer",1,1)
-  if(!SWIG_isptrtype(L,1)) SWIG_fail_arg("hs_value::integer",1,"struct hs_value *");
-  
-  if (!SWIG_IsOK(SWIG_ConvertPtr(L,1,(void**)&arg1,SWIGTYPE_p_hs_value,0))){
-    SWIG_fail_ptr("hs_value_integer_get",1,SWIGTYPE_p_hs_value);
-  }
-  
-  result = (long) ((arg1)->integer);
-  lua_pushnumber(L, (lua_Number) result); SWIG_arg++;
-  return SWIG_arg;
-  
-  fail: SWIGUNUSED;
-  lua_error(L);
-  return 0;
-}
-
-
-static int _wrap_hs_value_string_get(lua_State* L) {
-  int SWIG_arg = 0;
-  struct hs_value *arg1 = (struct hs_value *) 0 ;
-  char *result = 0 ;
-  
-  SWIG_check_num_args("hs_value::string",1,1)
-  if(!SWIG_isptrtype(L,1)) SWIG_fail_arg("hs_value::string",1,"struct hs_value *");
-  
-  if (!SWIG_IsOK(SWIG_ConvertPtr(L,1,(void**)&arg1,SWIGTYPE_p_hs_value,0))){
-    SWIG_fail_ptr("hs_value_string_get",1,SWIGTYPE_p_hs_value);
-  }
-  
-  result = (char *) ((arg1)->string);
-  lua_pushstring(L,(const char *)result); SWIG_arg++;
-  return SWIG_arg;
-  
-  fail: SWIGUNUSED;
-  lua_error(L);
-  return 0;
-}
-
-
-static int _wrap_new_hs_value(lua_State* L) {
-  int SWIG_arg = 0;
-  struct hs_value *result = 0 ;
-  
-  SWIG_check_num_args("hs_value::hs_value",0,0)
-  result = (struct hs_value *)calloc(1, sizeof(struct hs_value));
-  SWIG_NewPointerObj(L,result,SWIGTYPE_p_hs_value,1); SWIG_arg++; 
-  return SWIG_arg;
-  
-  fail: SWIGUNUSED;
-  lua_error(L);
-  return 0;
-}
-
-
-static void swig_delete_hs_value(void *obj) {
-struct hs_value *arg1 = (struct hs_value *) obj;
-free((char *) arg1);
-}
-static int _proxy__wrap_new_hs_value(lua_State *L) {
-    assert(lua_istable(L,1));
-    lua_pushcfunction(L,_wrap_new_hs_value);
-    assert(!lua_isnil(L,-1));
-    lua_replace(L,1); /* replace our table with real constructor */
-    lua_call(L,lua_gettop(L)-1,1);
-    return 1;
-}
-static swig_lua_attribute swig_hs_value_attributes[] = {
-    { "kind", _wrap_hs_value_kind_get, SWIG_Lua_set_immutable },
-    { "integer", _wrap_hs_value_integer_get, SWIG_Lua_set_immutable },
-    { "string", _wrap_hs_value_string_get, SWIG_Lua_set_immutable },
-    {0,0,0}
-};
-static swig_lua_method swig_hs_value_methods[]= {
-    {0,0}
-};
-static swig_lua_method swig_hs_value_meta[] = {
-    {0,0}
-};
-
-static swig_lua_attribute swig_hs_value_Sf_SwigStatic_attributes[] = {
-    {0,0,0}
-};
-static swig_lua_const_info swig_hs_value_Sf_SwigStatic_constants[]= {
-    {0,0,0,0,0,0}
-};
-static swig_lua_method swig_hs_value_Sf_SwigStatic_methods[]= {
-    {0,0}
-};
-static swig_lua_class* swig_hs_value_Sf_SwigStatic_classes[]= {
-    0
-};
-
-static swig_lua_namespace swig_hs_value_Sf_SwigStatic = {
-    "hs_value",
-    swig_hs_value_Sf_SwigStatic_methods,
-    swig_hs_value_Sf_SwigStatic_attributes,
-    swig_hs_value_Sf_SwigStatic_constants,
-    swig_hs_value_Sf_SwigStatic_classes,
-    0
-};
-static swig_lua_class *swig_hs_value_bases[] = {0};
-static const char *swig_hs_value_base_names[] = {0};
-static swig_lua_class _wrap_class_hs_value = { "hs_value", "hs_value", &SWIGTYPE_p_hs_value,_proxy__wrap_new_hs_value, swig_delete_hs_value, swig_hs_value_methods, swig_hs_value_attributes, &swig_hs_value_Sf_SwigStatic, swig_hs_value_meta, swig_hs_value_bases, swig_hs_value_base_names };
-
-static int _wrap_hs_field_value(lua_State* L) {
-  int SWIG_arg = 0;
-  int arg1 ;
-  size_t arg2 ;
-  size_t arg3 ;
-  hs_value *arg4 = (hs_value *) 0 ;
-  bool result;
-  
-  SWIG_check_num_args("hs_field_value",4,4)
-  if(!SWIG_isptrtype(L,4)) SWIG_fail_arg("hs_field_value",4,"hs_value *");
-  arg1 = hs_lua_checkcode(L, 1); 
-  arg2 = hs_lua_checkindex(L, 2); 
-  arg3 = hs_lua_checkindex(L, 3); 
-  
-  if (!SWIG_IsOK(SWIG_ConvertPtr(L,4,(void**)&arg4,SWIGTYPE_p_hs_value,0))){
-    SWIG_fail_ptr("hs_field_value",4,SWIGTYPE_p_hs_value);
-  }
-  
-  result = (bool)hs_field_value(arg1,arg2,arg3,arg4);
   lua_pushboolean(L, result ? 1 : 0); SWIG_arg++; 
   return SWIG_arg;
   
@@ -3877,11 +3407,11 @@ static swig_lua_const_info swig_SwigModule_constants[]= {
     {0,0,0,0,0,0}
 };
 static swig_lua_method swig_SwigModule_methods[]= {
-    { "hs_get", _wrap_hs_get},
-    { "hs_find", _wrap_hs_find},
+    { "hs_code_at",hs_lua_code_at},
+    { "hs_find_code",hs_lua_find_code},
+    { "hs_field",hs_lua_field},
     { "hs_search", _wrap_hs_search},
     { "hs_count", _wrap_hs_count},
-    { "hs_at", _wrap_hs_at},
     { "hs_alias", _wrap_hs_alias},
     { "hs_phrase", _wrap_hs_phrase},
     { "hs_description", _wrap_hs_description},
@@ -3893,7 +3423,6 @@ static swig_lua_method swig_SwigModule_methods[]= {
     { "hs_field_kind", _wrap_hs_field_kind},
     { "hs_field_is_predicate", _wrap_hs_field_is_predicate},
     { "hs_predicate", _wrap_hs_predicate},
-    { "hs_field_value", _wrap_hs_field_value},
     { "hs_rule_of", _wrap_hs_rule_of},
     { "hs_version", _wrap_hs_version},
     { "hs_is_valid", _wrap_hs_is_valid},
@@ -3913,8 +3442,6 @@ static swig_lua_method swig_SwigModule_methods[]= {
     {0,0}
 };
 static swig_lua_class* swig_SwigModule_classes[]= {
-&_wrap_class_hs_status,
-&_wrap_class_hs_value,
     0
 };
 static swig_lua_namespace* swig_SwigModule_namespaces[] = {
@@ -3936,23 +3463,15 @@ static swig_lua_namespace swig_SwigModule = {
 /* -------- TYPE CONVERSION AND EQUIVALENCE RULES (BEGIN) -------- */
 
 static swig_type_info _swigt__p_hs_kind = {"_p_hs_kind", "hs_kind *|enum hs_kind *", 0, 0, (void*)0, 0};
-static swig_type_info _swigt__p_hs_status = {"_p_hs_status", "hs_status *|struct hs_status *", 0, 0, (void*)&_wrap_class_hs_status, 0};
-static swig_type_info _swigt__p_hs_value = {"_p_hs_value", "hs_value *|struct hs_value *", 0, 0, (void*)&_wrap_class_hs_value, 0};
 
 static swig_type_info *swig_type_initial[] = {
   &_swigt__p_hs_kind,
-  &_swigt__p_hs_status,
-  &_swigt__p_hs_value,
 };
 
 static swig_cast_info _swigc__p_hs_kind[] = {  {&_swigt__p_hs_kind, 0, 0, 0},{0, 0, 0, 0}};
-static swig_cast_info _swigc__p_hs_status[] = {  {&_swigt__p_hs_status, 0, 0, 0},{0, 0, 0, 0}};
-static swig_cast_info _swigc__p_hs_value[] = {  {&_swigt__p_hs_value, 0, 0, 0},{0, 0, 0, 0}};
 
 static swig_cast_info *swig_cast_initial[] = {
   _swigc__p_hs_kind,
-  _swigc__p_hs_status,
-  _swigc__p_hs_value,
 };
 
 

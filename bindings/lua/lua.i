@@ -95,6 +95,13 @@ SWIGEXPORT int luaopen_httpstatus_core(lua_State *L)
     HS_LUA_INIT_UNLOCK();
     if (status != 0)
         return lua_error(L);
+    /* SWIG gives the module table a metatable of its own (__index and
+     * __newindex that read ".get"/".set" tables with no check of their
+     * arguments, so that getmetatable(core).__index(nil) crashed). The module
+     * wraps no variables, so nothing needs it: the module is a plain table of
+     * C functions and constants. */
+    lua_pushnil(L);
+    lua_setmetatable(L, -2);
     for (int i = 0; i < 2; i++) {
         lua_pushstring(L, swig_globals[i]);
         lua_pushvalue(L, globals + 1 + i);
@@ -103,6 +110,91 @@ SWIGEXPORT int luaopen_httpstatus_core(lua_State *L)
     return 1; /* the module table, on top */
 }
 %}
+
+/* ---- what Lua sees of the core ----------------------------------------
+ *
+ * No C struct reaches Lua. A row (hs_status) or an hs_value wrapped by SWIG
+ * is a userdata whose metatable holds getters, __tostring, __index and __gc
+ * written for SWIG's own calls: called by hand with anything else (nil, a
+ * table) they read through a NULL or foreign pointer and crash the process,
+ * pcall or not. So the functions that return rows or fill an hs_value are
+ * not wrapped; the three helpers below answer with plain Lua values instead,
+ * and every function of the module checks every argument (luaL-style errors). */
+%ignore hs_status;
+%ignore hs_value;
+%ignore hs_get;
+%ignore hs_at;
+%ignore hs_find;
+%ignore hs_field_value;
+
+%{
+#include "httpstatus.h"
+
+/* hs_code_at(i): the code of row i (ascending), nil past the end. */
+static int hs_lua_code_at(lua_State *L)
+{
+    const hs_status *row = hs_at(hs_lua_checkindex(L, 1));
+    if (row == NULL)
+        lua_pushnil(L);
+    else
+        lua_pushinteger(L, (lua_Integer)row->code);
+    return 1;
+}
+
+/* hs_find_code(s): the code hs_find finds for the string s (its length
+ * passed, so a NUL inside never matches), nil when none. */
+static int hs_lua_find_code(lua_State *L)
+{
+    size_t len;
+    const char *s;
+    const hs_status *row;
+    if (lua_type(L, 1) != LUA_TSTRING)
+        return luaL_argerror(L, 1, lua_pushfstring(L, "string expected, got %s", luaL_typename(L, 1)));
+    s = lua_tolstring(L, 1, &len);
+    row = hs_find(s, len);
+    if (row == NULL)
+        lua_pushnil(L);
+    else
+        lua_pushinteger(L, (lua_Integer)row->code);
+    return 1;
+}
+
+/* hs_field(code, i): field i of the surface list (hs_field_name(i)) of a
+ * code's row as a Lua value: an integer, a boolean, a string, or for a
+ * STRINGS field a new table of its strings (empty when it has none). nil
+ * when the code is not in the table or i is past the end. */
+static int hs_lua_field(lua_State *L)
+{
+    int code = hs_lua_checkcode(L, 1);
+    size_t i = hs_lua_checkindex(L, 2);
+    hs_value v;
+    if (hs_get(code) == NULL || i >= hs_field_count()) {
+        lua_pushnil(L);
+        return 1;
+    }
+    if (hs_field_kind(i) == HS_STRINGS) {
+        size_t j;
+        lua_newtable(L);
+        for (j = 0; hs_field_value(code, i, j, &v); j++) {
+            lua_pushstring(L, v.string);
+            lua_rawseti(L, -2, (int)j + 1);
+        }
+        return 1;
+    }
+    if (!hs_field_value(code, i, 0, &v))
+        lua_pushnil(L);
+    else if (v.kind == HS_INTEGER)
+        lua_pushinteger(L, (lua_Integer)v.integer);
+    else if (v.kind == HS_BOOLEAN)
+        lua_pushboolean(L, v.integer != 0);
+    else
+        lua_pushstring(L, v.string);
+    return 1;
+}
+%}
+%native(hs_code_at) int hs_lua_code_at(lua_State *L);
+%native(hs_find_code) int hs_lua_find_code(lua_State *L);
+%native(hs_field) int hs_lua_field(lua_State *L);
 
 %typemap(in) int %{ $1 = hs_lua_checkcode(L, $input); %}
 %typemap(in) size_t %{ $1 = hs_lua_checkindex(L, $input); %}

@@ -81,7 +81,7 @@ nginx_conf <<'EOF'
                 expect(hs.phrase(hs.NOT_FOUND) == hs.get(404).phrase and hs.is_error(hs.IM_A_TEAPOT), "constants")
 
                 local ok, err = pcall(hs.get, {})
-                expect(not ok and err:find("bad argument #1 to 'get' (integer expected, got table)", 1, true), "get {}")
+                expect(not ok and err:find("bad argument #1 to 'get' (integer or string expected, got table)", 1, true), "get {}")
                 ok, err = pcall(hs.phrase, 404.5)
                 expect(not ok and err:find("number has no integer representation", 1, true), "phrase 404.5")
                 ok, err = pcall(hs.description, 404, "fr")

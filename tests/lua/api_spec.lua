@@ -6,6 +6,23 @@ local core = require "httpstatus.core" -- the C table, to enumerate it
 
 local is_54 = math.type ~= nil
 
+-- The interpreter running these specs (ctest sets HS_LUA), for child runs.
+local interpreter = os.getenv("HS_LUA") or (jit and "luajit" or "lua5.4")
+
+-- Runs a Lua chunk in a fresh interpreter (same LUA_PATH / LUA_CPATH) and
+-- returns its standard output.
+local function run_fresh(chunk)
+    local name = os.tmpname()
+    local file = assert(io.open(name, "w"))
+    file:write(chunk)
+    file:close()
+    local pipe = assert(io.popen(string.format("%q %q 2>&1", interpreter, name)))
+    local out = pipe:read("*a")
+    pipe:close()
+    os.remove(name)
+    return out
+end
+
 local function set(list)
     local s = {}
     for _, v in ipairs(list) do s[v] = true end
@@ -21,19 +38,22 @@ local function one_of(list)
     return function(c) return s[c] == true end
 end
 
--- Every row of the C table: { code=, name=, phrase=, ..., aliases = {...} }.
+-- The surface list of the C core (core/httpstatus_surface.def): every field
+-- of a status object, in order, with its index for hs_field.
+local FIELD_NAMES, FIELD_INDEX = {}, {}
+for i = 0, core.hs_field_count() - 1 do
+    FIELD_NAMES[#FIELD_NAMES + 1] = core.hs_field_name(i)
+    FIELD_INDEX[core.hs_field_name(i)] = i
+end
+
+-- Every row of the C table: { code=, name=, phrase=, aliases = {...}, ... }
+-- (every field of the list), plus description_ko.
 local rows = {}
 for i = 0, core.hs_count() - 1 do
-    local r = core.hs_at(i)
-    local row = {
-        code = r.code, name = r.name, phrase = r.phrase, description = r.description,
-        description_ko = r.description_ko, official = r.official, origin = r.origin,
-        reference = r.reference, aliases = {},
-    }
-    local a = 0
-    while core.hs_alias(r.code, a) do
-        row.aliases[#row.aliases + 1] = core.hs_alias(r.code, a)
-        a = a + 1
+    local code = core.hs_code_at(i)
+    local row = { description_ko = core.hs_description(code, "ko") }
+    for _, name in ipairs(FIELD_NAMES) do
+        row[name] = core.hs_field(code, FIELD_INDEX[name])
     end
     rows[#rows + 1] = row
 end
@@ -174,6 +194,19 @@ describe("predicates", function()
 end)
 
 describe("get", function()
+    it("takes exactly three ASCII digits as a code", function()
+        assert.are.equal(hs.get(404), hs.get("404"))
+        assert.is_nil(hs.get("0404"))
+        assert.is_nil(hs.get("040"))
+        assert.is_nil(hs.get("4"))
+    end)
+
+    it("says it takes an integer or a string", function()
+        local ok, err = pcall(hs.get, true)
+        assert.is_false(ok)
+        assert.are.equal("bad argument #1 to 'get' (integer or string expected, got boolean)", err)
+    end)
+
     it("returns one object per code, the same every time, from every kind of key", function()
         for _, r in ipairs(rows) do
             local s = hs.get(r.code)
@@ -207,7 +240,8 @@ describe("get", function()
         for code = 100, 599 do
             if not row_by_code[code] then assert.is_nil(hs.get(code), code) end
         end
-        for _, key in ipairs{ "NOT_FOUNDX", "found not", "teapot", "4040", "0404x", "", " ", "_" } do
+        for _, key in ipairs{ "NOT_FOUNDX", "found not", "teapot", "4040", "0404x", "", " ", "_",
+                              "0404", "040", "4", "40", "404 ", "4O4" } do
             assert.is_nil(hs.get(key), key)
         end
     end)
@@ -217,15 +251,12 @@ describe("status objects", function()
     it("carry every field of their row, and every predicate as a boolean", function()
         for _, r in ipairs(rows) do
             local s = hs.get(r.code)
-            assert.are.equal(r.code, s.code)
+            for _, name in ipairs(FIELD_NAMES) do
+                assert.are.same(r[name], s[name], r.code .. " " .. name)
+            end
             if is_54 then assert.are.equal("integer", math.type(s.code)) end
-            assert.are.equal(r.name, s.name)
-            assert.are.equal(r.phrase, s.phrase)
-            assert.are.equal(r.description, s.description)
             assert.are.equal(hs.category(r.code), s.category)
-            assert.are.equal(r.official, s.official)
-            assert.are.equal(r.origin, s.origin)
-            assert.are.equal(r.reference, s.reference)
+            assert.are.equal(r.code .. " " .. r.phrase, s.status_line)
             for _, name in ipairs(PREDICATES) do
                 assert.are.equal(DEFINITIONS[name](r.code), s[name], r.code .. " " .. name)
             end
@@ -236,11 +267,28 @@ describe("status objects", function()
         assert.are.equal("client_error", s.category)
         assert.are.equal("RFC 9110, Section 15.5.5", s.reference)
         assert.are.equal("IANA", s.origin)
+        assert.are.equal("common", s.usage)
+        assert.are.equal("404 Not Found", s.status_line)
+        assert.are.same({}, s.aliases)
+        assert.are.same({}, s.rules)
         assert.is_true(s.official)
         assert.is_true(s.is_cacheable)
         assert.is_false(s.is_retryable)
+        assert.are.same({ "UNPROCESSABLE_ENTITY" }, hs.get(422).aliases)
         assert.are.equal("nginx", hs.get(499).origin)
         assert.is_false(hs.get(499).official)
+    end)
+
+    it("have every field of the C surface list, and every predicate of the module", function()
+        -- the C list's predicates are the module's predicate functions
+        for i = 0, core.hs_field_count() - 1 do
+            local name = core.hs_field_name(i)
+            assert.are_not.equal(nil, hs.get(404)[name], name)
+            if core.hs_field_is_predicate(i) then
+                assert.are.equal("function", type(hs[name]), name)
+                assert.are.equal(hs[name](404), hs.get(404)[name], name)
+            end
+        end
     end)
 
     it("print as the status line", function()
@@ -251,35 +299,207 @@ describe("status objects", function()
         end
     end)
 
-    it("are read-only", function()
+    it("refuse new keys, and keep their metatable", function()
         local s = hs.get(404)
-        assert.has_error(function() s.code = 200 end,
-            "httpstatus: status objects are read-only (cannot set field 'code')")
-        assert.has_error(function() s.phrase = "x" end)
-        assert.has_error(function() s.extra = true end)
-        assert.are.equal(404, s.code)
-        assert.are.equal("Not Found", s.phrase)
+        assert.has_error(function() s.extra = true end,
+            "httpstatus: status objects are read-only (cannot add field 'extra')")
+        assert.has_error(function() s[1] = true end)
+        assert.has_error(function() s.is_teapot = false end)
+        assert.is_nil(rawget(s, "extra"))
         assert.is_nil(s.extra)
+        assert.are.equal(404, s.code)
         -- the metatable is protected, so it cannot be swapped or edited
         assert.are.equal(false, getmetatable(s))
         assert.has_error(function() setmetatable(s, {}) end)
-        assert.are.equal(404, hs.get(404).code)
+        assert.are.equal("404 Not Found", tostring(hs.get(404)))
     end)
 
-    it("list their fields with pairs where the runtime honours __pairs", function()
-        local honoured = false
-        for _ in pairs(setmetatable({}, { __pairs = function() return next, { 1 }, nil end })) do
-            honoured = true
+    it("are plain tables: pairs and next see exactly the C list's fields, on every runtime", function()
+        for _, r in ipairs(rows) do
+            local s = hs.get(r.code)
+            local seen, n = {}, 0
+            for k, v in pairs(s) do
+                n = n + 1
+                seen[k] = true
+                assert.are.equal(rawget(s, k), v)
+            end
+            assert.are.equal(#FIELD_NAMES, n, r.code)
+            for _, name in ipairs(FIELD_NAMES) do
+                assert.is_true(seen[name], r.code .. " " .. name)
+            end
+            -- next walks the same keys
+            local k, m = next(s), 0
+            while k ~= nil do
+                m = m + 1
+                assert.is_true(seen[k], tostring(k))
+                k = next(s, k)
+            end
+            assert.are.equal(n, m)
         end
-        if not honoured then return end -- LuaJIT without 5.2 compatibility
-        local fields = {}
-        for k, v in pairs(hs.get(503)) do fields[k] = v end
-        assert.are.equal(503, fields.code)
-        assert.are.equal("SERVICE_UNAVAILABLE", fields.name)
-        assert.is_true(fields.is_retryable)
+    end)
+
+    it("hold their lists as plain arrays of strings", function()
+        for _, r in ipairs(rows) do
+            local s = hs.get(r.code)
+            for _, name in ipairs{ "aliases", "rules" } do
+                assert.are.equal("table", type(s[name]))
+                for i, v in ipairs(s[name]) do assert.are.equal(r[name][i], v) end
+                assert.are.equal(#r[name], #s[name])
+            end
+        end
+    end)
+end)
+
+-- A JSON library, or nil when it is not installed (the test then says so).
+local function json_library(name)
+    local ok, lib = pcall(require, name)
+    if ok then return lib end
+    return nil
+end
+
+-- Every field a decoded object must hold: the status object's own values,
+-- lists as arrays.
+local function assert_decoded(decoded, s)
+    local n = 0
+    for _ in pairs(decoded) do n = n + 1 end
+    assert.are.equal(#FIELD_NAMES, n)
+    for _, name in ipairs(FIELD_NAMES) do
+        assert.are.same(s[name], decoded[name], name)
+    end
+end
+
+describe("status objects in JSON", function()
+    local cjson, dkjson = json_library("cjson"), json_library("dkjson")
+
+    it("encode with cjson to every field, 404 and Not Found among them", function()
+        assert.is_not_nil(cjson, "lua-cjson is not installed (scripts/deps)")
+        for _, code in ipairs{ 404, 422, 503, 599 } do
+            local s = hs.get(code)
+            local text = cjson.encode(s)
+            assert.is_truthy(text:find('"code":' .. code, 1, true), text)
+            assert.is_truthy(text:find('"phrase":' .. cjson.encode(s.phrase), 1, true), text)
+            assert_decoded(cjson.decode(text), s)
+        end
+        local text = cjson.encode(hs.get(404))
+        assert.is_truthy(text:find('"code":404', 1, true))
+        assert.is_truthy(text:find('"phrase":"Not Found"', 1, true))
+        assert.is_truthy(text:find('"status_line":"404 Not Found"', 1, true))
+        assert.is_truthy(cjson.encode(hs.get(422)):find('"aliases":["UNPROCESSABLE_ENTITY"]', 1, true))
+        -- An empty list: [] with a cjson that has empty_array_mt (OpenResty's),
+        -- {} with one that has none (Debian's lua-cjson 2.1.0).
+        local empty = cjson.empty_array_mt and "[]" or "{}"
+        assert.is_truthy(text:find('"aliases":' .. empty, 1, true), text)
+        assert.is_truthy(text:find('"rules":' .. empty, 1, true), text)
+    end)
+
+    it("encode with dkjson to every field, empty lists as []", function()
+        assert.is_not_nil(dkjson, "lua-dkjson is not installed (scripts/deps)")
+        for _, code in ipairs{ 404, 422, 503, 599 } do
+            local s = hs.get(code)
+            local text = dkjson.encode(s)
+            assert.is_truthy(text:find('"code":' .. code, 1, true), text)
+            assert_decoded(dkjson.decode(text), s)
+        end
+        local text = dkjson.encode(hs.get(404))
+        assert.is_truthy(text:find('"code":404', 1, true))
+        assert.is_truthy(text:find('"phrase":"Not Found"', 1, true))
+        assert.is_truthy(text:find('"aliases":[]', 1, true), text)
+        assert.is_truthy(text:find('"rules":[]', 1, true), text)
+        assert.is_truthy(dkjson.encode(hs.search("no such word")) == "[]")
+    end)
+
+    it("mark lists as arrays for dkjson, or with cjson.empty_array_mt when that cjson is loaded", function()
+        local mt = getmetatable(hs.get(404).aliases)
+        assert.is_table(mt)
+        if mt.__jsontype ~= nil then assert.are.equal("array", mt.__jsontype) end
+        assert.are.equal(mt, getmetatable(hs.get(404).rules))
+        assert.are.equal(mt, getmetatable(hs.search("timeout")))
+        -- OpenResty's lua-cjson, loaded before the module: its own marker is used
+        local out = run_fresh([[
+            local marker = {}
+            package.loaded.cjson = { empty_array_mt = marker }
+            local hs = require "httpstatus"
+            print(getmetatable(hs.get(404).aliases) == marker, getmetatable(hs.get(404).rules) == marker)
+        ]])
+        assert.are.equal("true\ttrue\n", out)
+    end)
+end)
+
+describe("search", function()
+    -- What the C core's hs_search answers, as codes.
+    local function core_search(word)
+        local codes, i = {}, core.hs_search(word, 0)
+        while i < core.hs_count() do
+            codes[#codes + 1] = core.hs_code_at(i)
+            i = core.hs_search(word, i + 1)
+        end
+        return codes
+    end
+    local function codes_of(list)
+        local codes = {}
+        for i, s in ipairs(list) do codes[i] = s.code end
+        return codes
+    end
+
+    it("gives what hs_search gives, as status objects ascending by code", function()
+        for _, word in ipairs{ "timeout", "TIME-OUT", "cloudflare", "not", "error", "teapot", "nginx",
+                               "a", "unprocessable entity", "zzz", "", string.rep("x", 300), "\255" } do
+            local list = hs.search(word)
+            assert.are.same(core_search(word), codes_of(list), word)
+            for i, s in ipairs(list) do
+                assert.are.equal(hs.get(s.code), s)
+                if i > 1 then assert.is_true(list[i - 1].code < s.code) end
+            end
+        end
+    end)
+
+    it("finds the codes users look for", function()
+        local timeout = set(codes_of(hs.search("timeout")))
+        for _, code in ipairs{ 408, 504, 524, 598 } do
+            assert.is_true(timeout[code], "timeout: " .. code)
+        end
+        assert.is_nil(timeout[404])
+        local cloudflare = set(codes_of(hs.search("cloudflare")))
+        for _, code in ipairs{ 520, 521, 522, 523, 524 } do
+            assert.is_true(cloudflare[code], "cloudflare: " .. code)
+        end
+        assert.are.same(codes_of(hs.search("timeout")), codes_of(hs.search("TimeOut")))
+        assert.are.same({ 418 }, codes_of(hs.search("teapot")))
+        assert.are.same({}, hs.search("no such word"))
+    end)
+
+    it("returns a new list every time", function()
+        local a, b = hs.search("timeout"), hs.search("timeout")
+        assert.are_not.equal(a, b)
+        a[1] = nil
+        assert.are.equal(408, hs.search("timeout")[1].code)
+    end)
+
+    it("refuses what is not a word in the luaL style", function()
+        for _, case in ipairs{ { "nil", nil }, { "number", 404 }, { "boolean", true }, { "table", {} } } do
+            local ok, err = pcall(hs.search, case[2])
+            assert.is_false(ok)
+            assert.are.equal("bad argument #1 to 'search' (string expected, got " .. case[1] .. ")", err)
+        end
+        local ok, err = pcall(hs.search, "time\0out")
+        assert.is_false(ok)
+        assert.are.equal("bad argument #1 to 'search' (string contains a NUL byte)", err)
+    end)
+end)
+
+describe("phrases", function()
+    it("maps every row's code to its phrase, and nothing else", function()
         local n = 0
-        for _ in pairs(fields) do n = n + 1 end
-        assert.are.equal(8 + #PREDICATES, n)
+        for code, phrase in pairs(hs.phrases) do
+            n = n + 1
+            assert.is_not_nil(row_by_code[code], code)
+            assert.are.equal(row_by_code[code].phrase, phrase)
+        end
+        assert.are.equal(#rows, n)
+        assert.are.equal("Not Found", hs.phrases[404])
+        assert.are.equal("I'm a Teapot", hs.phrases[418])
+        assert.is_nil(hs.phrases[299])
+        assert.is_nil(getmetatable(hs.phrases))
     end)
 end)
 

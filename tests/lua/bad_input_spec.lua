@@ -2,14 +2,15 @@
 -- crash, never a wrong answer. Each row is an input and what every function
 -- taking a code must do with it.
 local hs = require "httpstatus"
+local core = require "httpstatus.core" -- the surface list
 
 local is_54 = math.type ~= nil
 
-local PREDICATES = {
-    "is_valid", "is_known", "is_official", "is_informational", "is_success", "is_redirection",
-    "is_client_error", "is_server_error", "is_error", "is_redirect", "preserves_method",
-    "is_cacheable", "is_empty", "is_retryable",
-}
+-- Every predicate of the C surface list.
+local PREDICATES = {}
+for i = 0, core.hs_field_count() - 1 do
+    if core.hs_field_is_predicate(i) then PREDICATES[#PREDICATES + 1] = core.hs_field_name(i) end
+end
 local LOOKUPS = { "get", "phrase", "description", "category" }
 
 -- Every function that takes a code as its first argument, and what it answers
@@ -18,8 +19,10 @@ local CODE_TAKERS = {}
 for _, name in ipairs(PREDICATES) do CODE_TAKERS[#CODE_TAKERS + 1] = { name, false } end
 for _, name in ipairs(LOOKUPS) do CODE_TAKERS[#CODE_TAKERS + 1] = { name, nil } end
 
+-- get takes strings too, and says so.
 local function type_error(name, got)
-    return string.format("bad argument #1 to '%s' (integer expected, got %s)", name, got)
+    return string.format("bad argument #1 to '%s' (%s expected, got %s)", name,
+        name == "get" and "integer or string" or "integer", got)
 end
 local function float_error(name)
     return string.format("bad argument #1 to '%s' (number has no integer representation)", name)
@@ -144,6 +147,29 @@ describe("a string get does not know", function()
     it("still finds what it should afterwards", function()
         assert.are.equal(404, hs.get("NOT_FOUND").code)
         assert.are.equal(404, hs.get("404").code)
+    end)
+end)
+
+describe("a bad word for search", function()
+    for _, case in ipairs(WRONG_TYPES) do
+        it("of type " .. case[1] .. " is an error naming search and the type", function()
+            assert.are.equal(string.format("bad argument #1 to 'search' (string expected, got %s)", case[1]),
+                error_of(hs.search, case[2]))
+        end)
+    end
+    it("that is a number is an error (search takes words, not codes)", function()
+        assert.are.equal("bad argument #1 to 'search' (string expected, got number)", error_of(hs.search, 404))
+    end)
+    it("with a NUL anywhere is an error", function()
+        for _, word in ipairs{ "\0", "time\0out", "timeout\0", "\0timeout" } do
+            assert.are.equal("bad argument #1 to 'search' (string contains a NUL byte)", error_of(hs.search, word))
+        end
+    end)
+    it("that matches nothing (empty, 1 MB, invalid UTF-8) gives an empty list", function()
+        for _, word in ipairs{ "", string.rep("A", 1024 * 1024), "\255\254", "NO_SUCH_STATUS" } do
+            assert.are.same({}, hs.search(word))
+        end
+        assert.are.equal(408, hs.search("timeout")[1].code)
     end)
 end)
 

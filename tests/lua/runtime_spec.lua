@@ -73,16 +73,50 @@ end)
 
 describe("the private C module httpstatus.core", function()
     it("returns integers as Lua integers and predicates as booleans", function()
-        assert.are.equal(404, core.hs_get(404).code)
-        assert.are.equal(404, core.hs_find("not found").code)
+        assert.are.equal(404, core.hs_field(404, 0))
+        assert.are.equal(404, core.hs_find_code("not found"))
+        assert.are.equal(100, core.hs_code_at(0))
         if is_54 then
-            assert.are.equal("integer", math.type(core.hs_get(404).code))
+            assert.are.equal("integer", math.type(core.hs_field(404, 0)))
+            assert.are.equal("integer", math.type(core.hs_find_code("404")))
+            assert.are.equal("integer", math.type(core.hs_code_at(0)))
             assert.are.equal("integer", math.type(core.hs_count()))
         end
         assert.are.equal(true, core.hs_is_success(200))
         assert.are.equal(false, core.hs_is_success(404)) -- false, not 0 (which Lua treats as true)
-        assert.are.equal(true, core.hs_get(404).official)
-        assert.are.equal(false, core.hs_get(499).official)
+    end)
+
+    it("gives every field of the surface list as a plain Lua value", function()
+        local kinds = { [core.HS_INTEGER] = "number", [core.HS_BOOLEAN] = "boolean",
+                        [core.HS_STRING] = "string", [core.HS_STRINGS] = "table" }
+        for i = 0, core.hs_field_count() - 1 do
+            local v = core.hs_field(404, i)
+            assert.are.equal(kinds[core.hs_field_kind(i)], type(v), core.hs_field_name(i))
+            if type(v) == "table" then
+                assert.is_nil(getmetatable(v))
+                for _, item in ipairs(v) do assert.is_string(item) end
+            end
+        end
+        assert.are.same({ "UNPROCESSABLE_ENTITY" }, core.hs_field(422, 2))
+        assert.are.equal(true, core.hs_field(404, 6))
+        assert.are.equal(false, core.hs_field(499, 6))
+        -- codes not in the table, fields past the end
+        assert.is_nil(core.hs_field(299, 0))
+        assert.is_nil(core.hs_field(404, core.hs_field_count()))
+        assert.is_nil(core.hs_field(404, -1))
+        assert.is_nil(core.hs_field(404, 2 ^ 60))
+    end)
+
+    it("hands no C struct to Lua: no userdata, no metatable", function()
+        assert.is_nil(getmetatable(core))
+        for key, value in pairs(core) do
+            assert.is_true(type(value) == "function" or type(value) == "number" or type(value) == "string", key)
+        end
+        assert.is_nil(core.hs_get)
+        assert.is_nil(core.hs_at)
+        assert.is_nil(core.hs_find)
+        assert.is_nil(core.hs_status)
+        assert.is_nil(core.hs_field_value)
     end)
 
     it("rejects non-integral numbers and wrong types in the luaL style", function()
@@ -90,41 +124,50 @@ describe("the private C module httpstatus.core", function()
             local ok, err = pcall(core.hs_is_known, v)
             assert.is_false(ok)
             assert.matches("bad argument #1 to '.*' %(number has no integer representation%)$", err)
+            ok, err = pcall(core.hs_field, v, 0)
+            assert.is_false(ok)
+            assert.matches("bad argument #1 to '.*' %(number has no integer representation%)$", err)
         end
-        local ok, err = pcall(core.hs_get, {})
+        local ok, err = pcall(core.hs_field, {}, 0)
         assert.is_false(ok)
         assert.matches("bad argument #1 to '.*' %(integer expected, got table%)$", err)
-        ok, err = pcall(core.hs_find, 404)
+        ok, err = pcall(core.hs_field, 404, "0")
+        assert.is_false(ok)
+        assert.matches("bad argument #2 to '.*' %(integer expected, got string%)$", err)
+        ok, err = pcall(core.hs_find_code, 404)
         assert.is_false(ok)
         assert.matches("bad argument #1 to '.*' %(string expected, got number%)$", err)
+        ok, err = pcall(core.hs_code_at, nil)
+        assert.is_false(ok)
+        assert.matches("bad argument #1 to '.*' %(integer expected, got nil%)$", err)
     end)
 
     it("never truncates a huge number into a valid code", function()
         for _, v in ipairs{ 2 ^ 32 + 404, 2 ^ 32 + 200, -2 ^ 32 + 404, 2 ^ 64 + 404, 2 ^ 100, 1e308 } do
             assert.is_false(core.hs_is_known(v), string.format("%.17g", v))
-            assert.is_nil(core.hs_get(v))
+            assert.is_nil(core.hs_field(v, 0))
         end
         if is_54 then -- load() because LuaJIT cannot parse `<<`
             assert.is_false(core.hs_is_known(load("return (1 << 32) + 404")()))
             assert.is_false(core.hs_is_valid(math.mininteger + 404))
             assert.is_false(core.hs_is_valid(math.maxinteger))
         end
-        assert.are.equal(404, core.hs_get(404.0).code)
+        assert.are.equal(404, core.hs_field(404.0, 0))
     end)
 
     it("passes strings with their length, so a NUL never matches a shorter name", function()
-        assert.is_nil(core.hs_find("NOT_FOUND\0x"))
-        assert.is_nil(core.hs_find("404\0"))
-        assert.are.equal(404, core.hs_find("NOT_FOUND").code)
+        assert.is_nil(core.hs_find_code("NOT_FOUND\0x"))
+        assert.is_nil(core.hs_find_code("404\0"))
+        assert.are.equal(404, core.hs_find_code("NOT_FOUND"))
         assert.is_false(core.hs_is_language("ko\0"))
         assert.is_true(core.hs_is_language("ko"))
         assert.is_nil(core.hs_description(404, "en\0"))
     end)
 
     it("is past the end for negative or huge indexes", function()
-        assert.is_nil(core.hs_at(-1))
-        assert.is_nil(core.hs_at(core.hs_count()))
-        assert.is_nil(core.hs_at(2 ^ 60))
+        assert.is_nil(core.hs_code_at(-1))
+        assert.is_nil(core.hs_code_at(core.hs_count()))
+        assert.is_nil(core.hs_code_at(2 ^ 60))
         assert.is_nil(core.hs_alias(413, -1))
     end)
 end)
@@ -181,6 +224,11 @@ describe("under LuaJIT", function()
         { "is_success", function()
             local n = 0
             for _ = 1, 200 do for i = 1, #codes do if hs.is_success(codes[i]) then n = n + 1 end end end
+            return n
+        end },
+        { "phrases", function()
+            local n, phrases = 0, hs.phrases
+            for _ = 1, 200 do for i = 1, #codes do n = n + #phrases[codes[i]] end end
             return n
         end },
         { "get_phrase", function()

@@ -69,13 +69,28 @@ nginx_conf <<'EOF'
             }
         }
 
-        # Constants with ngx.status, and a read-only status table.
+        # Constants with ngx.status, and a status table that refuses new keys.
         location = /created {
             content_by_lua_block {
                 local hs = require "httpstatus"
                 ngx.status = hs.CREATED
-                local ok = pcall(function() hs.get(201).code = 200 end)
+                local ok = pcall(function() hs.get(201).extra = 200 end)
                 ngx.say(hs.phrase(ngx.status), " ", ok and "writable" or "read-only")
+            }
+        }
+
+        # Error pages as JSON: the status object itself, through cjson.
+        location = /json_missing {
+            error_page 404 /json_error;
+            return 404;
+        }
+        location = /json_error {
+            internal;
+            default_type application/json;
+            content_by_lua_block {
+                local cjson = require "cjson"
+                local hs = require "httpstatus"
+                ngx.say(cjson.encode(hs.get(ngx.status)))
             }
         }
 
@@ -163,6 +178,30 @@ expect_body_line 1 "bad argument #1 to 'phrase' (integer expected, got nil)"
 path=/created
 expect_status $path "HTTP/1.1 201 Created"
 expect_body_line 1 "Created read-only"
+
+# The JSON error page: every field of the status object, decoded by cjson in
+# plain LuaJIT and compared with hs.get(404) field by field.
+path=/json_missing
+expect_status $path "HTTP/1.1 404 Not Found"
+grep -qi '^content-type: application/json$' <<<"$headers" || fail "$path: content type"
+grep -q '"code":404' <<<"$body" || fail "$path: no \"code\":404 in '$body'"
+grep -q '"phrase":"Not Found"' <<<"$body" || fail "$path: no \"phrase\":\"Not Found\" in '$body'"
+check=$(LUA_PATH="$module_dir/?.lua;$module_dir/?/init.lua;;" LUA_CPATH="$module_dir/?.so;;" luajit -e '
+    local cjson, hs = require "cjson", require "httpstatus"
+    local got, want, n = cjson.decode(io.read("*a")), hs.get(404), 0
+    for k, v in pairs(want) do
+        n = n + 1
+        if type(v) == "table" then
+            if #got[k] ~= #v then print("wrong " .. k) end
+            for i = 1, #v do if got[k][i] ~= v[i] then print("wrong " .. k) end end
+        elseif got[k] ~= v then
+            print("wrong " .. k .. ": " .. tostring(got[k]))
+        end
+    end
+    for k in pairs(got) do n = n - 1 end
+    if n ~= 0 then print("not the same number of fields") end
+    print("checked")' <<<"$body")
+[ "$check" = checked ] || fail "$path: the JSON body is not hs.get(404): $check"
 
 # Every worker request above ran; now stop nginx and read its log.
 nginx_stop

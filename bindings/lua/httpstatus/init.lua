@@ -9,7 +9,12 @@ The table lives in the C core, wrapped by SWIG as the private module
 httpstatus.core. This file reads all of it once, at require time, into plain
 Lua tables; after that every lookup by code and every predicate is a table
 read (which LuaJIT compiles) and never a call into C. Only get() of a string
-that is not exactly a name goes back to C, for hs_find's normalisation.
+that is not exactly a name, and search(), go back to C, for the core's
+normalisation.
+
+Nothing here names a field or a predicate: both come from the C surface list
+(core/httpstatus_surface.def, enumerated by hs_field_*), so a line added there
+shows up in every status object and as hs.<predicate> with no edit here.
 
 Lookups try the table first and look at the argument only on a miss, so a
 good code costs one read; a miss is a bad argument (an error in the luaL
@@ -17,24 +22,32 @@ style) or a code the table has no answer for (nil or false).
 ]]
 local core = require "httpstatus.core"
 
-local error, type, setmetatable, format = error, type, setmetatable, string.format
+local error, type, setmetatable, format, tostring = error, type, setmetatable, string.format, tostring
 local floor, huge = math.floor, math.huge
 
 local M = {}
 
--- Every predicate, answered for any integer (false outside 100..599); each
--- is also a boolean field of every status object. hs_<name> in C.
-local PREDICATES = {
-    "is_valid", "is_known", "is_official",
-    "is_informational", "is_success", "is_redirection", "is_client_error", "is_server_error",
-    "is_error", "is_redirect", "preserves_method", "is_cacheable", "is_empty", "is_retryable",
-}
+-- ---- the surface, from C ---------------------------------------------------
 
--- Status codes are three-digit numbers (RFC 9110, Section 15); the core
--- decides which of them are valid.
+-- Every field of a status object in the C list's order (0-based index i in
+-- C), and the predicates among them: predicate fields are also functions.
+local FIELDS, PREDICATES = {}, {}
+for i = 0, core.hs_field_count() - 1 do
+    local name = core.hs_field_name(i)
+    FIELDS[#FIELDS + 1] = { name = name, index = i }
+    if core.hs_field_is_predicate(i) then
+        PREDICATES[#PREDICATES + 1] = { name = name, index = i }
+    end
+end
+
+-- Status codes are three-digit numbers (RFC 9110, Section 15); the ones with
+-- a category are the valid ones, which every predicate answers for.
+local categories = {} -- code -> category, for every valid code
 local valid_codes = {}
 for code = 0, 999 do
-    if core.hs_is_valid(code) then
+    local category = core.hs_category(code)
+    if category ~= nil then
+        categories[code] = category
         valid_codes[#valid_codes + 1] = code
     end
 end
@@ -42,113 +55,117 @@ end
 -- A code argument that missed the table: raise the error Lua's own
 -- functions would (pointing at the caller of fname, hence level 3), or
 -- return normally for an integral number the table has no answer for.
-local function check_code(fname, code)
+local function check_code(fname, code, expected)
     if type(code) ~= "number" then
-        error(format("bad argument #1 to '%s' (integer expected, got %s)", fname, type(code)), 3)
+        error(format("bad argument #1 to '%s' (%s expected, got %s)", fname, expected or "integer", type(code)), 3)
     end
     if code ~= code or code == huge or code == -huge or floor(code) ~= code then
         error(format("bad argument #1 to '%s' (number has no integer representation)", fname), 3)
     end
 end
 
--- ---- status objects --------------------------------------------------
+-- ---- lists in JSON -----------------------------------------------------------
 
-local function read_only(_, key)
-    error(format("httpstatus: status objects are read-only (cannot set field '%s')", tostring(key)), 2)
+-- The lists (aliases and rules of a status, a search result) carry a
+-- metatable saying they are arrays, so that an empty one encodes as [] and
+-- not {}. OpenResty's lua-cjson knows only its own cjson.empty_array_mt: it is
+-- used when that cjson is loaded already, or under OpenResty (which ships it).
+-- dkjson reads __jsontype (and encodes an empty table as [] anyway). Debian's
+-- lua-cjson 2.1.0 has no such marker and encodes every empty table as {}.
+local ARRAY_MT
+do
+    local cjson = package.loaded.cjson or package.loaded["cjson.safe"]
+    if cjson == nil and type(rawget(_G, "ngx")) == "table" then
+        local ok, loaded = pcall(require, "cjson")
+        if ok then cjson = loaded end
+    end
+    if type(cjson) == "table" and type(cjson.empty_array_mt) == "table" then
+        ARRAY_MT = cjson.empty_array_mt
+    else
+        ARRAY_MT = { __jsontype = "array" }
+    end
 end
 
--- One empty proxy per code; its fields live in the metatable's __index
--- table, so reading s.phrase is one metatable hop and writing is an error.
-local function status_object(fields)
-    local line = fields.code .. " " .. fields.phrase
-    return setmetatable({}, {
-        __index = fields,
-        __newindex = read_only,
-        __tostring = function() return line end,
-        __pairs = function() return next, fields, nil end,
-        __metatable = false,
-    })
-end
+-- ---- status objects ----------------------------------------------------------
+
+-- A status object is a plain table holding every field itself, so pairs,
+-- next, cjson and dkjson see them all, on Lua 5.4 and LuaJIT alike. Its
+-- (hidden) metatable prints it as its status line and refuses new keys; a
+-- plain table cannot refuse a new value for an existing key, so the objects
+-- are read-only by convention: the module hands the same table to everyone.
+local line_of = {} -- status object -> its status line, kept apart from the object
+
+local STATUS_MT = {
+    __tostring = function(status) return line_of[status] end,
+    __newindex = function(_, key)
+        error(format("httpstatus: status objects are read-only (cannot add field '%s')", tostring(key)), 2)
+    end,
+    __metatable = false,
+}
 
 local by_code = {}   -- code -> status object
 local by_name = {}   -- canonical name or alias -> status object
-local ordered = {}   -- every status object, ascending by code
-local phrases = {}   -- code -> phrase
+local ordered = {}   -- every status object, ascending by code (index = C row + 1)
+local phrases = {}   -- code -> phrase (the module's own; M.phrases is a copy)
 local descriptions = { en = {} } -- lang -> code -> description; more langs on demand
 
-for i = 0, core.hs_count() - 1 do
-    local row = core.hs_at(i)
-    local code = row.code
-    local fields = {
-        code = code,
-        name = row.name,
-        phrase = row.phrase,
-        description = row.description,
-        category = core.hs_category(code),
-        official = row.official,
-        origin = row.origin,
-        reference = row.reference,
-    }
-    for _, predicate in ipairs(PREDICATES) do
-        fields[predicate] = core["hs_" .. predicate](code)
+local field = core.hs_field
+for row = 0, core.hs_count() - 1 do
+    local code = core.hs_code_at(row)
+    local status = {}
+    for _, f in ipairs(FIELDS) do
+        local value = field(code, f.index)
+        if type(value) == "table" then setmetatable(value, ARRAY_MT) end
+        status[f.name] = value
     end
-    local status = status_object(fields)
+    line_of[status] = status.status_line
+    setmetatable(status, STATUS_MT)
+
     by_code[code] = status
     ordered[#ordered + 1] = status
-    phrases[code] = row.phrase
-    descriptions.en[code] = row.description
-
-    by_name[row.name] = status
-    M[row.name] = code
-    local a = 0
-    while true do
-        local alias = core.hs_alias(code, a)
-        if alias == nil then break end
+    phrases[code] = status.phrase
+    descriptions.en[code] = status.description
+    by_name[status.name] = status
+    M[status.name] = code
+    for _, alias in ipairs(status.aliases) do
         by_name[alias] = status
         M[alias] = code
-        a = a + 1
     end
 end
 
--- ---- predicates --------------------------------------------------------
+-- ---- predicates ----------------------------------------------------------------
 
-for _, predicate in ipairs(PREDICATES) do
-    local answers = {}
-    local in_c = core["hs_" .. predicate]
+for _, p in ipairs(PREDICATES) do
+    local name, answers, index = p.name, {}, p.index
     for _, code in ipairs(valid_codes) do
-        answers[code] = in_c(code)
+        answers[code] = core.hs_predicate(index, code)
     end
-    M[predicate] = function(code)
+    M[name] = function(code)
         local answer = answers[code]
         if answer ~= nil then return answer end
-        check_code(predicate, code)
+        check_code(name, code)
         return false
     end
 end
 
--- ---- lookups -------------------------------------------------------------
+-- ---- lookups ---------------------------------------------------------------------
 
-local categories = {}
-for _, code in ipairs(valid_codes) do
-    categories[code] = core.hs_category(code)
-end
-
-local find = core.hs_find
+local find = core.hs_find_code
 
 --- The status object for a code, or for a name, alias or phrase in any
---- case and spelling hs_find accepts, or for a string of digits; nil when
---- unknown.
+--- case and spelling hs_find accepts, or for a string of three digits; nil
+--- when unknown.
 function M.get(x)
     local status = by_code[x]
     if status ~= nil then return status end
     if type(x) == "string" then
         status = by_name[x]
         if status ~= nil then return status end
-        local row = find(x)
-        if row == nil then return nil end
-        return by_code[row.code]
+        local code = find(x)
+        if code == nil then return nil end
+        return by_code[code]
     end
-    check_code("get", x)
+    check_code("get", x, "integer or string")
     return nil
 end
 
@@ -205,6 +222,34 @@ function M.all()
         list[i] = ordered[i]
     end
     return list
+end
+
+local search, count = core.hs_search, core.hs_count()
+
+--- Every status whose name, alias, phrase or origin contains word, normalised
+--- as get() normalises (the core's hs_search), ascending by code, in a new
+--- list the caller may change.
+function M.search(word)
+    if type(word) ~= "string" then
+        error(format("bad argument #1 to 'search' (string expected, got %s)", type(word)), 2)
+    end
+    if word:find("\0", 1, true) then
+        error("bad argument #1 to 'search' (string contains a NUL byte)", 2)
+    end
+    local list, i = setmetatable({}, ARRAY_MT), search(word, 0)
+    while i < count do
+        list[#list + 1] = ordered[i + 1]
+        i = search(word, i + 1)
+    end
+    return list
+end
+
+--- code -> phrase for every row, a plain table (the shape of npm
+--- statuses.message). Read-only by convention: every caller shares it; the
+--- module's own lookups use a table of their own.
+M.phrases = {}
+for code, phrase in pairs(phrases) do
+    M.phrases[code] = phrase
 end
 
 M._VERSION = core.hs_version()

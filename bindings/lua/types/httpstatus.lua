@@ -4,38 +4,48 @@
 -- module (httpstatus 0.1.0); do not edit.
 
 ---@alias httpstatus.Category "informational"|"success"|"redirection"|"client_error"|"server_error"
+---@alias httpstatus.Usage "normal"|"rare"|"common"
 
----A status: read-only, one object per code (the same every time).
----tostring(status) gives its status line: the code, a space and the phrase.
+---A status: a plain table holding every field (pairs, cjson and dkjson see them all),
+---one per code and the same every time, so treat it as read-only; adding a key is an
+---error. tostring(status) gives its status line: the code, a space and the phrase.
 ---@class httpstatus.Status
----@field code integer
----@field name string canonical UPPER_SNAKE name
----@field phrase string reason phrase
+---@field code integer the status code, 100..599
+---@field name string the canonical UPPER_SNAKE name
+---@field aliases string[] older and vendor names that resolve to the same code
+---@field phrase string the reason phrase
 ---@field description string one or two sentences in English
----@field category httpstatus.Category
+---@field category httpstatus.Category informational, success, redirection, client_error or server_error
 ---@field official boolean in the IANA HTTP Status Code Registry
----@field origin string "IANA", or who uses the unofficial code
+---@field origin string IANA, or who uses the unofficial code
 ---@field reference string where the code is defined
----@field is_valid boolean
----@field is_known boolean
----@field is_official boolean
----@field is_informational boolean
----@field is_success boolean
----@field is_redirection boolean
----@field is_client_error boolean
----@field is_server_error boolean
----@field is_error boolean
----@field is_redirect boolean
----@field preserves_method boolean
----@field is_cacheable boolean
----@field is_empty boolean
----@field is_retryable boolean
+---@field usage httpstatus.Usage how often a reader meets the code: common, normal or rare
+---@field status_line string the code and phrase as a status line: 404 Not Found
+---@field rules string[] the ids of the response rules that can apply to the code
+---@field is_valid boolean 100..599
+---@field is_known boolean codes in the table
+---@field is_official boolean codes in the IANA registry
+---@field is_informational boolean 1xx
+---@field is_success boolean 2xx
+---@field is_redirection boolean 3xx
+---@field is_client_error boolean 4xx
+---@field is_server_error boolean 5xx
+---@field is_error boolean 4xx and 5xx
+---@field is_redirect boolean 301, 302, 303, 307, 308: the response sends a Location to follow
+---@field preserves_method boolean 307, 308: the client must repeat the request with the same method
+---@field is_cacheable boolean heuristically cacheable (RFC 9110, Section 15.1)
+---@field is_empty boolean the response carries no content: every 1xx, 204, 205, 304
+---@field is_retryable boolean a repeat of the same request may succeed
 
 ---@class httpstatus
 local httpstatus = {}
 
 ---The version of the C core.
 httpstatus._VERSION = "0.1.0"
+
+---code -> phrase for every row (npm statuses.message); shared, so treat it as read-only.
+---@type table<integer, string>
+httpstatus.phrases = {}
 
 -- Every status code by canonical name, and by each older alias: plain integers.
 httpstatus.CONTINUE = 100
@@ -149,8 +159,8 @@ httpstatus.NETWORK_CONNECT_TIMEOUT_ERROR = 599
 
 ---The status object for a code, a name, an alias or a phrase; nil when unknown.
 ---Strings match in any case, with spaces, hyphens and underscores alike and
----apostrophes ignored; a string of digits is a code. The object is read-only and
----the same every time; tostring() gives the status line (code and phrase).
+---apostrophes ignored; exactly three ASCII digits are a code ("404", not "0404").
+---The object is the same table every time: treat it as read-only.
 ---@param x integer|string
 ---@return httpstatus.Status|nil
 function httpstatus.get(x) end
@@ -176,17 +186,23 @@ function httpstatus.category(code) end
 ---@return httpstatus.Status[]
 function httpstatus.all() end
 
----100..599 (RFC 9110, Section 15).
+---Every status whose name, alias, phrase or origin contains word (normalised as
+---get normalises), ascending by code, in a new list. A word with a NUL is an error.
+---@param word string
+---@return httpstatus.Status[]
+function httpstatus.search(word) end
+
+---100..599.
 ---@param code integer
 ---@return boolean
 function httpstatus.is_valid(code) end
 
----The code is in the table. False for anything outside 100..599.
+---Codes in the table. False for anything outside 100..599.
 ---@param code integer
 ---@return boolean
 function httpstatus.is_known(code) end
 
----The code is in the IANA HTTP Status Code Registry. False for anything outside 100..599.
+---Codes in the IANA registry. False for anything outside 100..599.
 ---@param code integer
 ---@return boolean
 function httpstatus.is_official(code) end
@@ -216,7 +232,7 @@ function httpstatus.is_client_error(code) end
 ---@return boolean
 function httpstatus.is_server_error(code) end
 
----4xx or 5xx. False for anything outside 100..599.
+---4xx and 5xx. False for anything outside 100..599.
 ---@param code integer
 ---@return boolean
 function httpstatus.is_error(code) end
@@ -226,12 +242,12 @@ function httpstatus.is_error(code) end
 ---@return boolean
 function httpstatus.is_redirect(code) end
 
----307, 308: the client must not change the method when it follows. False for anything outside 100..599.
+---307, 308: the client must repeat the request with the same method. False for anything outside 100..599.
 ---@param code integer
 ---@return boolean
 function httpstatus.preserves_method(code) end
 
----Heuristically cacheable by default (RFC 9110, Section 15.1). False for anything outside 100..599.
+---Heuristically cacheable (RFC 9110, Section 15.1). False for anything outside 100..599.
 ---@param code integer
 ---@return boolean
 function httpstatus.is_cacheable(code) end
@@ -241,7 +257,7 @@ function httpstatus.is_cacheable(code) end
 ---@return boolean
 function httpstatus.is_empty(code) end
 
----A repeat of the same request may succeed (the failure is transient). False for anything outside 100..599.
+---A repeat of the same request may succeed. False for anything outside 100..599.
 ---@param code integer
 ---@return boolean
 function httpstatus.is_retryable(code) end
