@@ -132,6 +132,7 @@ ALL = LANGUAGES
 BINDINGS = ("python", "lua5.4", "luajit")
 SECTIONS = {
     "version": ALL,
+    "field": ALL,
     "code": ALL,
     "int": ALL,
     "bigint": BINDINGS,
@@ -141,6 +142,8 @@ SECTIONS = {
     "lang_nul": BINDINGS,
     "badarg": BINDINGS,
     "all": ALL,
+    "search": ALL,
+    "phrases": ALL,
     "lua": ("lua5.4", "luajit"),
     "python": ("python",),
 }
@@ -336,12 +339,16 @@ def read_cases(path):
 
 def check_surface(args):
     cases = read_cases(args.cases)
-    functions = set(cases["function"]) | set(cases["predicate"])
     c_dump = run_dumpers({"c": dumper_commands(args)["c"]})["c"]
     constants = {line.split("\t")[1] for line in c_dump.splitlines() if line.startswith("constant\t")}
-    if not constants or not functions:
+    # The predicates are the C surface list's (section field).
+    predicates = {line.split("\t")[1] for line in c_dump.splitlines()
+                  if line.startswith("field\t") and line.endswith('\t"predicate"')}
+    functions = set(cases["function"]) | predicates
+    values = set(cases["value"])
+    if not constants or not predicates or not functions:
         return [f"surface: nothing to expect ({len(functions)} functions, {len(constants)} constants)"]
-    expected = functions | constants
+    expected = functions | constants | values
     problems = []
     surfaces = run_dumpers(dumper_commands(args, surface=True))
     seen = {}
@@ -356,7 +363,8 @@ def check_surface(args):
         extras = SURFACE_EXTRAS.get(language, {})
         names = set(kinds) - set(extras)
         for name in sorted(expected - names):
-            what = "API function" if name in functions else "constant of the C table"
+            what = ("API function" if name in functions else "API value" if name in values
+                    else "constant of the C table")
             problems.append(f"{language}: the {what} {name} is missing")
         for name in sorted(names - expected):
             problems.append(f"{language}: public name {name} ({kinds[name]}) is neither in docs/reference.md "
@@ -369,10 +377,13 @@ def check_surface(args):
         for name in sorted(names & constants):
             if kinds[name] != "constant":
                 problems.append(f"{language}: {name} should be an integer constant, is {kinds[name]}")
+        for name in sorted(names & values):
+            if kinds[name] in ("function", "constant"):
+                problems.append(f"{language}: {name} should be a value (a mapping or table), is {kinds[name]}")
     if not problems:
         py = set(seen["python"]) - set(SURFACE_EXTRAS["python"])
         print(f"OK: Python, Lua 5.4 and LuaJIT export the same {len(py)} names: "
-              f"{len(functions)} functions and {len(constants)} constants "
+              f"{len(functions)} functions, {len(values)} values and {len(constants)} constants "
               f"(+ allowed extras: {', '.join(f'{l} {n}' for l in SURFACE_EXTRAS for n in SURFACE_EXTRAS[l])}).")
     return problems
 

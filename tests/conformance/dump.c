@@ -6,8 +6,9 @@
  *   conformance_dump_c CASES
  *
  * C has a pointer where the bindings have a status object: "get" answers
- * "object" for a row and its fields are read from the row (category,
- * predicates and the status line from the functions of the API). C cannot
+ * "object" for a row and its fields are the surface list's (hs_field_*),
+ * read with hs_field_value, so a field or predicate added to the list is
+ * asked with no edit here. C cannot
  * pass what the bindings refuse (other types, floats, integers beyond int,
  * strings with a NUL as lang), so it writes no bigint, badarg or lang_nul
  * section.
@@ -184,70 +185,70 @@ static struct bytes parse_parts(const char *p)
 
 /* ---- the questions ------------------------------------------------------------- */
 
-#define MAX_CASES 64
-static const char *field_names[MAX_CASES];
-static size_t field_count;
-
-static const struct {
-    const char *name;
-    bool (*function)(int);
-} all_predicates[] = {
-    {"is_valid", hs_is_valid},
-    {"is_known", hs_is_known},
-    {"is_official", hs_is_official},
-    {"is_informational", hs_is_informational},
-    {"is_success", hs_is_success},
-    {"is_redirection", hs_is_redirection},
-    {"is_client_error", hs_is_client_error},
-    {"is_server_error", hs_is_server_error},
-    {"is_error", hs_is_error},
-    {"is_redirect", hs_is_redirect},
-    {"preserves_method", hs_preserves_method},
-    {"is_cacheable", hs_is_cacheable},
-    {"is_empty", hs_is_empty},
-    {"is_retryable", hs_is_retryable},
-};
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
-static size_t predicates[MAX_CASES]; /* indexes into all_predicates, in cases.txt order */
-static size_t predicate_count;
 
-static void add_predicate(const char *name)
+/* The fields and the predicates are the surface list's (hs_field_*), in its
+ * order: a line added to core/httpstatus_surface.def is asked here with no
+ * edit. */
+static int by_field_name(const void *a, const void *b)
 {
-    for (size_t i = 0; i < COUNT_OF(all_predicates); i++)
-        if (strcmp(all_predicates[i].name, name) == 0) {
-            if (predicate_count == MAX_CASES)
-                die("too many predicates", name);
-            predicates[predicate_count++] = i;
-            return;
-        }
-    die("cases.txt names a predicate the C API lacks", name);
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The field of a row, as the bindings' status objects have it. */
-static void answer_field(const hs_status *s, const char *field)
+/* Section field: every field in list order, and whether it is a predicate
+ * (also a function of the module). Then no language can drop or add one. */
+static void dump_fields(void)
 {
-    if (strcmp(field, "code") == 0)
-        answer_int(s->code);
-    else if (strcmp(field, "name") == 0)
-        answer_text(s->name);
-    else if (strcmp(field, "phrase") == 0)
-        answer_text(s->phrase);
-    else if (strcmp(field, "description") == 0)
-        answer_text(s->description);
-    else if (strcmp(field, "category") == 0)
-        answer_text(hs_category(s->code));
-    else if (strcmp(field, "official") == 0)
-        answer_bool(s->official);
-    else if (strcmp(field, "origin") == 0)
-        answer_text(s->origin);
-    else if (strcmp(field, "reference") == 0)
-        answer_text(s->reference);
-    else if (strcmp(field, "status_line") == 0) {
-        char line[256];
-        snprintf(line, sizeof line, "%d %s", s->code, s->phrase);
-        answer_text(line);
-    } else
-        die("cases.txt names a field the C row lacks", field);
+    for (size_t i = 0; i < hs_field_count(); i++) {
+        ask("field", hs_field_name(i), "kind");
+        answer_text(hs_field_is_predicate(i) ? "predicate" : "field");
+    }
+}
+
+/* Field i of a row; a list of strings as one string, its items joined by
+ * ",". */
+static void answer_field(const hs_status *s, size_t i)
+{
+    hs_value v;
+    if (hs_field_kind(i) == HS_STRINGS) {
+        char joined[1024] = "";
+        size_t used = 0;
+        for (size_t j = 0; hs_field_value(s->code, i, j, &v); j++) {
+            int n = snprintf(joined + used, sizeof joined - used, "%s%s", j ? "," : "", v.string);
+            if (n < 0 || (size_t)n >= sizeof joined - used)
+                die("a list field too long to dump", hs_field_name(i));
+            used += (size_t)n;
+        }
+        answer_text(joined);
+    } else if (!hs_field_value(s->code, i, 0, &v)) {
+        die("no value for a field", hs_field_name(i));
+    } else if (v.kind == HS_INTEGER) {
+        answer_int((int)v.integer);
+    } else if (v.kind == HS_BOOLEAN) {
+        answer_bool(v.integer != 0);
+    } else {
+        answer_text(v.string);
+    }
+}
+
+/* get.fields: the names of an object's fields, sorted, joined by ",". */
+static void answer_field_names(void)
+{
+    const char *names[128];
+    char joined[2048] = "";
+    size_t count = hs_field_count(), used = 0;
+    if (count > COUNT_OF(names))
+        die("too many fields", NULL);
+    for (size_t i = 0; i < count; i++)
+        names[i] = hs_field_name(i);
+    qsort(names, count, sizeof names[0], by_field_name);
+    for (size_t i = 0; i < count; i++) {
+        int n = snprintf(joined + used, sizeof joined - used, "%s%s", i ? "," : "", names[i]);
+        if (n < 0 || (size_t)n >= sizeof joined - used)
+            die("too many fields", NULL);
+        used += (size_t)n;
+    }
+    answer_text(joined);
 }
 
 /* The questions of sections code and int. */
@@ -259,15 +260,12 @@ static void dump_code(const char *section, const char *subject, int code)
     ask(section, subject, "get");
     answer_token(s ? "object" : "nil");
     if (s != NULL) {
-        for (size_t i = 0; i < field_count; i++) {
-            snprintf(question, sizeof question, "get.%s", field_names[i]);
+        ask(section, subject, "get.fields");
+        answer_field_names();
+        for (size_t i = 0; i < hs_field_count(); i++) {
+            snprintf(question, sizeof question, "get.%s", hs_field_name(i));
             ask(section, subject, question);
-            answer_field(s, field_names[i]);
-        }
-        for (size_t i = 0; i < predicate_count; i++) {
-            snprintf(question, sizeof question, "get.%s", all_predicates[predicates[i]].name);
-            ask(section, subject, question);
-            answer_bool(all_predicates[predicates[i]].function(s->code));
+            answer_field(s, i);
         }
         ask(section, subject, "get.by_name_is_same");
         answer_bool(hs_find(s->name, strlen(s->name)) == s);
@@ -288,9 +286,40 @@ static void dump_code(const char *section, const char *subject, int code)
     answer_text(hs_description(code, "en"));
     ask(section, subject, "description.ko");
     answer_text(hs_description(code, "ko"));
-    for (size_t i = 0; i < predicate_count; i++) {
-        ask(section, subject, all_predicates[predicates[i]].name);
-        answer_bool(all_predicates[predicates[i]].function(code));
+    for (size_t i = 0; i < hs_field_count(); i++)
+        if (hs_field_is_predicate(i)) {
+            ask(section, subject, hs_field_name(i));
+            answer_bool(hs_predicate(i, code));
+        }
+}
+
+/* Section search: search(word) of each `search` case, as codes. */
+static void dump_search(const char *spelling, struct bytes word)
+{
+    char question[32];
+    size_t n = 0;
+    for (size_t i = hs_search(word.data, word.len, 0); i < hs_count(); i = hs_search(word.data, word.len, i + 1))
+        n++;
+    ask("search", spelling, "count");
+    answer_int((int)n);
+    n = 0;
+    for (size_t i = hs_search(word.data, word.len, 0); i < hs_count(); i = hs_search(word.data, word.len, i + 1)) {
+        snprintf(question, sizeof question, "%zu", ++n);
+        ask("search", spelling, question);
+        answer_int(hs_at(i)->code);
+    }
+}
+
+/* Section phrases: the mapping of every code to its phrase. */
+static void dump_phrases(void)
+{
+    char subject[16];
+    ask("phrases", "count", "length");
+    answer_int((int)hs_count());
+    for (size_t i = 0; i < hs_count(); i++) {
+        snprintf(subject, sizeof subject, "%d", hs_at(i)->code);
+        ask("phrases", subject, "phrase");
+        answer_text(hs_at(i)->phrase);
     }
 }
 
@@ -430,19 +459,9 @@ int main(int argc, char **argv)
     setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
     char **lines = read_lines(argv[1], &count);
 
-    /* First the lists the other questions use. */
-    for (size_t i = 0; i < count; i++) {
-        if (starts(lines[i], "predicate "))
-            add_predicate(lines[i] + 10);
-        else if (starts(lines[i], "field ")) {
-            if (field_count == MAX_CASES)
-                die("too many fields", lines[i]);
-            field_names[field_count++] = lines[i] + 6;
-        }
-    }
-
     ask("version", "library", "version");
     answer_text(hs_version());
+    dump_fields();
     for (int code = -5; code <= 1000; code++) {
         char subject[16];
         snprintf(subject, sizeof subject, "%d", code);
@@ -452,13 +471,17 @@ int main(int argc, char **argv)
     /* Then the cases, in order. */
     for (size_t i = 0; i < count; i++) {
         const char *line = lines[i];
-        if (line[0] == '\0' || line[0] == '#' || starts(line, "function ") || starts(line, "predicate ")
-            || starts(line, "field ") || starts(line, "badarg "))
-            continue; /* function: for the surface check; badarg: no such value in C */
+        if (line[0] == '\0' || line[0] == '#' || starts(line, "function ") || starts(line, "value ")
+            || starts(line, "badarg "))
+            continue; /* function, value: for the surface check; badarg: no such value in C */
         if (starts(line, "string ")) {
             struct bytes input = parse_parts(line + 7);
             dump_string(line + 7, input);
             free(input.data);
+        } else if (starts(line, "search ")) {
+            struct bytes word = parse_parts(line + 7);
+            dump_search(line + 7, word);
+            free(word.data);
         } else if (starts(line, "lang ")) {
             struct bytes lang = parse_parts(line + 5);
             if (memchr(lang.data, '\0', lang.len) == NULL) /* else lang_nul: not in C */
@@ -477,6 +500,7 @@ int main(int argc, char **argv)
     }
     dump_constants();
     dump_all();
+    dump_phrases();
     free(lines[0]);
     free(lines);
     if (fflush(stdout) != 0 || ferror(stdout))

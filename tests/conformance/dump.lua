@@ -16,6 +16,7 @@ end
 package.path = module_dir .. "/?.lua;" .. module_dir .. "/?/init.lua"
 package.cpath = module_dir .. "/?.so"
 local hs = require "httpstatus"
+local core = require "httpstatus.core"
 
 local format, byte, char, concat = string.format, string.byte, string.char, table.concat
 local floor, huge = math.floor, math.huge
@@ -94,7 +95,13 @@ local function answer(v)
     if t == "boolean" then return tostring(v) end
     if t == "number" then return number(v) end
     if t == "string" then return quote(v) end
-    if t == "table" then return "object" end
+    if t == "table" and rawget(v, "code") ~= nil then return "object" end
+    if t == "table" then -- a list of strings: aliases, rules
+        for i, item in ipairs(v) do
+            if type(item) ~= "string" then return "raised:" .. quote("item " .. i .. " of a list is no string") end
+        end
+        return quote(concat(v, ","))
+    end
     return "raised:" .. quote("an answer of type " .. t)
 end
 
@@ -231,24 +238,30 @@ local function dump_surface()
 end
 
 local function dump(cases)
+    -- The fields in the surface list's order (core/httpstatus_surface.def);
+    -- the predicates are those that are module functions. get.fields checks
+    -- that an object holds exactly these, whatever the order pairs gives.
     local fields, predicates = {}, {}
-    for _, case in ipairs(cases) do
-        if case[1] == "field" then fields[#fields + 1] = case[2] end
-        if case[1] == "predicate" then predicates[#predicates + 1] = case[2] end
+    for i = 0, core.hs_field_count() - 1 do
+        local name = core.hs_field_name(i)
+        fields[#fields + 1] = name
+        if type(hs[name]) == "function" and type(hs.get(404)[name]) == "boolean" then
+            predicates[#predicates + 1] = name
+        end
     end
 
     local function dump_code(section, subject, code)
         local got = hs.get(code)
         line(section, subject, "get", ask("get", code))
         if type(got) == "table" then
+            local names = {}
+            for name in pairs(got) do names[#names + 1] = name end
+            table.sort(names)
+            line(section, subject, "get.fields", quote(concat(names, ",")))
             for _, field in ipairs(fields) do
-                local value
-                if field == "status_line" then value = tostring(got) else value = got[field] end
-                line(section, subject, "get." .. field, answer(value))
+                line(section, subject, "get." .. field, answer(got[field]))
             end
-            for _, predicate in ipairs(predicates) do
-                line(section, subject, "get." .. predicate, answer(got[predicate]))
-            end
+
             line(section, subject, "get.by_name_is_same", answer(hs.get(got.name) == got))
         end
         local digits = hs.get(subject) -- the code in decimal
@@ -264,6 +277,11 @@ local function dump(cases)
     end
 
     line("version", "library", "version", answer(hs._VERSION))
+    for _, name in ipairs(fields) do
+        local is_predicate = false
+        for _, p in ipairs(predicates) do is_predicate = is_predicate or p == name end
+        line("field", name, "kind", quote(is_predicate and "predicate" or "field"))
+    end
     for code = -5, 1000 do
         dump_code("code", tostring(code), code)
     end
@@ -271,8 +289,18 @@ local function dump(cases)
     local badargs = {}
     for _, case in ipairs(cases) do
         local kind, rest = case[1], case[2]
-        if kind == "function" or kind == "predicate" or kind == "field" then
-            -- read above, or by the surface check
+        if kind == "function" or kind == "value" then
+            -- read by the surface check
+        elseif kind == "search" then
+            local ok, found = pcall(hs.search, parse_parts(rest))
+            if not ok or type(found) ~= "table" then
+                line("search", rest, "count", "raised:" .. quote(tostring(found)))
+            else
+                line("search", rest, "count", number(#found))
+                for i, s in ipairs(found) do
+                    line("search", rest, tostring(i), answer(type(s) == "table" and s.code or s))
+                end
+            end
         elseif kind == "string" then
             local text = parse_parts(rest)
             line("string", rest, "bytes", number(#text))
@@ -331,6 +359,17 @@ local function dump(cases)
         line("all", tostring(i), "is_get", answer(hs.get(s.code) == s))
     end
 
+    local codes, count = {}, 0
+    for code in pairs(hs.phrases) do
+        count = count + 1
+        codes[count] = code
+    end
+    table.sort(codes)
+    line("phrases", "count", "length", number(count))
+    for _, code in ipairs(codes) do
+        line("phrases", number(code), "phrase", answer(hs.phrases[code]))
+    end
+
     -- Compared between Lua 5.4 and LuaJIT only: what only Lua accepts.
     local only = {
         { "404.0", "get", "get", 404.0 },
@@ -347,6 +386,7 @@ local function dump(cases)
     end
     line("lua", "nil", "description.lang", ask("description", 404, nil))
     line("lua", '"404"', "get.code", answer((hs.get("404") or {}).code))
+    line("lua", "get(404)", "tostring", answer(tostring(hs.get(404))))
 end
 
 if mode == "surface" then dump_surface() else dump(read_cases(cases_path)) end

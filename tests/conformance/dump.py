@@ -89,6 +89,8 @@ def answer(value, status_type):
         return str(value)
     if isinstance(value, str):
         return quote(value)
+    if type(value) is tuple and all(type(item) is str for item in value):
+        return quote(",".join(value))  # aliases, rules
     return "raised:" + quote(f"an answer of type {type(value).__name__}: {value!r}")
 
 
@@ -184,8 +186,12 @@ def badarg_value(label):
 
 def dump(hs, cases, out):
     status = hs.Status
-    fields = [rest for kind, rest in cases if kind == "field"]
-    predicates = [rest for kind, rest in cases if kind == "predicate"]
+    # The fields are a member's own public attributes, in their order; the
+    # predicates are those that are also module functions. The surface list
+    # (core/httpstatus_surface.def) decides both; nothing here names one.
+    fields = [name for name in vars(status(404)) if not name.startswith("_")]
+    predicates = [name for name in fields
+                  if type(getattr(status(404), name)) is bool and callable(getattr(hs, name, None))]
 
     def line(section, subject, question, text):
         out.append(f"{section}\t{subject}\t{question}\t{text}\n")
@@ -197,7 +203,9 @@ def dump(hs, cases, out):
         got = hs.get(code)
         line(section, subject, "get", ask("get", code))
         if isinstance(got, status):
-            for field in fields + predicates:
+            line(section, subject, "get.fields",
+                 answer(",".join(sorted(n for n in vars(got) if not n.startswith("_"))), status))
+            for field in fields:
                 line(section, subject, "get." + field, call(field, lambda: getattr(got, field), status_type=status))
             line(section, subject, "get.by_name_is_same", answer(hs.get(got.name) is got, status))
         digits = hs.get(subject)  # the code in decimal
@@ -211,12 +219,28 @@ def dump(hs, cases, out):
             line(section, subject, predicate, ask(predicate, code))
 
     line("version", "library", "version", answer(hs.__version__, status))
+    for name in fields:
+        line("field", name, "kind", quote("predicate" if name in predicates else "field"))
     for code in range(-5, 1001):
         dump_code("code", str(code), code)
 
     badargs = []
     for kind, rest in cases:
-        if kind in ("function", "predicate", "field"):
+        if kind in ("function", "value"):
+            continue
+        if kind == "search":
+            word = as_str(parse_parts(rest))
+            try:
+                found = hs.search(word)
+            except Exception as e:
+                line("search", rest, "count", "raised:" + quote(f"{type(e).__name__}: {e}"))
+                continue
+            if type(found) is not list:
+                line("search", rest, "count", "raised:" + quote(f"search() gave a {type(found).__name__}"))
+                continue
+            line("search", rest, "count", answer(len(found), status))
+            for i, s in enumerate(found, 1):
+                line("search", rest, str(i), answer(s.code, status) if isinstance(s, status) else answer(s, status))
             continue
         if kind == "string":
             text = as_str(parse_parts(rest))
@@ -253,6 +277,11 @@ def dump(hs, cases, out):
         line("all", str(i), "code", answer(s.code, status))
         line("all", str(i), "name", answer(s.name, status))
         line("all", str(i), "is_get", answer(hs.get(s.code) is s, status))
+
+    phrases = hs.phrases
+    line("phrases", "count", "length", answer(len(phrases), status))
+    for code in sorted(phrases):
+        line("phrases", str(code), "phrase", answer(phrases[code], status))
 
     # Recorded, compared with nobody: what only Python refuses or has.
     only = [

@@ -228,13 +228,11 @@ local search, count = core.hs_search, core.hs_count()
 
 --- Every status whose name, alias, phrase or origin contains word, normalised
 --- as get() normalises (the core's hs_search), ascending by code, in a new
---- list the caller may change.
+--- list the caller may change. A word with a NUL byte matches nothing, as in
+--- get().
 function M.search(word)
     if type(word) ~= "string" then
         error(format("bad argument #1 to 'search' (string expected, got %s)", type(word)), 2)
-    end
-    if word:find("\0", 1, true) then
-        error("bad argument #1 to 'search' (string contains a NUL byte)", 2)
     end
     local list, i = setmetatable({}, ARRAY_MT), search(word, 0)
     while i < count do
