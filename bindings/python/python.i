@@ -20,6 +20,28 @@
 #include "httpstatus.h"
 %}
 
+/* The extension's types are static, shared by every interpreter of the
+ * process: built in a subinterpreter, they would be torn down with it and
+ * break every later import. SWIG's module init is renamed and wrapped, so
+ * a subinterpreter gets a clear ImportError before anything is built and
+ * the main interpreter stays unharmed. (A check in C costs nothing; asking
+ * from Python would load _xxsubinterpreters into every import.) */
+%{
+#undef SWIG_init
+#define SWIG_init hs_py_swig_init
+static PyObject *SWIG_init(void);
+
+PyMODINIT_FUNC PyInit___core(void)
+{
+    if (PyInterpreterState_Get() != PyInterpreterState_Main()) {
+        PyErr_SetString(PyExc_ImportError,
+                        "httpstatus cannot be imported in a subinterpreter; import it in the main interpreter");
+        return NULL;
+    }
+    return SWIG_init();
+}
+%}
+
 %{
 /* A status code argument of function fname into *code: 0, or -1 with
  * TypeError set. Any int answers, however large (2**100 is merely not a

@@ -16,28 +16,9 @@ its own. ``Status`` is an ``IntEnum`` that answers to every name of
 from enum import IntEnum as _IntEnum
 from types import MappingProxyType as _MappingProxyType
 
-def _refuse_subinterpreters():
-    # The extension's types are static, shared by every interpreter of the
-    # process: one built in a subinterpreter would be torn down with it and
-    # break every later import. Refusing before the extension loads leaves
-    # the main interpreter unharmed.
-    import sys
-    for name in ("_interpreters", "_xxsubinterpreters"):
-        interpreters = sys.modules.get(name)
-        if interpreters is None:
-            try:
-                interpreters = __import__(name)
-            except ImportError:
-                continue
-        current, main = interpreters.get_current(), interpreters.get_main()
-        if getattr(current, "id", current) != getattr(main, "id", main):
-            raise ImportError("httpstatus cannot be imported in a subinterpreter; import it in the main interpreter")
-        return
-
-
-_refuse_subinterpreters()
-
-from . import _core  # noqa: E402
+# The extension refuses to load in a subinterpreter (python.i), with an
+# ImportError that leaves the main interpreter unharmed.
+from . import _core
 
 _core.seal_row_type()  # rows come only from lookups (python.i)
 
