@@ -46,3 +46,27 @@ assert httpstatus.get("unprocessable entity") is httpstatus.Status.UNPROCESSABLE
 assert httpstatus.is_retryable(503) and not httpstatus.is_success(2**100)
 print("imported", httpstatus.__file__, "version", httpstatus.__version__)
 ' "$work/site"
+
+# pip's metadata carries the licence and the project's facts.
+PYTHONPATH="$work/site" "$python" -m pip show httpstatus >"$work/show.txt"
+grep -qx 'License: MIT' "$work/show.txt" || { cat "$work/show.txt"; echo "FAIL: pip show has no MIT licence" >&2; exit 1; }
+grep -qx 'Author: the httpstatus authors' "$work/show.txt" || { cat "$work/show.txt"; echo "FAIL: pip show has no author" >&2; exit 1; }
+echo "pip show: License: MIT"
+
+# The console script pip installed is the C tool compiled into the
+# extension: the same output and exit status as the C tool itself.
+script="$work/site/bin/httpstatus"
+[ -x "$script" ] || { echo "FAIL: the wheel installs no httpstatus command ($script)" >&2; exit 1; }
+if [ -n "${HTTPSTATUS_CLI:-}" ]; then
+    for args in "404" "--json 4xx" "not found" "--common" "nonsense" "--lang ko 418" "--bogus"; do
+        # shellcheck disable=SC2086 # word splitting of the argument list is meant
+        want=$("$HTTPSTATUS_CLI" $args 2>&1; echo "exit $?")
+        # shellcheck disable=SC2086
+        got=$(PYTHONPATH="$work/site" "$script" $args 2>&1; echo "exit $?")
+        [ "$got" = "$want" ] || { echo "FAIL: pip's httpstatus $args differs from the C tool" >&2; diff <(echo "$want") <(echo "$got") >&2; exit 1; }
+    done
+    echo "pip's httpstatus command prints what the C tool prints"
+else
+    PYTHONPATH="$work/site" "$script" 404 | grep -q '^404 Not Found$'
+    echo "pip's httpstatus command runs (HTTPSTATUS_CLI unset: not compared with the C tool)"
+fi
