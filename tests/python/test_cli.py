@@ -54,3 +54,36 @@ def test_same_when_stdout_cannot_be_written(args):
 def test_the_comparison_sees_output():
     status, out, _ = run([sys.executable, "-m", "httpstatus"], ["--json", "5xx"])
     assert status == 0 and out.startswith(b"[{") and b'"code": 503' in out
+
+
+def run_with(command, args, setup):
+    """Runs command with stdout set up by setup() in the child; (status, stderr)."""
+    result = subprocess.run([*command, *args], stdin=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            preexec_fn=setup, timeout=60)
+    return result.returncode, result.stderr
+
+
+@pytest.mark.parametrize("args", [["404"], ["--json", "4xx"], ["--help"]])
+def test_same_when_stdout_is_closed(args):
+    def close_stdout():
+        os.close(1)
+
+    status, stderr = run_with([CLI], args, close_stdout)
+    assert (status, stderr) == (2, b"httpstatus: stdout: Bad file descriptor\n")
+    assert run_with([sys.executable, "-m", "httpstatus"], args, close_stdout) == (status, stderr)
+
+
+@pytest.mark.parametrize("args", [["404"], ["--json", "1xx", "2xx", "3xx", "4xx", "5xx"]])
+def test_same_on_a_pipe_with_no_reader_when_sigpipe_is_ignored(args):
+    import signal
+
+    def broken_pipe():
+        read, write = os.pipe()
+        os.close(read)
+        os.dup2(write, 1)
+        os.close(write)
+        signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+
+    status, stderr = run_with([CLI], args, broken_pipe)
+    assert (status, stderr) == (2, b"httpstatus: stdout: Broken pipe\n")
+    assert run_with([sys.executable, "-m", "httpstatus"], args, broken_pipe) == (status, stderr)
