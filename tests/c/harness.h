@@ -25,6 +25,14 @@ static int harness_checks, harness_failures;
         OK(got_ == want_, "%s: got %lld, want %lld", (what), got_, want_);    \
     } while (0)
 
+/* For sizes and counts (size_t): compared and printed unsigned, so no
+ * value is converted to a signed type on the way. */
+#define SIZE_EQ(got, want, what)                                              \
+    do {                                                                      \
+        size_t got_ = (got), want_ = (want);                                  \
+        OK(got_ == want_, "%s: got %zu, want %zu", (what), got_, want_);      \
+    } while (0)
+
 #define STR_EQ(got, want, what)                                               \
     do {                                                                      \
         const char *got_ = (got), *want_ = (want);                            \

@@ -91,7 +91,7 @@ static void test_the_set(void)
     size_t official = 0;
     for (size_t i = 0; i < hs_count(); i++)
         official += hs_at(i)->official;
-    INT_EQ(official, COUNT_OF(iana), "official rows");
+    SIZE_EQ(official, COUNT_OF(iana), "official rows");
     OK(hs_at(hs_count()) == NULL, "hs_at past the end");
     OK(hs_at((size_t)-1) == NULL, "hs_at(SIZE_MAX)");
 }
@@ -247,11 +247,11 @@ static void test_search(void)
     OK(saw_408 && saw_504 && matches >= 2, "search timeout");
     OK(hs_search("ENTITY", 6, 0) < n && hs_at(hs_search("ENTITY", 6, 0))->code == 413,
        "search reaches aliases");
-    INT_EQ(hs_search("", 0, 0), n, "empty query");
-    INT_EQ(hs_search(NULL, 3, 0), n, "NULL query");
-    INT_EQ(hs_search("zzzz", 4, 0), n, "no match");
-    INT_EQ(hs_search("found", 5, n + 10), n, "start past the end");
-    INT_EQ(hs_search("found\0", 6, 0), n, "NUL in query");
+    SIZE_EQ(hs_search("", 0, 0), n, "empty query");
+    SIZE_EQ(hs_search(NULL, 3, 0), n, "NULL query");
+    SIZE_EQ(hs_search("zzzz", 4, 0), n, "no match");
+    SIZE_EQ(hs_search("found", 5, n + 10), n, "start past the end");
+    SIZE_EQ(hs_search("found\0", 6, 0), n, "NUL in query");
 }
 
 static void test_languages(void)

@@ -159,11 +159,11 @@ static void check_answers(void)
         if (code_answers[i].row)
             OK(code_answers[i].row->code == codes[i], "hs_get(%d)", codes[i]);
     }
-    INT_EQ(known, hs_count(), "codes known");
+    SIZE_EQ(known, hs_count(), "codes known");
     for (size_t i = 0; i < name_count; i++)
         found += names[i].row != NULL;
     /* every name, phrase, loose name and alias, and every known code's digits */
-    INT_EQ(found, 4 * hs_count() + alias_count, "names found");
+    SIZE_EQ(found, 4 * hs_count() + alias_count, "names found");
     OK(names[0].row == hs_at(0), "first row by name");
     OK(search_answers[0] < hs_count(), "\"%s\" matches something", queries[0]);
 }
