@@ -6,22 +6,8 @@
 -- that a crash shows as a missing last line instead of killing busted.
 local is_54 = math.type ~= nil
 
--- The interpreter running these specs (ctest sets HS_LUA), for child runs.
-local interpreter = os.getenv("HS_LUA") or (jit and "luajit" or "lua5.4")
-
--- Runs a Lua chunk in a fresh interpreter (same LUA_PATH / LUA_CPATH) and
--- returns everything it wrote (stdout and stderr).
-local function run_fresh(chunk)
-    local name = os.tmpname()
-    local file = assert(io.open(name, "w"))
-    file:write(chunk)
-    file:close()
-    local pipe = assert(io.popen(string.format("%q %q 2>&1", interpreter, name)))
-    local out = pipe:read("*a")
-    pipe:close()
-    os.remove(name)
-    return out
-end
+-- run_fresh(chunk): the chunk's output from a fresh interpreter (fresh.lua).
+local run_fresh = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "fresh.lua")
 
 -- The walk, in the child: prints "bad: ..." for a non-string error and
 -- "survived N" at the end.

@@ -5,22 +5,8 @@ local core = require "httpstatus.core"
 
 local is_54 = math.type ~= nil
 
--- The interpreter running these specs (ctest sets HS_LUA), for child runs.
-local interpreter = os.getenv("HS_LUA") or (jit and "luajit" or "lua5.4")
-
--- Runs a Lua chunk in a fresh interpreter (same LUA_PATH / LUA_CPATH) and
--- returns its standard output.
-local function run_fresh(chunk)
-    local name = os.tmpname()
-    local file = assert(io.open(name, "w"))
-    file:write(chunk)
-    file:close()
-    local pipe = assert(io.popen(string.format("%q %q 2>&1", interpreter, name)))
-    local out = pipe:read("*a")
-    pipe:close()
-    os.remove(name)
-    return out
-end
+-- run_fresh(chunk): the chunk's output from a fresh interpreter (fresh.lua).
+local run_fresh = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "fresh.lua")
 
 describe("require", function()
     it("sets no globals and changes none", function()
