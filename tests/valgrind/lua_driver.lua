@@ -52,7 +52,7 @@ end
 
 local function check(condition, ...)
     if not condition then
-        error(table.concat({ "check failed:", tostring((...)), tostring(select(2, ...)) }, " "), 2)
+        error(table.concat({ "check failed:", tostring((...)), tostring((select(2, ...))) }, " "), 2)
     end
 end
 
@@ -139,11 +139,9 @@ for _, word in ipairs{ "not", "error", "teapot", "a", "\255", string.rep("x", 30
         check(core.hs_code_at(i) ~= nil, word)
         i = core.hs_search(word, i + 1)
     end
-    if not word:find("\0", 1, true) then
-        check(#hs.search(word) >= 0, word)
-    end
+    check(#hs.search(word) >= 0, word)
 end
-check(hs.search("timeout")[1].code == 408 and not pcall(hs.search, "a\0b") and not pcall(hs.search, nil), "search")
+check(hs.search("timeout")[1].code == 408 and #hs.search("a\0b") == 0 and not pcall(hs.search, nil), "search")
 for code, phrase in pairs(hs.phrases) do check(hs.phrase(code) == phrase, code) end
 check(core.hs_search("", 0) == count and core.hs_search("not", 2 ^ 60) == count, "hs_search")
 check(hs.NOT_FOUND == 404 and hs.get(hs.IM_A_TEAPOT).code == 418, "constants")
