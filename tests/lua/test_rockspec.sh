@@ -51,6 +51,9 @@ print("ok: " .. _VERSION .. ", " .. where)
 LUA
     LUA_PATH="$lpath" LUA_CPATH="$cpath" LUA_PATH_5_4="$lpath" LUA_CPATH_5_4="$cpath" "$lua" check.lua "$tree" 2>&1 || { echo "FAIL: the module installed for $lua does not work"; exit 1; }
     test -f "$tree/lib/luarocks/rocks-$version/httpstatus/scm-1/bindings/lua/types/httpstatus.lua"
+    # The README's way to find it: luarocks show --rock-dir.
+    rock_dir=$(luarocks --lua-version "$version" --tree "$tree" show --rock-dir httpstatus)
+    test -f "$rock_dir/bindings/lua/types/httpstatus.lua" || { echo "FAIL: no LuaLS file under $rock_dir"; exit 1; }
 
     echo "== $lua: busted suite against the installed tree"
     LUA_PATH="$lpath;;" LUA_CPATH="$cpath;;" LUA_PATH_5_4="$lpath;;" LUA_CPATH_5_4="$cpath;;" \

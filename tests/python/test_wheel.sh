@@ -70,3 +70,19 @@ else
     PYTHONPATH="$work/site" "$script" 404 | grep -q '^404 Not Found$'
     echo "pip's httpstatus command runs (HTTPSTATUS_CLI unset: not compared with the C tool)"
 fi
+
+# The README's routes into a venv, offline: a plain venv (no system packages)
+# installs the built wheel; one that sees Debian's packages builds from source.
+if "$python" -c 'import venv, ensurepip' 2>/dev/null; then
+    "$python" -m venv "$work/venv"
+    "$work/venv/bin/pip" install --no-deps -q "$wheel"
+    "$work/venv/bin/python" -I -c 'import httpstatus; assert httpstatus.get("not found").code == 404'
+    "$work/venv/bin/httpstatus" 404 | grep -q '^404 Not Found$'
+    echo "a plain venv installs the wheel: import and the httpstatus command work"
+    "$python" -m venv --system-site-packages "$work/venv-system"
+    "$work/venv-system/bin/pip" install --no-build-isolation --no-deps -q "$work/src"
+    (cd "$work" && "$work/venv-system/bin/python" -I -c 'import httpstatus, sys; assert httpstatus.__file__.startswith(sys.prefix), httpstatus.__file__')
+    echo "a venv with --system-site-packages builds and installs from source"
+else
+    echo "venv: skipped ($python has no venv/ensurepip: apt install python3-venv)"
+fi
