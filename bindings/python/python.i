@@ -178,28 +178,28 @@ static PyObject *fill_member(PyObject *attributes, int code)
  * instead of SWIG's C view. The predicates come from the surface list:
  * the function object's self is its field index for hs_predicate. */
 %{
-static PyObject *hs_py_phrase(PyObject *self, PyObject *x)
+/* A lookup of one code that answers a C string or NULL: str or None. */
+static PyObject *hs_py_lookup(PyObject *x, const char *fname, const char *(*lookup)(int))
 {
     int code;
-    (void)self;
-    if (hs_py_code(x, "phrase", &code) < 0)
+    if (hs_py_code(x, fname, &code) < 0)
         return NULL;
-    const char *phrase = hs_phrase(code);
-    if (phrase == NULL)
+    const char *text = lookup(code);
+    if (text == NULL)
         Py_RETURN_NONE;
-    return PyUnicode_FromString(phrase);
+    return PyUnicode_FromString(text);
+}
+
+static PyObject *hs_py_phrase(PyObject *self, PyObject *x)
+{
+    (void)self;
+    return hs_py_lookup(x, "phrase", hs_phrase);
 }
 
 static PyObject *hs_py_category(PyObject *self, PyObject *x)
 {
-    int code;
     (void)self;
-    if (hs_py_code(x, "category", &code) < 0)
-        return NULL;
-    const char *category = hs_category(code);
-    if (category == NULL)
-        Py_RETURN_NONE;
-    return PyUnicode_FromString(category);
+    return hs_py_lookup(x, "category", hs_category);
 }
 
 static PyObject *hs_py_predicate(PyObject *index, PyObject *x)

@@ -205,6 +205,16 @@ static void dump_fields(void)
     }
 }
 
+/* Appends item to the ","-separated list in buf (used bytes so far in
+ * *used); the dump stops if it would not fit. */
+static void join(char *buf, size_t size, size_t *used, const char *item)
+{
+    int n = snprintf(buf + *used, size - *used, "%s%s", *used ? "," : "", item);
+    if (n < 0 || (size_t)n >= size - *used)
+        die("a list too long to dump", item);
+    *used += (size_t)n;
+}
+
 /* Field i of a row; a list of strings as one string, its items joined by
  * ",". */
 static void answer_field(const hs_status *s, size_t i)
@@ -213,12 +223,8 @@ static void answer_field(const hs_status *s, size_t i)
     if (hs_field_kind(i) == HS_STRINGS) {
         char joined[1024] = "";
         size_t used = 0;
-        for (size_t j = 0; hs_field_value(s->code, i, j, &v); j++) {
-            int n = snprintf(joined + used, sizeof joined - used, "%s%s", j ? "," : "", v.string);
-            if (n < 0 || (size_t)n >= sizeof joined - used)
-                die("a list field too long to dump", hs_field_name(i));
-            used += (size_t)n;
-        }
+        for (size_t j = 0; hs_field_value(s->code, i, j, &v); j++)
+            join(joined, sizeof joined, &used, v.string);
         answer_text(joined);
     } else if (!hs_field_value(s->code, i, 0, &v)) {
         die("no value for a field", hs_field_name(i));
@@ -242,12 +248,8 @@ static void answer_field_names(void)
     for (size_t i = 0; i < count; i++)
         names[i] = hs_field_name(i);
     qsort(names, count, sizeof names[0], by_field_name);
-    for (size_t i = 0; i < count; i++) {
-        int n = snprintf(joined + used, sizeof joined - used, "%s%s", i ? "," : "", names[i]);
-        if (n < 0 || (size_t)n >= sizeof joined - used)
-            die("too many fields", NULL);
-        used += (size_t)n;
-    }
+    for (size_t i = 0; i < count; i++)
+        join(joined, sizeof joined, &used, names[i]);
     answer_text(joined);
 }
 
