@@ -192,7 +192,8 @@ def rules(lang="en"):
     table = _rule_tables.get(key) if type(key) is str else None
     if table is None:
         table = _core.rule_table(Rule, lang)  # TypeError or ValueError for a bad lang
-        _rule_tables[key] = table
+        if type(key) is str:
+            _rule_tables[key] = table
     return table
 
 
