@@ -348,7 +348,7 @@ static PyObject *make_get(PyObject *by_code, PyObject *by_name)
  * multi_items() or items(), anything else as an iterable of pairs) and turns
  * the core's findings into Finding objects. The function object's self is
  * a tuple (Finding, {lang: [finding of rule i, ...]}, {(rule, field, lang):
- * finding}, "en"): findings are made once per rule, field and lang, by
+ * finding}, "en", "multi_items", "items"): findings are made once per rule, field and lang, by
  * calling Finding, and handed out again; the list is new every call. */
 %{
 typedef void (*hs_py_feed)(hs_checker *c, const char *name, size_t name_len, const char *value,
@@ -426,10 +426,11 @@ static int hs_py_feed_pair(hs_checker *c, hs_py_feed feed, const char *arg, PyOb
 }
 
 /* The result of headers.name(), or NULL: with no error set when headers
- * has no such attribute. */
-static PyObject *hs_py_call_if_any(PyObject *headers, const char *name)
+ * has no such attribute. name is an interned str of check's state (a
+ * fresh one per call would also fill the interpreter's attribute cache). */
+static PyObject *hs_py_call_if_any(PyObject *headers, PyObject *name)
 {
-    PyObject *method = PyObject_GetAttrString(headers, name);
+    PyObject *method = PyObject_GetAttr(headers, name);
     if (method == NULL) {
         if (PyErr_ExceptionMatches(PyExc_AttributeError))
             PyErr_Clear();
@@ -441,7 +442,7 @@ static PyObject *hs_py_call_if_any(PyObject *headers, const char *name)
 }
 
 /* Feeds every field of headers (see above for the shapes taken). */
-static int hs_py_feed_fields(hs_checker *c, hs_py_feed feed, const char *arg, PyObject *headers)
+static int hs_py_feed_fields(PyObject *state, hs_checker *c, hs_py_feed feed, const char *arg, PyObject *headers)
 {
     if (PyDict_CheckExact(headers)) {
         Py_ssize_t pos = 0;
@@ -467,9 +468,9 @@ static int hs_py_feed_fields(hs_checker *c, hs_py_feed feed, const char *arg, Py
     /* httpx's Headers joins repeated fields in items() and keeps them apart
      * in multi_items(); other mappings (email.message.Message too) give
      * every field in items(). */
-    PyObject *fields = hs_py_call_if_any(headers, "multi_items");
+    PyObject *fields = hs_py_call_if_any(headers, PyTuple_GET_ITEM(state, 4));
     if (fields == NULL && !PyErr_Occurred())
-        fields = hs_py_call_if_any(headers, "items");
+        fields = hs_py_call_if_any(headers, PyTuple_GET_ITEM(state, 5));
     if (fields == NULL && !PyErr_Occurred()) {
         fields = headers;
         Py_INCREF(fields);
@@ -779,9 +780,9 @@ static PyObject *hs_py_check(PyObject *state, PyObject *const *args, Py_ssize_t 
     }
     hs_checker_begin(&checker, code, &opt);
     int failed = arg[HS_ARG_HEADERS] != NULL &&
-                 hs_py_feed_fields(&checker, hs_checker_response, "headers", arg[HS_ARG_HEADERS]) < 0;
+                 hs_py_feed_fields(state, &checker, hs_checker_response, "headers", arg[HS_ARG_HEADERS]) < 0;
     if (!failed && opt.request_fields_given)
-        failed = hs_py_feed_fields(&checker, hs_checker_request, "request_headers", arg[HS_ARG_REQUEST_HEADERS]) < 0;
+        failed = hs_py_feed_fields(state, &checker, hs_checker_request, "request_headers", arg[HS_ARG_REQUEST_HEADERS]) < 0;
     size_t count = failed ? 0 : hs_checker_end(&checker, found, sizeof found / sizeof found[0]);
     Py_XDECREF(keep); /* the method is no longer read */
     if (failed)
@@ -818,12 +819,17 @@ static PyObject *make_check(PyObject *finding)
     if (!PyCallable_Check(finding))
         return PyErr_Format(PyExc_TypeError, "make_check() needs a callable, not '%.200s'", Py_TYPE(finding)->tp_name);
     PyObject *caches = PyDict_New(), *others = PyDict_New(), *en = PyUnicode_InternFromString("en");
+    PyObject *multi_items = PyUnicode_InternFromString("multi_items"), *items = PyUnicode_InternFromString("items");
     PyObject *module = PyUnicode_FromString("httpstatus");
-    PyObject *state = caches == NULL || others == NULL || en == NULL ? NULL : PyTuple_Pack(4, finding, caches, others, en);
+    PyObject *state = caches == NULL || others == NULL || en == NULL || multi_items == NULL || items == NULL
+                          ? NULL
+                          : PyTuple_Pack(6, finding, caches, others, en, multi_items, items);
     PyObject *check = state == NULL || module == NULL ? NULL : PyCFunction_NewEx(&hs_py_check_def, state, module);
     Py_XDECREF(caches);
     Py_XDECREF(others);
     Py_XDECREF(en);
+    Py_XDECREF(multi_items);
+    Py_XDECREF(items);
     Py_XDECREF(module);
     Py_XDECREF(state);
     return check;
