@@ -453,11 +453,16 @@ static int hs_py_feed_fields(PyObject *state, hs_checker *c, hs_py_feed feed, co
         return 0;
     }
     if (PyList_CheckExact(headers) || PyTuple_CheckExact(headers)) {
-        /* Nothing below runs Python code before an error ends the loop,
-         * so a list cannot change under it. */
-        for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(headers); i++)
-            if (hs_py_feed_pair(c, feed, arg, PySequence_Fast_GET_ITEM(headers, i)) < 0)
+        /* Only the repr of an error message runs Python code, which could
+         * change the list: the item is held while it is read. */
+        for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(headers); i++) {
+            PyObject *item = PySequence_Fast_GET_ITEM(headers, i);
+            Py_INCREF(item);
+            int failed = hs_py_feed_pair(c, feed, arg, item) < 0;
+            Py_DECREF(item);
+            if (failed)
                 return -1;
+        }
         return 0;
     }
     if (PyUnicode_Check(headers) || PyBytes_Check(headers) || PyByteArray_Check(headers) || headers == Py_None) {
