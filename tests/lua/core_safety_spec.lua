@@ -107,7 +107,7 @@ describe("every function reachable from the modules", function()
                                "core.hs_rule_fields", "core.hs_rule_find", "core.hs_rule_message",
                                "core.hs_rule_applies", "core.hs_rule_of", "core.hs_rule_count",
                                "hs.rules().1<metatable>.__tostring" } do
-            assert.is_truthy(out:find("\nreached " .. path:gsub("[%.%(%)]", "%%%0") .. "\n"), path)
+            assert.is_truthy(("\n" .. out):find("\nreached " .. path:gsub("[%.%(%)]", "%%%0") .. "\n"), path)
         end
     end)
 end)
