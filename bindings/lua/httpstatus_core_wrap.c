@@ -2924,9 +2924,18 @@ static int hs_lua_rule_fields(lua_State *L)
 enum {
     HS_CHECK_METHOD = 4,   /* the method string, kept on the stack while the core reads it */
     HS_CHECK_REQUEST,      /* the request_headers table, or nil */
-    HS_CHECK_LANG,         /* the lang, a string */
+    HS_CHECK_LANG,         /* the lang option, or nil for the default (English) */
     HS_CHECK_TEMPLATES,    /* the finding templates of the lang, or nil */
     HS_CHECK_TOP = HS_CHECK_TEMPLATES
+};
+
+/* The upvalues of hs_lua_check (hs_lua_check_function sets them). */
+enum {
+    HS_UP_TEMPLATES = 1,   /* lang -> array of finding templates (init.lua's) */
+    HS_UP_ARRAY_MT,        /* the metatable of the result array */
+    HS_UP_FINDING_MT,      /* the metatable of each finding */
+    HS_UP_TEMPLATES_EN,    /* HS_UP_TEMPLATES.en, for the default lang */
+    HS_UP_RULE_INDEX       /* rule id -> index, from the core (for ignore) */
 };
 
 /* More findings than rules cannot happen (hs_checker_end answers at most
@@ -2999,14 +3008,12 @@ static void hs_lua_feed(lua_State *L, int t, int arg, const char *prefix, hs_che
 }
 
 /* Reads the options table (argument 3) into *opt and the slots above;
- * every key must be an option and every value of the option's type. */
-static void hs_lua_check_options(lua_State *L, hs_check_options *opt)
+ * every key must be an option and every value of the option's type. The
+ * lang, when given, goes to HS_CHECK_LANG; *lang points into it. */
+static void hs_lua_check_options(lua_State *L, hs_check_options *opt, const char **lang)
 {
-    const char *lang = "en";
-    if (lua_isnoneornil(L, 3)) {
-        lua_pushstring(L, lang);
+    if (lua_isnoneornil(L, 3))
         return;
-    }
     if (lua_type(L, 3) != LUA_TTABLE)
         hs_lua_argfail(L, "check", 3, "table expected, got %s", luaL_typename(L, 3));
     luaL_checkstack(L, 6, NULL);
@@ -3018,64 +3025,65 @@ static void hs_lua_check_options(lua_State *L, hs_check_options *opt)
         if (lua_type(L, -2) != LUA_TSTRING)
             hs_lua_argfail(L, "check", 3, "option names are strings, got %s", luaL_typename(L, -2));
         key = lua_tolstring(L, -2, &key_len);
-        if (strcmp(key, "method") == 0 && key_len == 6) {
+#define HS_KEY_IS(name) (key_len == sizeof name - 1 && memcmp(key, name, sizeof name - 1) == 0)
+        if (HS_KEY_IS("method")) {
             if (vt != LUA_TSTRING)
                 hs_lua_argfail(L, "check", 3, "option 'method': string expected, got %s", luaL_typename(L, -1));
             lua_pushvalue(L, -1);
             lua_replace(L, HS_CHECK_METHOD);
             opt->method = lua_tolstring(L, HS_CHECK_METHOD, &opt->method_len);
-        } else if (strcmp(key, "request_headers") == 0 && key_len == 15) {
+        } else if (HS_KEY_IS("request_headers")) {
             if (vt != LUA_TTABLE)
                 hs_lua_argfail(L, "check", 3, "option 'request_headers': table expected, got %s", luaL_typename(L, -1));
             lua_pushvalue(L, -1);
             lua_replace(L, HS_CHECK_REQUEST);
             opt->request_fields_given = true;
-        } else if (strcmp(key, "content") == 0 && key_len == 7) {
-            if (vt != LUA_TBOOLEAN)
-                hs_lua_argfail(L, "check", 3, "option 'content': boolean expected, got %s", luaL_typename(L, -1));
-            opt->content = lua_toboolean(L, -1) ? HS_CONTENT_PRESENT : HS_CONTENT_NONE;
-        } else if (strcmp(key, "version") == 0 && key_len == 7) {
-            if (vt != LUA_TSTRING)
-                hs_lua_argfail(L, "check", 3, "option 'version': string expected, got %s", luaL_typename(L, -1));
-            s = lua_tolstring(L, -1, &len);
-            opt->version = hs_http_version_of(s, len);
-            if (opt->version == HS_VERSION_UNSET) {
-                const char *shown = hs_lua_shown(L, s, len);
-                hs_lua_argfail(L, "check", 3, "option 'version': invalid version \"%s\", not one of \"1.0\", \"1.1\", \"2\", \"3\"", shown);
-            }
-        } else if (strcmp(key, "lang") == 0 && key_len == 4) {
-            if (vt != LUA_TSTRING)
-                hs_lua_argfail(L, "check", 3, "option 'lang': string expected, got %s", luaL_typename(L, -1));
-            s = lua_tolstring(L, -1, &len);
-            if (strlen(s) != len || !hs_is_language(s)) {
-                const char *shown = hs_lua_shown(L, s, len);
-                hs_lua_argfail(L, "check", 3, "option 'lang': invalid language \"%s\"", shown);
-            }
-            lang = s; /* interned in the options table, which is on the stack */
-        } else if (strcmp(key, "ignore") == 0 && key_len == 6) {
+        } else if (HS_KEY_IS("ignore")) {
             if (vt != LUA_TTABLE)
                 hs_lua_argfail(L, "check", 3, "option 'ignore': table expected, got %s", luaL_typename(L, -1));
             lua_pushnil(L);
             while (lua_next(L, -2) != 0) {
-                size_t rule;
+                lua_Number rule;
                 if (lua_type(L, -1) != LUA_TSTRING)
                     hs_lua_argfail(L, "check", 3, "option 'ignore': rule id expected, got %s", luaL_typename(L, -1));
-                s = lua_tolstring(L, -1, &len);
-                rule = hs_rule_find(s, len);
-                if (rule >= hs_rule_count() || rule >= 64) {
-                    const char *shown = hs_lua_shown(L, s, len);
-                    hs_lua_argfail(L, "check", 3, "option 'ignore': unknown rule id \"%s\"", shown);
+                lua_pushvalue(L, -1);
+                lua_rawget(L, lua_upvalueindex(HS_UP_RULE_INDEX)); /* id -> index */
+                rule = lua_type(L, -1) == LUA_TNUMBER ? lua_tonumber(L, -1) : -1;
+                if (!(rule >= 0 && rule < 64)) {
+                    s = lua_tolstring(L, -2, &len);
+                    hs_lua_argfail(L, "check", 3, "option 'ignore': unknown rule id \"%s\"", hs_lua_shown(L, s, len));
                 }
-                opt->ignore |= 1ULL << rule;
-                lua_pop(L, 1);
+                opt->ignore |= 1ULL << (unsigned)rule;
+                lua_pop(L, 2);
             }
+        } else if (HS_KEY_IS("version")) {
+            if (vt != LUA_TSTRING)
+                hs_lua_argfail(L, "check", 3, "option 'version': string expected, got %s", luaL_typename(L, -1));
+            s = lua_tolstring(L, -1, &len);
+            opt->version = hs_http_version_of(s, len);
+            if (opt->version == HS_VERSION_UNSET)
+                hs_lua_argfail(L, "check", 3,
+                               "option 'version': invalid version \"%s\", not one of \"1.0\", \"1.1\", \"2\", \"3\"",
+                               hs_lua_shown(L, s, len));
+        } else if (HS_KEY_IS("content")) {
+            if (vt != LUA_TBOOLEAN)
+                hs_lua_argfail(L, "check", 3, "option 'content': boolean expected, got %s", luaL_typename(L, -1));
+            opt->content = lua_toboolean(L, -1) ? HS_CONTENT_PRESENT : HS_CONTENT_NONE;
+        } else if (HS_KEY_IS("lang")) {
+            if (vt != LUA_TSTRING)
+                hs_lua_argfail(L, "check", 3, "option 'lang': string expected, got %s", luaL_typename(L, -1));
+            s = lua_tolstring(L, -1, &len);
+            if (strlen(s) != len || !hs_is_language(s))
+                hs_lua_argfail(L, "check", 3, "option 'lang': invalid language \"%s\"", hs_lua_shown(L, s, len));
+            lua_pushvalue(L, -1);
+            lua_replace(L, HS_CHECK_LANG);
+            *lang = lua_tostring(L, HS_CHECK_LANG);
         } else {
-            const char *shown = hs_lua_shown(L, key, key_len);
-            hs_lua_argfail(L, "check", 3, "unknown option '%s'", shown);
+            hs_lua_argfail(L, "check", 3, "unknown option '%s'", hs_lua_shown(L, key, key_len));
         }
+#undef HS_KEY_IS
         lua_pop(L, 1);
     }
-    lua_pushstring(L, lang);
 }
 
 /* Pushes a new finding table: { id, level, field (absent when nil), message
@@ -3125,9 +3133,8 @@ static void hs_lua_push_finding(lua_State *L, int templates, const hs_finding *f
 }
 
 /* check(status, headers, opts): the findings of the core's check, a new
- * array (with the metatable of upvalue 2) of new finding tables (with the
- * metatable of upvalue 3). Upvalue 1 maps a lang to its templates: an array
- * with, at rule index + 1, a table of that rule's finding fields. */
+ * array (with the metatable HS_UP_ARRAY_MT) of new finding tables (with the
+ * metatable HS_UP_FINDING_MT). */
 static int hs_lua_check(lua_State *L)
 {
     hs_check_options opt;
@@ -3135,26 +3142,25 @@ static int hs_lua_check(lua_State *L)
     hs_finding found[HS_LUA_MAX_FINDINGS];
     size_t n, i;
     int code, array_mt, finding_mt, templates = 0;
-    const char *lang;
+    const char *lang = NULL;
 
     memset(&opt, 0, sizeof opt);
     code = (int)hs_lua_checkintegral_of(L, "check", 1, INT_MIN, INT_MAX);
     if (!lua_isnoneornil(L, 2) && lua_type(L, 2) != LUA_TTABLE)
         hs_lua_argfail(L, "check", 2, "table expected, got %s", luaL_typename(L, 2));
-    lua_settop(L, 3);
-    lua_pushnil(L); /* HS_CHECK_METHOD */
-    lua_pushnil(L); /* HS_CHECK_REQUEST */
-    hs_lua_check_options(L, &opt); /* pushes the lang: HS_CHECK_LANG */
-    lang = lua_tostring(L, HS_CHECK_LANG);
-    lua_pushnil(L); /* HS_CHECK_TEMPLATES */
-    if (lua_type(L, lua_upvalueindex(1)) == LUA_TTABLE) {
+    lua_settop(L, HS_CHECK_TOP); /* the slots, all nil */
+    hs_lua_check_options(L, &opt, &lang);
+    if (lang == NULL) {
+        lang = "en";
+        if (lua_type(L, lua_upvalueindex(HS_UP_TEMPLATES_EN)) == LUA_TTABLE)
+            templates = lua_upvalueindex(HS_UP_TEMPLATES_EN);
+    } else if (lua_type(L, lua_upvalueindex(HS_UP_TEMPLATES)) == LUA_TTABLE) {
         lua_pushvalue(L, HS_CHECK_LANG);
-        lua_rawget(L, lua_upvalueindex(1));
+        lua_rawget(L, lua_upvalueindex(HS_UP_TEMPLATES));
         lua_replace(L, HS_CHECK_TEMPLATES);
         if (lua_type(L, HS_CHECK_TEMPLATES) == LUA_TTABLE)
             templates = HS_CHECK_TEMPLATES;
     }
-    lua_settop(L, HS_CHECK_TOP);
 
     hs_checker_begin(&c, code, &opt);
     if (opt.request_fields_given)
@@ -3165,8 +3171,9 @@ static int hs_lua_check(lua_State *L)
     if (n > HS_LUA_MAX_FINDINGS)
         n = HS_LUA_MAX_FINDINGS; /* cannot happen: at most hs_rule_count() <= 64 */
 
-    array_mt = lua_type(L, lua_upvalueindex(2)) == LUA_TTABLE ? lua_upvalueindex(2) : 0;
-    finding_mt = lua_type(L, lua_upvalueindex(3)) == LUA_TTABLE ? lua_upvalueindex(3) : 0;
+    array_mt = lua_type(L, lua_upvalueindex(HS_UP_ARRAY_MT)) == LUA_TTABLE ? lua_upvalueindex(HS_UP_ARRAY_MT) : 0;
+    finding_mt =
+        lua_type(L, lua_upvalueindex(HS_UP_FINDING_MT)) == LUA_TTABLE ? lua_upvalueindex(HS_UP_FINDING_MT) : 0;
     lua_createtable(L, (int)n, 0);
     if (array_mt != 0) {
         lua_pushvalue(L, array_mt);
@@ -3180,16 +3187,27 @@ static int hs_lua_check(lua_State *L)
 }
 
 /* hs_check_function(templates, array_mt, finding_mt): a new check function
- * (hs_lua_check) with these three tables as its upvalues. init.lua makes
- * hs.check with it at require time. */
+ * (hs_lua_check). templates maps a lang to an array whose item i + 1 holds
+ * the fields of a finding of rule i (any missing or wrong one is made from
+ * the core's strings instead); array_mt and finding_mt become the
+ * metatables of the result and of each finding. init.lua makes hs.check with
+ * it at require time. */
 static int hs_lua_check_function(lua_State *L)
 {
-    int i;
+    size_t i;
     for (i = 1; i <= 3; i++)
-        if (lua_type(L, i) != LUA_TTABLE)
-            hs_lua_argfail(L, NULL, i, "table expected, got %s", luaL_typename(L, i));
+        if (lua_type(L, (int)i) != LUA_TTABLE)
+            hs_lua_argfail(L, NULL, (int)i, "table expected, got %s", luaL_typename(L, (int)i));
     lua_settop(L, 3);
-    lua_pushcclosure(L, hs_lua_check, 3);
+    lua_pushliteral(L, "en");
+    lua_rawget(L, 1); /* HS_UP_TEMPLATES_EN */
+    lua_createtable(L, 0, (int)hs_rule_count()); /* HS_UP_RULE_INDEX */
+    for (i = 0; i < hs_rule_count(); i++) {
+        lua_pushstring(L, hs_rule_at(i)->id);
+        lua_pushinteger(L, (lua_Integer)i);
+        lua_rawset(L, -3);
+    }
+    lua_pushcclosure(L, hs_lua_check, 5);
     return 1;
 }
 
