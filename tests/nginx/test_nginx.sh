@@ -66,6 +66,13 @@ nginx_conf <<'EOF'
             location = /rules/204 {
                 return 204;
             }
+            location = /rules/204-lua-length {
+                content_by_lua_block {
+                    ngx.header["Content-Length"] = 0
+                    ngx.status = 204
+                    ngx.send_headers()
+                }
+            }
         }
         # The same block in the log phase, which sees add_header's fields.
         location /log-phase/ {
@@ -294,6 +301,8 @@ rules_fetch GET /rules/405-add-header
 grep -qi '^allow: POST$' <<<"$headers" || fail "/rules/405-add-header: the response has no Allow"
 rules_fetch GET /rules/204
 grep -qi '^content-length:' <<<"$headers" && fail "/rules/204: nginx sent a Content-Length with 204"
+rules_fetch GET /rules/204-lua-length
+grep -qi '^content-length: 0$' <<<"$headers" || fail "/rules/204-lua-length: nginx sent no Content-Length"
 rules_fetch GET /date-seen
 grep -qi '^date: ' <<<"$headers" || fail "/date-seen: the response has no Date"
 
@@ -343,6 +352,7 @@ expect_logged "HEAD /rules/200"
 # that nginx removes from a 204 are as the Lua header filter sees them.
 expect_logged "GET /rules/405-add-header" "405: allow-missing"
 expect_logged "GET /rules/204" "204: content-length-forbidden"
+expect_logged "GET /rules/204-lua-length" "204: content-length-forbidden"
 expect_logged "GET /log-phase/405-add-header"
 expect_logged "GET /log-phase/405-bare" "405: allow-missing"
 [ "$(grep -c 'date seen by the Lua header filter: false' "$prefix/logs/error.log")" = 1 ] ||
