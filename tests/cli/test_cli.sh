@@ -99,7 +99,9 @@ for name, kind in fields:
 for name in predicates:
     assert type(s[name]) is bool, name
 assert s["usage"] == "common" and s["status_line"] == "404 Not Found", s
-assert s["rules"] == [] and s["aliases"] == [], s
+# the rules that can apply to a 404, in the rule table order: Date in
+# every 2xx-4xx, no content in a response to HEAD
+assert s["rules"] == ["date-missing", "content-forbidden"] and s["aliases"] == [], s
 assert s["is_client_error"] and s["is_error"] and not s["is_success"], s
 ' "$surface"; then
     echo "FAIL: --json 404 does not hold every field of $surface"; failures=$((failures + 1))
@@ -129,11 +131,23 @@ expect 0 '^  true         is_valid, is_known, is_official, is_client_error, is_e
 expect 0 '^  origin       nginx \(unofficial\)$' 499
 expect 0 '^  aliases      REQUEST_ENTITY_TOO_LARGE, PAYLOAD_TOO_LARGE$' 413
 expect 0 '^  true         .*preserves_method' 308
+# The rules that can apply to the code, in the rule table's order.
+expect 0 '^  rules        date-missing, content-forbidden$' 404
+expect 0 '^  rules        allow-missing, date-missing, content-forbidden, method-in-allow$' 405
+expect 0 '^  rules        upgrade-missing, content-length-forbidden, transfer-encoding-forbidden, content-forbidden, informational-to-http10, switching-over-http2, upgrade-unrequested$' 101
+expect 0 '^  rules        status-unregistered, date-missing, content-forbidden$' 499
+expect 0 '^  rules        retry-after-suggested, content-forbidden$' 503
+expect 0 '^  rules        location-missing, date-missing, content-forbidden$' 301
+expect 0 '^  rules        .*status-obsolete' 305
+[ "$("$tool" --json 405 401 | python3 -c 'import json,sys; print([s["rules"] for s in json.load(sys.stdin)])')" \
+  = "[['allow-missing', 'date-missing', 'content-forbidden', 'method-in-allow'], ['www-authenticate-missing', 'date-missing', 'content-forbidden']]" ] \
+    || { echo "FAIL: --json 405 401: rules"; failures=$((failures + 1)); }
+checks=$((checks + 1))
 checks=$((checks + 1))
 detail=$("$tool" 404)
-if grep -Eq '^  (aliases|rules|code|phrase|status_line|official) ' <<<"$detail" \
+if grep -Eq '^  (aliases|code|phrase|status_line|official) ' <<<"$detail" \
    || [ "$(tail -n 1 <<<"$detail" | cut -c1-14)" != "  description " ] \
-   || [ "$(wc -l <<<"$detail")" != 8 ]; then
+   || [ "$(wc -l <<<"$detail")" != 9 ]; then
     echo "FAIL: httpstatus 404: the detail view is not the one expected"; echo "$detail"
     failures=$((failures + 1))
 fi
@@ -203,6 +217,398 @@ json_check "$(wc -w <<<"$known")" $(seq 100 599)
 expect 0 '' $("$tool" 1xx 2xx 3xx 4xx 5xx | grep -Eo '^[0-9]{3}')
 expect 1 "nothing matches '0404'" 0404
 expect 1 "nothing matches '40'" 40
+
+# ---- --check: the response rules over what curl -si / curl -sI prints ----
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+D='Date: Fri, 04 Dec 2026 07:00:00 GMT'
+
+# findings TOOL-ARGS... : the findings printed on stdout as CODE:ID words,
+# in order; the exit status is the tool's.
+findings() {
+    local out status
+    out=$("$tool" "$@" 2>"$work/stderr"); status=$?
+    [ -z "$out" ] || awk '{ sub(/:$/, "", $3); printf "%s%s:%s", (NR > 1 ? " " : ""), $1, $3 }' <<<"$out"
+    return $status
+}
+# check_case WANT_STATUS "WANT_FINDINGS" RESPONSE [ARGS...] : RESPONSE (printf
+# %b escapes, LF line ends) through --check ARGS, with LF and with CRLF line
+# ends (standard input; with LF also a FILE and "-"); the findings are
+# exactly WANT_FINDINGS (CODE:ID ...). The --json output of each case is kept
+# and checked at the end, in one python run (python starts slowly).
+json_cases=0
+check_case() {
+    local want_status=$1 want=$2 response=$3; shift 3
+    local crlf got status
+    printf '%b' "$response" > "$work/lf"
+    printf '%b' "$response" | sed 's/$/\r/' > "$work/crlf"
+    for crlf in lf crlf; do
+        checks=$((checks + 1))
+        got=$(findings --check "$@" < "$work/$crlf"); status=$?
+        if [ "$status" != "$want_status" ] || [ "$got" != "$want" ]; then
+            echo "FAIL: --check $* ($crlf) on $(printf %q "${response:0:200}"): exit $status, '$got'; want $want_status, '$want'"
+            head -c 300 "$work/stderr"
+            failures=$((failures + 1))
+        fi
+    done
+    checks=$((checks + 1))
+    if [ "$(findings --check "$@" "$work/lf")" != "$want" ] || [ "$(findings --check "$@" - < "$work/lf")" != "$want" ]; then
+        echo "FAIL: --check $* on $(printf %q "${response:0:200}"): a FILE or '-' finds otherwise"
+        failures=$((failures + 1))
+    fi
+    json_cases=$((json_cases + 1))
+    "$tool" --check --json "$@" < "$work/crlf" > "$work/json.$json_cases" 2>/dev/null
+    printf '%s\n' "$want" > "$work/json.$json_cases.want"
+}
+
+# Every response rule that the tool can see fires on a minimal response,
+# and stays silent once the response is fixed. The ids, levels and
+# conditions are the contract's, written here from it, not from the code.
+check_case 0 "" "HTTP/1.1 200 OK\n$D\n\n"
+# status-invalid: outside 100..599, and nothing else
+check_case 1 "600:status-invalid" "HTTP/1.1 600 Nonsense\n\n"
+check_case 1 "099:status-invalid" "HTTP/1.1 099 Nonsense\nContent-Length: 3\n\nabc"
+# status-unregistered (info: exit 0); date-missing binds unofficial 2xx-4xx too
+check_case 0 "299:status-unregistered" "HTTP/1.1 299 Whatever\n$D\n\n"
+check_case 1 "499:status-unregistered 499:date-missing" "HTTP/1.1 499 Client Closed Request\n\n"
+check_case 0 "" "HTTP/1.1 500 Internal Server Error\n\n"
+# status-obsolete
+check_case 1 "305:status-obsolete" "HTTP/1.1 305 Use Proxy\n$D\nLocation: http://proxy/\n\n"
+check_case 1 "306:status-obsolete" "HTTP/1.1 306 Unused\n$D\n\n"
+# upgrade-missing
+check_case 1 "101:upgrade-missing" "HTTP/1.1 101 Switching Protocols\nConnection: upgrade\n\n"
+check_case 0 "" "HTTP/1.1 101 Switching Protocols\nConnection: upgrade\nUpgrade: websocket\n\n"
+check_case 1 "426:upgrade-missing" "HTTP/1.1 426 Upgrade Required\n$D\n\n"
+check_case 0 "" "HTTP/1.1 426 Upgrade Required\n$D\nUpgrade: HTTP/2.0\nConnection: Upgrade\n\n"
+# www-authenticate-missing, proxy-authenticate-missing, allow-missing
+check_case 1 "401:www-authenticate-missing" "HTTP/1.1 401 Unauthorized\n$D\n\n"
+check_case 0 "" "HTTP/1.1 401 Unauthorized\n$D\nwww-authenticate: Basic realm=\"x\"\n\n"
+check_case 1 "407:proxy-authenticate-missing" "HTTP/1.1 407 Proxy Authentication Required\n$D\n\n"
+check_case 0 "" "HTTP/1.1 407 Proxy Authentication Required\n$D\nProxy-Authenticate: Basic realm=\"p\"\n\n"
+check_case 1 "405:allow-missing" "HTTP/1.1 405 Method Not Allowed\n$D\n\n"
+check_case 0 "" "HTTP/1.1 405 Method Not Allowed\n$D\nAllow:\n\n"   # present though empty
+check_case 0 "" "HTTP/1.1 405 Method Not Allowed\n$D\nALLOW: GET, HEAD\n\n"
+# content-range-missing, unless multipart/byteranges
+check_case 1 "206:content-range-missing" "HTTP/1.1 206 Partial Content\n$D\nContent-Type: text/plain\n\nabc"
+check_case 0 "" "HTTP/1.1 206 Partial Content\n$D\nContent-Range: bytes 0-2/10\n\nabc"
+check_case 0 "" "HTTP/1.1 206 Partial Content\n$D\nContent-Type: Multipart/ByteRanges; boundary=x\n\n--x--"
+# content-range-suggested (should)
+check_case 1 "416:content-range-suggested" "HTTP/1.1 416 Range Not Satisfiable\n$D\n\n"
+check_case 0 "" "HTTP/1.1 416 Range Not Satisfiable\n$D\nContent-Range: bytes */10\n\n"
+# location-missing on each of 301, 302, 303, 307, 308; not on 300 or 304
+for code in 301 302 303 307 308; do
+    check_case 1 "$code:location-missing" "HTTP/1.1 $code Redirect\n$D\n\n"
+    check_case 0 "" "HTTP/1.1 $code Redirect\n$D\nLocation: /x\n\n"
+done
+check_case 0 "" "HTTP/1.1 304 Not Modified\n$D\n\n"
+# location-suggested (info) on 201 and 300
+check_case 0 "201:location-suggested" "HTTP/1.1 201 Created\n$D\n\n"
+check_case 0 "" "HTTP/1.1 201 Created\n$D\nLocation: /new\n\n"
+check_case 0 "300:location-suggested" "HTTP/1.1 300 Multiple Choices\n$D\n\n"
+check_case 0 "" "HTTP/1.1 300 Multiple Choices\n$D\nLocation: /a\n\n"
+# retry-after-suggested (info) on 413, 429, 503
+for code in 413 429 503; do
+    check_case 0 "$code:retry-after-suggested" "HTTP/1.1 $code Busy\n$D\n\n"
+    check_case 0 "" "HTTP/1.1 $code Busy\n$D\nRetry-After: 120\n\n"
+done
+# date-missing: 2xx, 3xx, 4xx, and not 1xx or 5xx
+check_case 1 "200:date-missing" "HTTP/1.1 200 OK\nContent-Length: 2\n\nok"
+check_case 1 "404:date-missing" "HTTP/1.1 404 Not Found\n\n"
+check_case 0 "" "HTTP/1.1 404 Not Found\ndate: x\n\n"
+check_case 0 "" "HTTP/1.1 502 Bad Gateway\n\n"
+# content-length-forbidden: 1xx, 204, 2xx to CONNECT
+check_case 1 "204:content-length-forbidden" "HTTP/1.1 204 No Content\n$D\nContent-Length: 0\n\n"
+check_case 0 "" "HTTP/1.1 204 No Content\n$D\n\n"
+check_case 1 "100:content-length-forbidden" "HTTP/1.1 100 Continue\nContent-Length: 0\n\nHTTP/1.1 200 OK\n$D\n\n"
+check_case 1 "200:content-length-forbidden" "HTTP/1.1 200 Connection Established\n$D\nContent-Length: 0\n\n" --method CONNECT
+check_case 0 "" "HTTP/1.1 200 OK\n$D\nContent-Length: 0\n\n" --method GET
+check_case 0 "" "HTTP/1.1 200 Connection Established\n$D\n\n" --method CONNECT
+# transfer-encoding-forbidden: the same codes
+check_case 1 "204:transfer-encoding-forbidden" "HTTP/1.1 204 No Content\n$D\nTransfer-Encoding: chunked\n\n"
+check_case 1 "103:transfer-encoding-forbidden" "HTTP/1.1 103 Early Hints\nTransfer-Encoding: chunked\n\nHTTP/1.1 200 OK\n$D\n\n"
+check_case 1 "200:transfer-encoding-forbidden" "HTTP/1.1 200 OK\n$D\nTransfer-Encoding: chunked\n\n" --method CONNECT
+check_case 0 "" "HTTP/1.1 200 OK\n$D\nTransfer-Encoding: chunked\n\n0\n\n" --method POST
+# content-forbidden: content after a 204, 205 or 304, or after any response to HEAD
+check_case 1 "204:content-forbidden" "HTTP/1.1 204 No Content\n$D\n\nx"
+check_case 1 "205:content-forbidden" "HTTP/1.1 205 Reset Content\n$D\n\n<html></html>\n"
+check_case 1 "304:content-forbidden" "HTTP/1.1 304 Not Modified\n$D\n\n\n"
+check_case 1 "200:content-forbidden" "HTTP/1.1 200 OK\n$D\nContent-Length: 5\n\nhello" --method HEAD
+check_case 1 "404:content-forbidden" "HTTP/1.1 404 Not Found\n$D\n\nnope" --method HEAD
+check_case 0 "" "HTTP/1.1 200 OK\n$D\nContent-Length: 5\n\n" --method HEAD
+check_case 0 "" "HTTP/1.1 200 OK\n$D\nContent-Length: 5\n\nhello" --method GET
+check_case 0 "" "HTTP/1.1 200 OK\n$D\nContent-Length: 5\n\nhello"
+check_case 0 "" "HTTP/1.1 304 Not Modified\n$D\nContent-Length: 5\n\n"
+# metadata-in-304, naming the field present
+check_case 1 "304:metadata-in-304" "HTTP/1.1 304 Not Modified\n$D\nContent-Type: text/html\n\n"
+check_case 1 "304:metadata-in-304" "HTTP/1.1 304 Not Modified\n$D\nContent-Language: ko\n\n"
+check_case 0 "" "HTTP/1.1 304 Not Modified\n$D\nETag: \"x\"\n\n"
+# switching-over-http2: an HTTP/2 or HTTP/3 status line says the exchange was
+check_case 1 "101:switching-over-http2" "HTTP/2 101\nupgrade: h2c\n\n"
+check_case 1 "101:switching-over-http2" "HTTP/3 101 \nupgrade: websocket\n\n"
+check_case 0 "" "HTTP/1.1 101 Switching Protocols\nupgrade: h2c\n\n"
+# created-by-safe-method on GET, HEAD, OPTIONS, TRACE; not POST or PUT, nor without --method
+for method in GET HEAD OPTIONS TRACE; do
+    check_case 1 "201:created-by-safe-method" "HTTP/1.1 201 Created\n$D\nLocation: /n\n\n" --method $method
+done
+check_case 0 "" "HTTP/1.1 201 Created\n$D\nLocation: /n\n\n{}" --method POST
+check_case 0 "" "HTTP/1.1 201 Created\n$D\nLocation: /n\n\n" --method PUT
+check_case 0 "" "HTTP/1.1 201 Created\n$D\nLocation: /n\n\n" --method get   # methods are case-sensitive
+# not-modified-unconditional: by method (the request's fields are not in the input)
+check_case 1 "304:not-modified-unconditional" "HTTP/1.1 304 Not Modified\n$D\n\n" --method POST
+check_case 0 "" "HTTP/1.1 304 Not Modified\n$D\n\n" --method GET
+check_case 0 "" "HTTP/1.1 304 Not Modified\n$D\n\n" --method HEAD
+# method-in-allow: the 405's Allow lists the very method, over several fields
+check_case 1 "405:method-in-allow" "HTTP/1.1 405 Method Not Allowed\n$D\nAllow: GET, HEAD\nAllow: POST\n\n" --method POST
+check_case 1 "405:method-in-allow" "HTTP/1.1 405 Method Not Allowed\n$D\nAllow: GET,\n  POST\n\n" --method POST
+check_case 0 "" "HTTP/1.1 405 Method Not Allowed\n$D\nAllow: GET, HEAD, POSTED\n\n" --method POST
+check_case 0 "" "HTTP/1.1 405 Method Not Allowed\n$D\nAllow: GET, post\n\n" --method POST
+check_case 1 "405:allow-missing" "HTTP/1.1 405 Method Not Allowed\n$D\n\n" --method POST
+# The rules about the request's fields and the HTTP/1.0 request never fire:
+# the input holds no request (informational-to-http10, upgrade-unrequested,
+# continue-unexpected, partial-unrequested, range-unrequested,
+# precondition-unrequested, expectation-unrequested, negotiation-unrequested).
+check_case 0 "" "HTTP/1.0 100 Continue\n\nHTTP/1.0 101 Switching Protocols\nUpgrade: x\n\n" --method GET
+check_case 0 "" "HTTP/1.1 206 Partial Content\n$D\nContent-Range: bytes 0-0/1\n\nx" --method GET
+check_case 0 "" "HTTP/1.1 416 Range Not Satisfiable\n$D\nContent-Range: bytes */1\n\n" --method GET
+for code in 412 417 406; do
+    check_case 0 "" "HTTP/1.1 $code X\n$D\n\n" --method GET
+done
+# Several rules at once, in the rule table's order.
+check_case 1 "204:date-missing 204:content-length-forbidden 204:transfer-encoding-forbidden 204:content-forbidden" \
+    "HTTP/1.1 204 No Content\nTransfer-Encoding: chunked\nContent-Length: 0\n\n0\n\n"
+
+# The shape of the input: interim responses, HTTP/2 and HTTP/3 lines, redirect
+# chains (curl -siL), content, field lines.
+check_case 0 "" "HTTP/1.1 100 Continue\n\nHTTP/1.1 200 OK\n$D\n\n"
+check_case 0 "" "HTTP/1.1 100 Continue\n\n"                     # the input may end after an interim response
+check_case 1 "404:date-missing" "HTTP/1.1 103 Early Hints\nLink: </s.css>; rel=preload\n\nHTTP/1.1 102 Processing\n\nHTTP/1.1 404 Not Found\n\n"
+check_case 0 "" "HTTP/2 200 \ndate: x\ncontent-type: text/html\n\n<html>\n"
+check_case 0 "" "HTTP/3 200\ndate: x\n\n"
+check_case 1 "302:location-missing 200:date-missing" "HTTP/1.1 301 Moved Permanently\n$D\nLocation: /a\n\nHTTP/1.1 302 Found\n$D\n\nHTTP/2 200 \n\nbody"
+check_case 1 "200:content-forbidden" "HTTP/1.1 301 Moved Permanently\n$D\nLocation: /a\n\nHTTP/1.1 200 OK\n$D\n\nbody" --method HEAD
+check_case 0 "" "HTTP/1.1 301 Moved Permanently\n$D\nLocation: /a\n\nHTTP/1.1 200 OK\n$D\n\n" --method HEAD
+# content that starts like a status line is content all the same, and
+# everything after the first content is content: a second head there is not read
+check_case 1 "204:content-forbidden" "HTTP/1.1 204 No Content\n$D\n\nHTTP/1.1 is a protocol\n"
+check_case 1 "204:content-forbidden" "HTTP/1.1 204 No Content\n$D\n\n\nHTTP/1.1 404 Not Found\n\n"
+# the header section: names in any case, folded lines joined, white space around values
+check_case 0 "" "HTTP/1.1 401 Unauthorized\nDATE:x\nWWW-AUTHENTICATE:\tBasic\n\n"
+check_case 0 "" "HTTP/1.1 200 OK\nX-Long: a\n b\n\tc\n$D\n\n"
+check_case 0 "" "HTTP/1.1 200  OK, two spaces and (reason) \n$D\n\n"
+check_case 0 "" "HTTP/1.1 200 \n$D\n\n"
+check_case 0 "" "HTTP/1.1 200\n$D\n\n"
+check_case 0 "" "HTTP/1.1 200 OK\n$D\nX-UTF8: $(printf '\xea\xb0\x80')\n\n"
+
+# Every case's --json: valid JSON, an array of objects with exactly the six
+# keys, the same findings as the text.
+checks=$((checks + 1))
+if ! python3 - "$work" "$json_cases" <<'PY'
+import json, os, sys
+work, n = sys.argv[1], int(sys.argv[2])
+bad = 0
+for i in range(1, n + 1):
+    raw = open(os.path.join(work, "json.%d" % i), "rb").read()
+    want = open(os.path.join(work, "json.%d.want" % i)).read().strip()
+    try:
+        data = json.loads(raw.decode("utf-8"))
+        assert isinstance(data, list) and raw.endswith(b"]\n"), raw[-10:]
+        for f in data:
+            assert list(f) == ["code", "id", "level", "field", "message", "reference"], f
+            assert isinstance(f["code"], int) and f["level"] in ("must", "should", "info"), f
+            assert f["field"] is None or isinstance(f["field"], str), f
+            assert isinstance(f["message"], str) and f["reference"].startswith("RFC "), f
+        got = " ".join("%03d:%s" % (f["code"], f["id"]) for f in data)
+        assert got == want, (got, want)
+    except Exception as e:
+        print("FAIL: --check --json, case %d: %r" % (i, e))
+        bad += 1
+assert n > 100, n
+sys.exit(1 if bad else 0)
+PY
+then
+    failures=$((failures + 1))
+fi
+
+# Binary content is counted, never read as fields; a large one is streamed.
+checks=$((checks + 1))
+got=$({ printf 'HTTP/1.1 204 No Content\r\n%s\r\n\r\n' "$D"; head -c 20000000 /dev/urandom; } | findings --check); status=$?
+[ "$status" = 1 ] && [ "$got" = "204:content-forbidden" ] || { echo "FAIL: --check, 20 MB of binary content: exit $status, '$got'"; failures=$((failures + 1)); }
+
+# --ignore skips rules: comma lists, repeated, and as --ignore=
+check_case 0 "" "HTTP/1.1 405 Method Not Allowed\n\n" --ignore allow-missing,date-missing
+check_case 0 "" "HTTP/1.1 405 Method Not Allowed\n\n" --ignore allow-missing --ignore=date-missing
+check_case 1 "405:date-missing" "HTTP/1.1 405 Method Not Allowed\n\n" --ignore allow-missing
+check_case 1 "405:allow-missing" "HTTP/1.1 405 Method Not Allowed\n\n" --ignore=date-missing
+check_case 0 "" "HTTP/1.1 201 Created\n$D\n\n" --ignore location-suggested
+
+# Exit 0 with info findings printed, 1 with a must or should one.
+printf 'HTTP/1.1 503 Service Unavailable\r\n\r\n' > "$work/503"
+printf 'HTTP/1.1 405 Method Not Allowed\r\nDate: x\r\n\r\n' > "$work/405"
+expect 0 '^503 info   retry-after-suggested: Retry-After would tell the client how long to wait before it tries again\. \(RFC 9110, Sections 15\.5\.14 and 15\.6\.4; RFC 6585, Section 4\)$' --check "$work/503"
+expect 1 '^405 must   allow-missing: A 405 response must carry Allow, listing the methods the resource does support\. \(RFC 9110, Section 15\.5\.6\)$' --check "$work/405"
+expect 1 '^405 should method-in-allow: ' --check --method GET <(printf 'HTTP/1.1 405 X\r\nDate: x\r\nAllow: GET\r\n\r\n')
+expect 1 '^405 must   allow-missing: 405 응답에는 리소스가 지원하는 메서드를 나열한 Allow 필드가 있어야 합니다\. \(RFC 9110, Section 15\.5\.6\)$' --check --lang ko "$work/405"
+expect 1 '' --check --lang=en "$work/405"
+
+# --json: one array; the field is the one the rule names (or the one present
+# for metadata-in-304), null for none; Korean messages are UTF-8.
+checks=$((checks + 1))
+if ! printf 'HTTP/1.1 304 Not Modified\r\nContent-Encoding: gzip\r\n\r\nx' | "$tool" --check --json --lang ko | python3 -c '
+import json, sys
+raw = sys.stdin.buffer.read()
+data = json.loads(raw.decode("utf-8"))
+assert raw.endswith(b"]\n"), raw[-5:]
+assert [(f["code"], f["id"], f["level"], f["field"]) for f in data] == [
+    (304, "date-missing", "must", "Date"), (304, "content-forbidden", "must", None),
+    (304, "metadata-in-304", "should", "Content-Encoding")], data
+assert data[0]["reference"] == "RFC 9110, Section 6.6.1", data[0]
+assert "\uc2dc\uacc4" in data[0]["message"], data[0]["message"]   # Korean, as UTF-8
+'; then
+    echo "FAIL: --check --json --lang ko: not the findings expected"; failures=$((failures + 1))
+fi
+checks=$((checks + 1))
+[ "$(printf 'HTTP/1.1 200 OK\r\nDate: x\r\n\r\n' | "$tool" --check --json)" = "[]" ] \
+    || { echo "FAIL: --check --json with no finding is not []"; failures=$((failures + 1)); }
+# Findings of the responses before bad input are printed, as one JSON array, and the exit is 2.
+checks=$((checks + 1))
+out=$(printf 'HTTP/1.1 302 Found\r\nDate: x\r\n\r\nHTTP/1.1 200 OK\r\nbroken\r\n\r\n' | "$tool" --check --json 2>"$work/stderr"); status=$?
+if [ "$status" != 2 ] || [ "$(python3 -c 'import json,sys; print([f["id"] for f in json.loads(sys.argv[1])])' "$out")" != "['location-missing']" ] \
+   || [ "$(cat "$work/stderr")" != "httpstatus: --check: line 5, byte 48: field line without a colon" ]; then
+    echo "FAIL: --check --json, bad input after a response: exit $status, '$out', $(cat "$work/stderr")"; failures=$((failures + 1))
+fi
+
+# Input that is not an HTTP response: exit 2, one line saying where, no finding.
+# bad_input WANT_MESSAGE : standard input through --check
+bad_input() {
+    local want=$1 out err status; shift
+    out=$("$tool" --check "$@" 2>"$work/stderr"); status=$?
+    err=$(cat "$work/stderr")
+    checks=$((checks + 1))
+    if [ "$status" != 2 ] || [ -n "$out" ] || [ "$err" != "httpstatus: --check: $want" ]; then
+        echo "FAIL: --check on bad input: exit $status, stdout '${out:0:200}', stderr '${err:0:300}'; want 2 and '$want'"
+        failures=$((failures + 1))
+    fi
+}
+bad_input 'line 1, byte 0: no status line: the input is empty' < /dev/null
+bad_input 'line 1, byte 0: no status line (expected "HTTP/1.1 200 OK")' <<<'<html>hello</html>'
+bad_input 'line 1, byte 0: no status line (expected "HTTP/1.1 200 OK")' < <(printf '\nHTTP/1.1 200 OK\r\n\r\n')
+bad_input 'line 1, byte 0: no status line (expected "HTTP/1.1 200 OK")' < <(head -c 1000000 /dev/urandom | tr -d 'H')
+bad_input 'line 1, byte 0: no status line (expected "HTTP/1.1 200 OK")' < <(printf 'GET / HTTP/1.1\r\nHost: x\r\n\r\n')
+bad_input 'line 1, byte 8: a status line with no code' < <(printf 'HTTP/1.1\r\n\r\n')
+bad_input 'line 1, byte 9: a status line with no code' < <(printf 'HTTP/1.1 OK\r\n\r\n')
+bad_input 'line 1, byte 7: a status line with no code' < <(printf 'HTTP/2 \r\n\r\n')
+bad_input 'line 1, byte 9: the status code is not three digits' < <(printf 'HTTP/1.1 20 OK\r\n\r\n')
+bad_input 'line 1, byte 9: the status code is not three digits' < <(printf 'HTTP/1.1 2000 OK\r\n\r\n')
+bad_input 'line 1, byte 12: no space after the status code' < <(printf 'HTTP/1.1 200OK\r\n\r\n')
+bad_input 'line 1, byte 8: no space after the HTTP version in the status line' < <(printf 'HTTP/1.1\t200 OK\r\n\r\n')
+bad_input 'line 1, byte 5: unknown HTTP version in the status line (HTTP/1.0, HTTP/1.1, HTTP/2 or HTTP/3)' < <(printf 'HTTP/0.9 200 OK\r\n\r\n')
+bad_input 'line 1, byte 5: unknown HTTP version in the status line (HTTP/1.0, HTTP/1.1, HTTP/2 or HTTP/3)' < <(printf 'HTTP/2.0 200 OK\r\n\r\n')
+bad_input 'line 1, byte 14: control byte in the reason phrase' < <(printf 'HTTP/1.1 200 O\033K\r\n\r\n')
+bad_input 'line 1, byte 13: NUL byte in the header section' < <(printf 'HTTP/1.1 200 \0OK\r\n\r\n')
+bad_input 'line 2, byte 21: NUL byte in the header section' < <(printf 'HTTP/1.1 200 OK\r\nDate\0: x\r\n\r\n')
+bad_input 'line 2, byte 24: a CR not followed by LF' < <(printf 'HTTP/1.1 200 OK\r\nDate: x\ry\r\n\r\n')
+bad_input 'line 2, byte 24: control byte 0x01 in a field line' < <(printf 'HTTP/1.1 200 OK\r\nDate: x\001y\r\n\r\n')
+bad_input 'line 3, byte 26: field line without a colon' < <(printf 'HTTP/1.1 200 OK\r\nDate: x\r\nno colon here\r\n\r\n')
+bad_input 'line 2, byte 17: field line with no name before the colon' < <(printf 'HTTP/1.1 200 OK\r\n: x\r\n\r\n')
+bad_input 'line 2, byte 21: white space in a field name or before its colon' < <(printf 'HTTP/1.1 200 OK\r\nDate : x\r\n\r\n')
+bad_input 'line 2, byte 19: byte 0x28 in a field name (not a token character)' < <(printf 'HTTP/1.1 200 OK\r\nDa(e: x\r\n\r\n')
+bad_input 'line 2, byte 17: white space before the first field line' < <(printf 'HTTP/1.1 200 OK\r\n Date: x\r\n\r\n')
+bad_input 'line 1, byte 15: input ended inside the header section' < <(printf 'HTTP/1.1 200 OK')
+bad_input 'line 3, byte 26: input ended inside the header section' < <(printf 'HTTP/1.1 200 OK\r\nDate: x\r\n')
+bad_input 'line 2, byte 24: input ended inside the header section' < <(printf 'HTTP/1.1 200 OK\r\nDate: x')
+bad_input 'line 3, byte 25: no status line (expected "HTTP/1.1 200 OK") after the interim 100 response' < <(printf 'HTTP/1.1 100 Continue\r\n\r\n<html>')
+# after a header section, a status line is the next response's, which must be whole
+bad_input 'line 5, byte 52: input ended inside the header section' < <(printf 'HTTP/1.1 200 OK\r\nDate: x\r\n\r\nHTTP/1.1 404 Not Found\r\n')
+bad_input 'line 1, byte 0: status line longer than 65536 bytes' < <(printf 'HTTP/1.1 200 '; head -c 100000 /dev/zero | tr '\0' x)
+bad_input 'line 1, byte 0: no status line (expected "HTTP/1.1 200 OK")' < <(head -c 200000 /dev/zero | tr '\0' x)
+# At the limits: a field line of 65536 bytes is read, one more is too long.
+long=$(head -c 65533 /dev/zero | tr '\0' a)
+check_case 0 "" "HTTP/1.1 200 OK\nX: $long\n$D\n\n"
+bad_input 'line 2, byte 17: field line longer than 65536 bytes' < <(printf 'HTTP/1.1 200 OK\r\nX: %s\r\n\r\n' "${long}a")
+bad_input 'line 3, byte 40022: field line longer than 65536 bytes (its continuation lines joined)' < <(printf 'HTTP/1.1 200 OK\r\nX: %s\r\n %s\r\n\r\n' "${long:0:40000}" "${long:0:30000}")
+# A 10 MB header section (many lines, or one line), or one that never ends:
+# the reading stops at the limit, without reading the rest.
+bad_input 'line 1043, byte 1048304: header section longer than 1048576 bytes' < <(
+    printf 'HTTP/1.1 200 OK\r\n'; yes "X-A: $(head -c 1000 /dev/zero | tr '\0' a)"$'\r' | head -n 10000; printf '\r\n')
+bad_input 'line 2, byte 17: field line longer than 65536 bytes' < <(printf 'HTTP/1.1 200 OK\r\nX: '; head -c 10000000 /dev/zero | tr '\0' a)
+checks=$((checks + 1))
+if ! err=$({ printf 'HTTP/1.1 200 OK\r\n'; yes 'X-Forever: y'; } | timeout 60 "$tool" --check 2>&1 >/dev/null) \
+   && [[ $err == *"header section longer than 1048576 bytes" ]]; then :; else
+    echo "FAIL: --check on a header section that never ends: '$err'"; failures=$((failures + 1))
+fi
+# Binary junk after a good response's status line: never a finding from it.
+python3 -c '
+import random, sys
+for seed in range(8):
+    r = random.Random(seed)
+    open("%s/junk.%d" % (sys.argv[1], seed), "wb").write(b"HTTP/1.1 200 OK\r\n" + bytes(r.randrange(256) for _ in range(5000)))
+' "$work"
+for seed in 0 1 2 3 4 5 6 7; do
+    checks=$((checks + 1))
+    out=$("$tool" --check "$work/junk.$seed" 2>/dev/null); status=$?
+    if [ "$status" != 2 ] || [ -n "$out" ]; then
+        echo "FAIL: --check on binary junk (seed $seed): exit $status, '$out'"; failures=$((failures + 1))
+    fi
+done
+
+# FILE: cannot be opened or read; named in the message.
+expect 2 "^httpstatus: --check: $work/none: No such file or directory$" --check "$work/none"
+expect 2 "^httpstatus: --check: $work: Is a directory$" --check "$work"
+printf 'HTTP/1.1 200 OK\r\nbad\r\n\r\n' > "$work/bad"
+expect 2 "^httpstatus: --check: $work/bad: line 2, byte 17: field line without a colon$" --check "$work/bad"
+checks=$((checks + 1))
+err=$("$tool" --check 2>&1 <&-); status=$?
+[ "$status" = 2 ] && [ "$err" = "httpstatus: --check: standard input: Bad file descriptor" ] \
+    || { echo "FAIL: --check with standard input closed: exit $status, '$err'"; failures=$((failures + 1)); }
+
+# Usage errors: exit 2 naming what is wrong.
+expect 2 "unknown rule id for --ignore: 'no-such-rule' \('httpstatus --rules' lists them\)" --check --ignore no-such-rule "$work/405"
+expect 2 "unknown rule id for --ignore: 'nope'" --check --ignore date-missing,nope "$work/405"
+expect 2 "unknown rule id for --ignore: ''" --check --ignore date-missing, "$work/405"
+expect 2 "unknown rule id for --ignore: 'Date-Missing'" --check --ignore Date-Missing "$work/405"
+expect 2 "--ignore needs rule ids" --check --ignore
+expect 2 "--method needs a method" --check --method
+expect 2 "--method: not a method token: G T" --check --method "G T" "$work/405"
+expect 2 "--method: not a method token: $" --check --method "" "$work/405"
+expect 2 "--method is for --check" --method GET 404
+expect 2 "--ignore is for --check" --ignore date-missing 404
+expect 2 "--check reads one FILE; one argument too many: b" --check a b
+expect 2 "--common cannot be combined with --check" --check --common
+expect 2 "--check and --rules cannot be combined" --check --rules
+expect 2 "--rules takes no query: 404" --rules 404
+expect 2 "--method and --ignore are for --check, not --rules" --rules --method GET
+expect 2 "unknown language" --check --lang fr "$work/405"
+expect 2 "unknown option: --chek" --chek
+expect 0 '--check \[--method M\]' --help
+
+# --rules: every rule of core/rules.def once, in its order, with its level
+# and reference; --json the same as objects with the codes each applies to.
+rules_def=$(dirname "$0")/../../core/rules.def
+checks=$((checks + 1))
+if [ "$("$tool" --rules | awk '{print $1 " " $2}')" != "$(sed -nE 's/^HS_RULE\([A-Z0-9_]+, "([a-z0-9-]+)", ([A-Z]+),.*/\1 \2/p' "$rules_def" | tr 'A-Z' 'a-z' | sed 's/ \([a-z]*\)$/ \1/')" ]; then
+    echo "FAIL: --rules is not every rule of core/rules.def with its level"; failures=$((failures + 1))
+fi
+expect 0 '^allow-missing +must +RFC 9110, Section 15\.5\.6$' --rules
+expect 0 '^retry-after-suggested +info +RFC 9110, Sections 15\.5\.14 and 15\.6\.4; RFC 6585, Section 4$' --rules
+checks=$((checks + 1))
+if ! "$tool" --rules --json --lang ko | python3 -c '
+import json, re, sys
+ids = re.findall(r"^HS_RULE\(\w+, \"([a-z0-9-]+)\"", open(sys.argv[1]).read(), re.M)
+data = json.load(sys.stdin)
+assert [r["id"] for r in data] == ids and len(ids) == 29, ([r["id"] for r in data], ids)
+for r in data:
+    assert list(r) == ["id", "level", "field", "message", "reference", "codes"], r
+by = {r["id"]: r for r in data}
+assert by["allow-missing"]["codes"] == [405] and by["allow-missing"]["field"] == "Allow", by["allow-missing"]
+assert by["status-invalid"]["codes"] == [] and by["status-invalid"]["field"] is None
+assert by["location-missing"]["codes"] == [301, 302, 303, 307, 308]
+assert by["date-missing"]["codes"] == list(range(200, 500))
+assert by["content-forbidden"]["codes"] == list(range(100, 600))
+assert by["status-obsolete"]["codes"] == [305, 306]
+assert "\uba54\uc11c\ub4dc" in by["allow-missing"]["message"], by["allow-missing"]["message"]
+' "$rules_def"; then
+    echo "FAIL: --rules --json is not every rule as expected"; failures=$((failures + 1))
+fi
 
 # The bash completion knows every option.
 # expect_completion WANT WORD... : completing the last WORD offers WANT.
