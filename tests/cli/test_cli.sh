@@ -610,12 +610,16 @@ assert "\uba54\uc11c\ub4dc" in by["allow-missing"]["message"], by["allow-missing
     echo "FAIL: --rules --json is not every rule as expected"; failures=$((failures + 1))
 fi
 
-# The bash completion knows every option.
+# The bash completion knows every option; it asks the tool (on PATH, as
+# httpstatus) for the rule ids.
 # expect_completion WANT WORD... : completing the last WORD offers WANT.
+tool_dir=$(cd "$(dirname "$tool")" && pwd)
+completion=$(cd "$(dirname "$0")/../../cli" && pwd)/httpstatus.bash
+mkdir "$work/complete" && touch "$work/complete/curl-si.txt" "$work/complete/curl-head.txt"
 expect_completion() {
     local want=$1 got; shift
-    got=$(bash -c '. "$1"; shift; COMP_WORDS=(httpstatus "$@"); COMP_CWORD=$#; _httpstatus; echo "${COMPREPLY[*]}"' \
-          _ "$(dirname "$0")/../../cli/httpstatus.bash" "$@")
+    got=$(cd "$work/complete" && PATH="$tool_dir:$PATH" bash -c '. "$1"; shift; COMP_WORDS=(httpstatus "$@"); COMP_CWORD=$#; _httpstatus; echo "${COMPREPLY[*]}"' \
+          _ "$completion" "$@")
     checks=$((checks + 1))
     if [ "$got" != "$want" ]; then
         echo "FAIL: completing '$*' offered '$got', want '$want'"; failures=$((failures + 1))
@@ -626,6 +630,22 @@ expect_completion --json --js
 expect_completion "en ko" --lang ""
 expect_completion 4xx 4
 expect_completion "" -- --co
+expect_completion "--common --check" --c
+expect_completion "--method" --m
+expect_completion "--ignore" --ig
+expect_completion "--rules" --r
+expect_completion "GET" --check --method G
+expect_completion "POST PUT PATCH" --check --method P
+expect_completion "allow-missing" --check --ignore all
+expect_completion "date-missing,allow-missing" --check --ignore date-missing,all
+expect_completion "$("$tool" --rules | cut -d' ' -f1 | grep '^content-' | tr '\n' ' ' | sed 's/ $//')" --check --ignore content-
+checks=$((checks + 1))
+[ "$(cd "$work/complete" && PATH="$tool_dir:$PATH" bash -c '. "$1"; COMP_WORDS=(httpstatus --check --ignore ""); COMP_CWORD=3; _httpstatus; echo "${#COMPREPLY[@]}"' _ "$completion")" \
+  = "$("$tool" --rules | wc -l)" ] || { echo "FAIL: completing --ignore does not offer every rule"; failures=$((failures + 1)); }
+expect_completion "curl-head.txt curl-si.txt" --check curl
+expect_completion "curl-head.txt curl-si.txt" --json --check --method GET cu
+expect_completion "curl-si.txt" --check -- curl-s
+expect_completion "" 404 curl   # a query, not a file
 
 # No claimed success without the output: a full disk, a closed stdout, and a
 # closed pipe with SIGPIPE ignored are exit 2 with one line naming stdout.
@@ -660,6 +680,20 @@ for args in --help --version 404 "--json 404" --common "--json --common" "not fo
     write_fails closed "Bad file descriptor" $args
 done
 write_fails pipe "Broken pipe" --json 1xx 2xx 3xx 4xx 5xx
+# The same for --rules and --check (whose findings are the output here).
+for args in --rules "--rules --json" "--check $work/405" "--check --json $work/405" "--check --lang ko $work/405"; do
+    # shellcheck disable=SC2086
+    write_fails full "No space left on device" $args
+    # shellcheck disable=SC2086
+    write_fails closed "Bad file descriptor" $args
+done
+write_fails pipe "Broken pipe" --rules --json
+write_fails pipe "Broken pipe" --check "$work/405"
+# Nothing to write is no failure: a response with no finding to a full disk.
+printf 'HTTP/1.1 200 OK\r\nDate: x\r\n\r\n' > "$work/200"
+expect 0 '' --check "$work/200"
+checks=$((checks + 1))
+"$tool" --check "$work/200" >/dev/full || { echo "FAIL: --check with no finding to /dev/full"; failures=$((failures + 1)); }
 
 echo "test_cli: $checks checks, $failures failed"
 [ "$failures" = 0 ]
