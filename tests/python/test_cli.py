@@ -87,3 +87,60 @@ def test_same_on_a_pipe_with_no_reader_when_sigpipe_is_ignored(args):
     status, stderr = run_with([CLI], args, broken_pipe)
     assert (status, stderr) == (2, b"httpstatus: stdout: Broken pipe\n")
     assert run_with([sys.executable, "-m", "httpstatus"], args, broken_pipe) == (status, stderr)
+
+
+# --check reads a response from standard input or a FILE: the same C code
+# behind `python -m httpstatus`, so the same bytes out and the same status.
+CHECK_INPUTS = [
+    b"HTTP/1.1 405 Method Not Allowed\r\n\r\n",
+    b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\nx",
+    b"HTTP/1.1 301 Moved Permanently\nLocation: /a\nDate: x\n\nHTTP/2 200 \n\nbody",
+    b"HTTP/1.1 200 OK\r\nDate: x\r\n\r\n",
+    b"HTTP/1.1 503 Service Unavailable\r\n\r\n",
+    b"",
+    b"\x00\xff junk",
+    b"HTTP/1.1 200 OK\r\nno colon\r\n\r\n",
+    b"HTTP/1.1 OK\r\n\r\n",
+]
+CHECK_ARGS = [[], ["--json", "--lang", "ko"], ["--method", "HEAD", "--ignore", "date-missing"]]
+
+
+def run_input(command, args, data):
+    result = subprocess.run([*command, *args], input=data, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, timeout=60)
+    return result.returncode, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("args", CHECK_ARGS, ids=lambda a: " ".join(a) or "plain")
+@pytest.mark.parametrize("data", CHECK_INPUTS, ids=lambda d: ascii(d)[:40])
+def test_check_from_standard_input_as_the_c_tool(data, args):
+    expected = run_input([CLI], ["--check", *args], data)
+    assert run_input([sys.executable, "-m", "httpstatus"], ["--check", *args], data) == expected
+
+
+@pytest.mark.parametrize("data", CHECK_INPUTS, ids=lambda d: ascii(d)[:40])
+def test_check_from_a_file_and_dash_as_the_c_tool(tmp_path, data):
+    path = tmp_path / "response.txt"
+    path.write_bytes(data)
+    expected = run_input([CLI], ["--check", str(path)], b"")
+    assert run_input([sys.executable, "-m", "httpstatus"], ["--check", str(path)], b"") == expected
+    # "-" is standard input, and the output names no file there
+    assert run_input([sys.executable, "-m", "httpstatus"], ["--check", "-"], data) == \
+        run_input([CLI], ["--check"], data)
+
+
+def test_check_outputs_are_what_they_claim():
+    status, out, err = run_input([sys.executable, "-m", "httpstatus"], ["--check"], CHECK_INPUTS[0])
+    assert status == 1 and err == b""
+    assert out.startswith(b"405 must   allow-missing: A 405 response must carry Allow")
+    status, out, err = run_input([sys.executable, "-m", "httpstatus"], ["--check", "--json"], CHECK_INPUTS[2])
+    import json
+    assert status == 1 and [(f["code"], f["id"]) for f in json.loads(out)] == [(200, "date-missing")]
+    status, out, err = run_input([sys.executable, "-m", "httpstatus"], ["--check"], b"")
+    assert (status, out) == (2, b"") and err == b"httpstatus: --check: line 1, byte 0: no status line: the input is empty\n"
+
+
+@pytest.mark.parametrize("args", [["--check", "--ignore", "no-such-rule"], ["--check", "/no/such/file"],
+                                  ["--rules"], ["--rules", "--json", "--lang", "ko"], ["--method", "GET", "404"]])
+def test_check_usage_and_rules_as_the_c_tool(args):
+    assert run_input([sys.executable, "-m", "httpstatus"], args, b"") == run_input([CLI], args, b"")
