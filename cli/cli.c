@@ -792,7 +792,7 @@ static void write_findings(struct stream *s, const hs_checker *c)
 {
     hs_finding found[64]; /* hs_rule_count() is at most 64: one ignore bit each */
     size_t n = hs_checker_end(c, found, sizeof found / sizeof found[0]);
-    const char *lang = s->opt->lang != NULL ? s->opt->lang : "en";
+    const char *lang = hs_is_language(s->opt->lang) ? s->opt->lang : "en";
     for (size_t k = 0; k < n && k < sizeof found / sizeof found[0]; k++) {
         const hs_rule *rule = hs_rule_at(found[k].rule);
         const char *message = hs_rule_message(found[k].rule, lang);

@@ -20,11 +20,12 @@ int hs_cli_main(int argc, char **argv);
 typedef struct hs_cli_check_options {
     const char *method;        /* the request method (a token), or NULL */
     unsigned long long ignore; /* bit i set: rule i (hs_rule_at) is skipped */
-    const char *lang;          /* "en" or "ko" for messages; NULL is "en" */
+    const char *lang;          /* "en" or "ko" for messages; NULL (or another) is "en" */
     bool json;                 /* one JSON array instead of a line per finding */
 } hs_cli_check_options;
 
-/* `httpstatus --check` over one stream: reads the responses in `in` (what
+/* `httpstatus --check` over one stream (in, out and err non-NULL; opt NULL
+ * is all zero): reads the responses in `in` (what
  * `curl -si` or `curl -sI` prints) and writes their findings to `out`, as
  * the tool does. When the input is not an HTTP response, or cannot be read,
  * writes one line to `err` saying where it stopped (naming the input `name`;
