@@ -717,7 +717,6 @@ struct stream {
     enum line_end end;            /* how that line ended */
     unsigned long line;           /* its line number */
     unsigned long long start;     /* and the offset of its first byte */
-    int interim;                  /* the code of the interim response before, or 0 */
     size_t printed;               /* findings written */
     bool broken;                  /* a must or should finding was written */
 };
@@ -823,8 +822,8 @@ static void write_findings(struct stream *s, const hs_checker *c)
 /* One response, whose status line is in s->buf: its fields are fed to the
  * core as they are read, then what follows the header section says whether
  * it has content. RESPONSE_NEXT when another response follows (its status
- * line read into s->buf, or to be read after an interim one),
- * RESPONSE_LAST at the end of the input, 2 after a message. */
+ * line read into s->buf), RESPONSE_LAST at the end of the input, 2 after a
+ * message. */
 static int check_response(struct stream *s)
 {
     int code = 0;
@@ -832,15 +831,13 @@ static int check_response(struct stream *s)
     size_t at;
     const unsigned long long head_start = s->start;
     const bool http = s->len >= 5 && memcmp(s->buf, "HTTP/", 5) == 0;
-    if (s->end == END_EOF && s->len == 0 && s->interim == 0)
+    if (s->end == END_EOF && s->len == 0)
         return bad_input(&s->in, s->line, s->start, "no status line: the input is empty");
     if (s->end == END_LONG && http)
         return bad_input(&s->in, s->line, s->start, "status line longer than %d bytes", CHECK_LINE_MAX);
     const char *why = parse_status_line(s->buf, s->len, &code, &version, &at);
     if (why == NULL && s->len > CHECK_LINE_MAX)
         return bad_input(&s->in, s->line, s->start, "status line longer than %d bytes", CHECK_LINE_MAX);
-    if (why != NULL && s->interim != 0)
-        return bad_input(&s->in, s->line, s->start + at, "%s after the interim %d response", why, s->interim);
     if (why != NULL)
         return bad_input(&s->in, s->line, s->start + at, "%s", why);
     if (s->end == END_EOF)
@@ -887,19 +884,14 @@ static int check_response(struct stream *s)
     }
 
     /* After the header section: nothing (the end), the next response's
-     * status line, or content. An interim response has none, and after a
-     * 101 the connection speaks another protocol: not content either. */
+     * status line (after an interim 1xx, or in a chain of redirects), or
+     * content, which runs to the end of the input. After a 101 the
+     * connection speaks another protocol: what follows is not content. */
     int result;
-    s->interim = 0;
     c.opt.content = HS_CONTENT_NONE; /* the checker's copy of the options, set before the end */
     if (code == 101) {
         drain(&s->in, s->buf, sizeof s->buf);
         result = RESPONSE_LAST;
-    } else if (code >= 100 && code <= 199) {
-        s->interim = code;
-        s->end = END_EOF;
-        s->len = 0;
-        result = RESPONSE_NEXT;
     } else {
         int next_code;
         hs_http_version next_version;
@@ -933,7 +925,6 @@ int hs_cli_check_stream(FILE *in, const char *name, FILE *out, FILE *err, const 
     s.in.line = 1;
     s.out = out;
     s.opt = opt != NULL ? opt : &defaults;
-    s.interim = 0;
     s.printed = 0;
     s.broken = false;
 
@@ -941,17 +932,13 @@ int hs_cli_check_stream(FILE *in, const char *name, FILE *out, FILE *err, const 
     if (s.opt->json)
         putc('[', out);
     for (bool first = true; result == RESPONSE_NEXT && !ferror(out); first = false) {
-        /* The status line, unless the response before read it already. */
-        if (first || s.interim != 0) {
+        /* The first status line; the response before reads the others. */
+        if (first) {
             s.line = s.in.line;
             s.start = s.in.offset;
             s.end = read_line(&s.in, s.buf, CHECK_LINE_MAX + 1, &s.len);
             if (s.in.read_errno != 0) {
                 result = read_failed(&s.in);
-                break;
-            }
-            if (!first && s.end == END_EOF && s.len == 0) {
-                result = RESPONSE_LAST; /* the input ended after an interim response */
                 break;
             }
         }

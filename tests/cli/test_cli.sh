@@ -381,6 +381,11 @@ check_case 1 "204:date-missing 204:content-length-forbidden 204:transfer-encodin
 # chains (curl -siL), content, field lines.
 check_case 0 "" "HTTP/1.1 100 Continue\n\nHTTP/1.1 200 OK\n$D\n\n"
 check_case 0 "" "HTTP/1.1 100 Continue\n\n"                     # the input may end after an interim response
+# bytes after an interim response's head that are not a status line are its content
+check_case 1 "100:content-forbidden" "HTTP/1.1 100 Continue\n\n<html>"
+check_case 1 "103:content-forbidden" "HTTP/1.1 103 Early Hints\nLink: </a>\n\nHTTP/1.1 is not a status line\n"
+# after a 101 the connection speaks another protocol: not content
+check_case 0 "" "HTTP/1.1 101 Switching Protocols\nUpgrade: websocket\n\n\x81\x05hello"
 check_case 1 "404:date-missing" "HTTP/1.1 103 Early Hints\nLink: </s.css>; rel=preload\n\nHTTP/1.1 102 Processing\n\nHTTP/1.1 404 Not Found\n\n"
 check_case 0 "" "HTTP/2 200 \ndate: x\ncontent-type: text/html\n\n<html>\n"
 check_case 0 "" "HTTP/3 200\ndate: x\n\n"
@@ -516,7 +521,6 @@ bad_input 'line 2, byte 17: white space before the first field line' < <(printf 
 bad_input 'line 1, byte 15: input ended inside the header section' < <(printf 'HTTP/1.1 200 OK')
 bad_input 'line 3, byte 26: input ended inside the header section' < <(printf 'HTTP/1.1 200 OK\r\nDate: x\r\n')
 bad_input 'line 2, byte 24: input ended inside the header section' < <(printf 'HTTP/1.1 200 OK\r\nDate: x')
-bad_input 'line 3, byte 25: no status line (expected "HTTP/1.1 200 OK") after the interim 100 response' < <(printf 'HTTP/1.1 100 Continue\r\n\r\n<html>')
 # after a header section, a status line is the next response's, which must be whole
 bad_input 'line 5, byte 52: input ended inside the header section' < <(printf 'HTTP/1.1 200 OK\r\nDate: x\r\n\r\nHTTP/1.1 404 Not Found\r\n')
 bad_input 'line 1, byte 0: status line longer than 65536 bytes' < <(printf 'HTTP/1.1 200 '; head -c 100000 /dev/zero | tr '\0' x)
