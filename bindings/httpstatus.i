@@ -59,6 +59,7 @@
 %ignore hs_checker_response;
 %ignore hs_checker_request;
 %ignore hs_checker_end;
+%ignore hs_checker_content;
 %ignore hs_http_version_of;
 
 #define HS_API

@@ -888,7 +888,7 @@ static int check_response(struct stream *s)
      * content, which runs to the end of the input. After a 101 the
      * connection speaks another protocol: what follows is not content. */
     int result;
-    c.opt.content = HS_CONTENT_NONE; /* the checker's copy of the options, set before the end */
+    hs_checker_content(&c, HS_CONTENT_NONE);
     if (code == 101) {
         drain(&s->in, s->buf, sizeof s->buf);
         result = RESPONSE_LAST;
@@ -903,7 +903,7 @@ static int check_response(struct stream *s)
         } else if (s->end == END_LF && parse_status_line(s->buf, s->len, &next_code, &next_version, &at) == NULL) {
             result = RESPONSE_NEXT;
         } else {
-            c.opt.content = HS_CONTENT_PRESENT;
+            hs_checker_content(&c, HS_CONTENT_PRESENT);
             drain(&s->in, s->buf, sizeof s->buf);
             result = RESPONSE_LAST;
         }

@@ -306,6 +306,11 @@ void hs_checker_request(hs_checker *c, const char *name, size_t name_len, const 
         c->request |= BIT(F_EXPECT_CONTINUE);
 }
 
+void hs_checker_content(hs_checker *c, hs_content content)
+{
+    c->opt.content = content;
+}
+
 /* ---- the conditions ---------------------------------------------------------- */
 
 static bool method_is(const hs_checker *c, const char *m)

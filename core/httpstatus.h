@@ -220,6 +220,9 @@ HS_API void hs_checker_response(hs_checker *c, const char *name, size_t name_len
                                 size_t value_len);
 HS_API void hs_checker_request(hs_checker *c, const char *name, size_t name_len, const char *value,
                                size_t value_len);
+/* Whether the response has content, learnt after its fields (a parser
+ * knows it only once the header section has ended): any time before end. */
+HS_API void hs_checker_content(hs_checker *c, hs_content content);
 HS_API size_t hs_checker_end(const hs_checker *c, hs_finding *out, size_t cap);
 
 /* The library's version, HS_VERSION_STRING at the time it was built. */

@@ -415,6 +415,18 @@ static void test_options_and_fields(void)
     SIZE_EQ(hs_check(405, odd, 1, &o, out, 4), 1, "method_len alone means nothing");
     SIZE_EQ(hs_check(404, NULL, 5, NULL, out, 4), 1, "NULL fields with a count: none read");
 
+    /* content learnt after the fields, as a parser learns it */
+    hs_checker c;
+    hs_header dated = {"Date", 4, "x", 1};
+    hs_checker_begin(&c, 204, NULL);
+    hs_checker_response(&c, dated.name, dated.name_len, dated.value, dated.value_len);
+    SIZE_EQ(hs_checker_end(&c, out, 4), 0, "204, content unknown");
+    hs_checker_content(&c, HS_CONTENT_PRESENT);
+    SIZE_EQ(hs_checker_end(&c, out, 4), 1, "204, content present");
+    STR_EQ(hs_rule_at(out[0].rule)->id, "content-forbidden", "content set after the fields");
+    hs_checker_content(&c, HS_CONTENT_NONE);
+    SIZE_EQ(hs_checker_end(&c, out, 4), 0, "204, no content");
+
     /* versions */
     OK(hs_http_version_of("1.0", 3) == HS_HTTP_1_0 && hs_http_version_of("1.1", 3) == HS_HTTP_1_1 &&
            hs_http_version_of("2", 1) == HS_HTTP_2 && hs_http_version_of("3", 1) == HS_HTTP_3,
