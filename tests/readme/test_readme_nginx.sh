@@ -13,6 +13,14 @@ mkdir -p "$prefix/conf" "$prefix/logs" "$prefix/rocks/share/lua/5.1/httpstatus" 
 awk '/readme-nginx-conf/ {armed=1; next} armed && /^```nginx$/ {copy=1; next} copy && /^```$/ {exit} copy' \
     "$readme" > "$prefix/conf/nginx.conf"
 grep -q 'listen 127.0.0.1:8080;' "$prefix/conf/nginx.conf" || { echo "no nginx block found in $readme" >&2; exit 1; }
+
+# The README's response-rules recipe is the one docs/reference.md holds, which
+# tests/nginx/test_nginx.sh runs verbatim: the two copies must not drift.
+recipe() { awk '/^header_filter_by_lua_block \{$/ { on = 1 } on { print } on && /^\}$/ { exit }' "$1"; }
+docs=$(dirname "$readme")/docs/reference.md
+[ -n "$(recipe "$readme")" ] || { echo "no header_filter_by_lua_block recipe in $readme" >&2; exit 1; }
+diff -u <(recipe "$docs") <(recipe "$readme") ||
+    { echo "the README's header_filter recipe differs from docs/reference.md's (tested there)" >&2; exit 1; }
 cp "$module_dir/httpstatus/"*.lua "$prefix/rocks/share/lua/5.1/httpstatus/"
 cp "$module_dir/httpstatus/core.so" "$prefix/rocks/lib/lua/5.1/httpstatus/"
 chmod -R a+rX "$prefix"
