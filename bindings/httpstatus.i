@@ -44,6 +44,23 @@
 %}
 #endif
 
+/* The response rules' structs and the check functions take and fill C
+ * arrays and pointers that a script could pass wrong: no binding wraps them
+ * as they are. Each language's file (python.i, lua.i) wraps hs_check in a
+ * function of its own that converts and checks every argument. */
+%ignore hs_rule;
+%ignore hs_rule_at;
+%ignore hs_header;
+%ignore hs_check_options;
+%ignore hs_finding;
+%ignore hs_checker;
+%ignore hs_check;
+%ignore hs_checker_begin;
+%ignore hs_checker_response;
+%ignore hs_checker_request;
+%ignore hs_checker_end;
+%ignore hs_http_version_of;
+
 #define HS_API
 %include "httpstatus.h"
 /* The header declares the predicates by including the surface list, and

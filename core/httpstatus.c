@@ -219,14 +219,6 @@ bool hs_is_cacheable(int code) { return has_flag(code, CACHEABLE); }
 bool hs_is_empty(int code) { return hs_is_informational(code) || has_flag(code, EMPTY); }
 bool hs_is_retryable(int code) { return has_flag(code, RETRYABLE); }
 
-/* The response rules are not in the table yet: no code has any. */
-const char *hs_rule_of(int code, size_t j)
-{
-    (void)code;
-    (void)j;
-    return NULL;
-}
-
 /* ---- the surface as data (httpstatus_surface.def) ------------------- */
 
 enum {

@@ -120,9 +120,107 @@ typedef struct hs_value {
  * past the end or j past the item's end. */
 HS_API bool hs_field_value(int code, size_t i, size_t j, hs_value *out);
 
-/* The id of response rule j (0, 1, ...) that can apply to a code, or NULL
+/* ---- response rules (core/rules.def) ---------------------------------
+ *
+ * What the RFCs require of a response with a given status: a 405 carries
+ * Allow, a 204 carries no Content-Length, ... Each rule has a stable id
+ * ("allow-missing"), a level, the field it concerns, a message in English and
+ * Korean, and a reference. hs_check applies them to one response. */
+
+typedef enum hs_level { HS_MUST, HS_SHOULD, HS_INFO } hs_level;
+
+typedef struct hs_rule {
+    const char *id;         /* "allow-missing" */
+    const char *level;      /* "must", "should" or "info" */
+    const char *field;      /* the field it concerns ("Allow"), or NULL */
+    const char *message;    /* English */
+    const char *message_ko; /* Korean (UTF-8) */
+    const char *reference;  /* "RFC 9110, Section 15.5.6" */
+    hs_level severity;      /* level as a number: HS_MUST < HS_SHOULD < HS_INFO */
+    bool needs_request;     /* fires only when the caller describes the request */
+} hs_rule;
+
+/* The number of rules, and rule i in table order (NULL when i >= count). */
+HS_API size_t hs_rule_count(void);
+HS_API const hs_rule *hs_rule_at(size_t i);
+/* The index of the rule with this id (len bytes, not NUL-terminated), or
+ * hs_rule_count() when there is none. */
+HS_API size_t hs_rule_find(const char *id, size_t len);
+/* The message of rule i in lang ("en" or "ko"); NULL for another lang or i
+ * past the end. */
+HS_API const char *hs_rule_message(size_t i, const char *lang);
+/* True when rule i can fire for a response with this code (with some
+ * fields and some request); false for i past the end. status-invalid
+ * applies only outside 100..599. */
+HS_API bool hs_rule_applies(size_t i, int code);
+/* The id of rule j (0, 1, ...) of those that can apply to a code, or NULL
  * past the last. */
 HS_API const char *hs_rule_of(int code, size_t j);
+
+/* One header field: name and value as bytes (not NUL-terminated). */
+typedef struct hs_header {
+    const char *name;
+    size_t name_len;
+    const char *value;
+    size_t value_len;
+} hs_header;
+
+/* The protocol version of the request, for the two version rules. */
+typedef enum hs_http_version { HS_VERSION_UNSET, HS_HTTP_1_0, HS_HTTP_1_1, HS_HTTP_2, HS_HTTP_3 } hs_http_version;
+
+/* "1.0", "1.1", "2" or "3" (len bytes) as a version; HS_VERSION_UNSET for
+ * anything else. */
+HS_API hs_http_version hs_http_version_of(const char *s, size_t len);
+
+/* Whether the response has content (bytes after the header section). */
+typedef enum hs_content { HS_CONTENT_UNKNOWN, HS_CONTENT_NONE, HS_CONTENT_PRESENT } hs_content;
+
+/* What the caller knows beyond the response's fields. All zero ({0}) means
+ * "nothing known": a rule that needs a fact that was not given stays silent. */
+typedef struct hs_check_options {
+    const char *method;              /* the request method (a case-sensitive token), or NULL */
+    size_t method_len;
+    bool request_fields_given;       /* the request's fields are known (perhaps none): */
+    const hs_header *request_fields; /* request_field_count of them */
+    size_t request_field_count;
+    hs_content content;
+    hs_http_version version;         /* of the request */
+    unsigned long long ignore;       /* bit i set: rule i is skipped */
+} hs_check_options;
+
+/* One finding: the rule that fired and the field it names (the rule's own
+ * field, or for metadata-in-304 the one present; NULL when none). */
+typedef struct hs_finding {
+    size_t rule; /* index for hs_rule_at */
+    const char *field;
+} hs_finding;
+
+/* Applies every rule to a response with this code and these fields.
+ * Writes the findings, in rule order, into out (at most cap of them) and
+ * returns how many there are, which may exceed cap (at most hs_rule_count()).
+ * opt NULL is all zero. No heap, no state: linear in the number of fields. */
+HS_API size_t hs_check(int code, const hs_header *fields, size_t count, const hs_check_options *opt,
+                       hs_finding *out, size_t cap);
+
+/* The same check fed one field at a time, for callers whose fields are not
+ * in an array (a Lua table, a stream): begin, then any number of
+ * hs_checker_response / hs_checker_request calls, then hs_checker_end.
+ * opt is copied, except that method must stay valid until the end; its
+ * request_fields array (if any) is fed at begin. The state lives in the
+ * caller's hs_checker, which holds no pointer into the fields fed. */
+typedef struct hs_checker {
+    int code;
+    hs_check_options opt;
+    unsigned long response; /* bit per field of interest, seen in the response */
+    unsigned long request;  /* the same, in the request */
+} hs_checker;
+
+HS_API void hs_checker_begin(hs_checker *c, int code, const hs_check_options *opt);
+HS_API void hs_checker_response(hs_checker *c, const char *name, size_t name_len, const char *value,
+                                size_t value_len);
+HS_API void hs_checker_request(hs_checker *c, const char *name, size_t name_len, const char *value,
+                               size_t value_len);
+HS_API size_t hs_checker_end(const hs_checker *c, hs_finding *out, size_t cap);
 
 /* The library's version, HS_VERSION_STRING at the time it was built. */
 HS_API const char *hs_version(void);

@@ -1,0 +1,373 @@
+/*
+ * httpstatus: the response rules of core/rules.def, and hs_check, which
+ * applies them to one response. No heap, no mutable state: what a check
+ * learns of the fields lives in the caller's hs_checker, as one bit per field
+ * of interest, so a check is linear in the number of fields and keeps no
+ * pointer into them.
+ */
+#include "httpstatus.h"
+
+#include <string.h>
+
+#define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- the rules, expanded from rules.def ---------------------------------- */
+
+enum {
+#define HS_RULE(ident, id, level, field, request, reference, en, ko) RULE_##ident,
+#include "rules.def"
+    RULE_COUNT
+};
+
+/* hs_check_options.ignore has a bit per rule. */
+typedef char rules_fit_in_the_ignore_mask[RULE_COUNT <= 64 ? 1 : -1];
+
+#define LEVEL_NAME_MUST "must"
+#define LEVEL_NAME_SHOULD "should"
+#define LEVEL_NAME_INFO "info"
+
+static const hs_rule rules[] = {
+#define HS_RULE(ident, id, level, field, request, reference, en, ko) \
+    {id, LEVEL_NAME_##level, field, en, ko, reference, HS_##level, (request) != 0},
+#include "rules.def"
+};
+
+size_t hs_rule_count(void) { return COUNT_OF(rules); }
+const hs_rule *hs_rule_at(size_t i) { return i < COUNT_OF(rules) ? &rules[i] : NULL; }
+
+size_t hs_rule_find(const char *id, size_t len)
+{
+    for (size_t i = 0; id != NULL && i < COUNT_OF(rules); i++)
+        if (strlen(rules[i].id) == len && memcmp(rules[i].id, id, len) == 0)
+            return i;
+    return COUNT_OF(rules);
+}
+
+const char *hs_rule_message(size_t i, const char *lang)
+{
+    if (i >= COUNT_OF(rules) || !hs_is_language(lang))
+        return NULL;
+    return lang[0] == 'k' ? rules[i].message_ko : rules[i].message;
+}
+
+/* The codes a rule can fire for, whatever the fields and the request. */
+static bool rule_applies(size_t rule, int code)
+{
+    if (!hs_is_valid(code))
+        return rule == RULE_STATUS_INVALID;
+    switch (rule) {
+    case RULE_STATUS_INVALID: return false;
+    case RULE_STATUS_UNREGISTERED: return !hs_is_official(code);
+    case RULE_STATUS_OBSOLETE: return code == 305 || code == 306;
+    case RULE_UPGRADE_MISSING: return code == 101 || code == 426;
+    case RULE_WWW_AUTHENTICATE_MISSING: return code == 401;
+    case RULE_PROXY_AUTHENTICATE_MISSING: return code == 407;
+    case RULE_ALLOW_MISSING: return code == 405;
+    case RULE_CONTENT_RANGE_MISSING: return code == 206;
+    case RULE_CONTENT_RANGE_SUGGESTED: return code == 416;
+    case RULE_LOCATION_MISSING: return hs_is_redirect(code);
+    case RULE_LOCATION_SUGGESTED: return code == 201 || code == 300;
+    case RULE_RETRY_AFTER_SUGGESTED: return code == 413 || code == 429 || code == 503;
+    case RULE_DATE_MISSING: return code >= 200 && code <= 499;
+    case RULE_CONTENT_LENGTH_FORBIDDEN: /* 1xx, 204, and any 2xx to CONNECT */
+    case RULE_TRANSFER_ENCODING_FORBIDDEN: return code < 300;
+    case RULE_CONTENT_FORBIDDEN: return true; /* any response to HEAD */
+    case RULE_METADATA_IN_304: return code == 304;
+    case RULE_INFORMATIONAL_TO_HTTP10: return hs_is_informational(code);
+    case RULE_SWITCHING_OVER_HTTP2: return code == 101;
+    case RULE_UPGRADE_UNREQUESTED: return code == 101;
+    case RULE_CONTINUE_UNEXPECTED: return code == 100;
+    case RULE_CREATED_BY_SAFE_METHOD: return code == 201;
+    case RULE_PARTIAL_UNREQUESTED: return code == 206;
+    case RULE_RANGE_UNREQUESTED: return code == 416;
+    case RULE_NOT_MODIFIED_UNCONDITIONAL: return code == 304;
+    case RULE_PRECONDITION_UNREQUESTED: return code == 412;
+    case RULE_EXPECTATION_UNREQUESTED: return code == 417;
+    case RULE_METHOD_IN_ALLOW: return code == 405;
+    case RULE_NEGOTIATION_UNREQUESTED: return code == 406;
+    default: return false;
+    }
+}
+
+bool hs_rule_applies(size_t i, int code)
+{
+    return i < COUNT_OF(rules) && rule_applies(i, code);
+}
+
+const char *hs_rule_of(int code, size_t j)
+{
+    for (size_t i = 0; i < COUNT_OF(rules); i++)
+        if (rule_applies(i, code) && j-- == 0)
+            return rules[i].id;
+    return NULL;
+}
+
+hs_http_version hs_http_version_of(const char *s, size_t len)
+{
+    static const char *const names[] = {"1.0", "1.1", "2", "3"};
+    static const hs_http_version versions[] = {HS_HTTP_1_0, HS_HTTP_1_1, HS_HTTP_2, HS_HTTP_3};
+    for (size_t i = 0; s != NULL && i < COUNT_OF(names); i++)
+        if (strlen(names[i]) == len && memcmp(names[i], s, len) == 0)
+            return versions[i];
+    return HS_VERSION_UNSET;
+}
+
+/* ---- fields ------------------------------------------------------------------- */
+
+/* The fields any rule reads, response or request; a field's bit is
+ * 1 << its index here. */
+#define KNOWN_FIELDS(X)                                                                        \
+    X(DATE, "date") X(ALLOW, "allow") X(RANGE, "range") X(EXPECT, "expect")                    \
+    X(ACCEPT, "accept") X(UPGRADE, "upgrade") X(LOCATION, "location") X(IF_MATCH, "if-match") \
+    X(IF_RANGE, "if-range") X(RETRY_AFTER, "retry-after") X(CONTENT_TYPE, "content-type")      \
+    X(CONTENT_RANGE, "content-range") X(IF_NONE_MATCH, "if-none-match")                       \
+    X(CONTENT_LENGTH, "content-length") X(ACCEPT_CHARSET, "accept-charset")                   \
+    X(ACCEPT_ENCODING, "accept-encoding") X(ACCEPT_LANGUAGE, "accept-language")               \
+    X(WWW_AUTHENTICATE, "www-authenticate") X(CONTENT_ENCODING, "content-encoding")           \
+    X(CONTENT_LANGUAGE, "content-language") X(TRANSFER_ENCODING, "transfer-encoding")         \
+    X(IF_MODIFIED_SINCE, "if-modified-since") X(PROXY_AUTHENTICATE, "proxy-authenticate")     \
+    X(IF_UNMODIFIED_SINCE, "if-unmodified-since")
+
+enum {
+#define X(ident, name) F_##ident,
+    KNOWN_FIELDS(X)
+#undef X
+    /* facts about values, after the names */
+    F_BYTERANGES,     /* response Content-Type is multipart/byteranges */
+    F_ALLOWS_METHOD,  /* response Allow lists the request's method */
+    F_EXPECT_CONTINUE /* request Expect holds 100-continue */
+};
+typedef char fields_fit_in_a_long[F_EXPECT_CONTINUE < 32 ? 1 : -1];
+
+#define BIT(f) (1UL << (f))
+
+static const struct {
+    const char *name; /* lowercase */
+    size_t len;
+} known_fields[] = {
+#define X(ident, name) {name, sizeof name - 1},
+    KNOWN_FIELDS(X)
+#undef X
+};
+
+static unsigned char lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+/* s (len bytes) equals lowercase ASCII word, ignoring ASCII case. */
+static bool equals_folded(const char *s, size_t len, const char *word, size_t word_len)
+{
+    if (len != word_len)
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (lower((unsigned char)s[i]) != (unsigned char)word[i])
+            return false;
+    return true;
+}
+
+/* The index of a field name in known_fields, or -1. */
+static int known_field(const char *name, size_t len)
+{
+    for (size_t f = 0; f < COUNT_OF(known_fields); f++)
+        if (known_fields[f].len == len && equals_folded(name, len, known_fields[f].name, len))
+            return (int)f;
+    return -1;
+}
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* Walks a comma-separated list: the next member, trimmed of white space, at
+ * *member (*member_len bytes); false when the list is used up. Empty
+ * members (",,") are skipped, as RFC 9110, Section 5.6.1 asks. */
+static bool next_member(const char **s, const char *end, const char **member, size_t *member_len)
+{
+    while (*s < end) {
+        const char *start = *s, *stop;
+        while (*s < end && **s != ',')
+            (*s)++;
+        stop = *s;
+        if (*s < end)
+            (*s)++; /* the comma */
+        while (start < stop && is_space(*start))
+            start++;
+        while (stop > start && is_space(stop[-1]))
+            stop--;
+        if (stop > start) {
+            *member = start;
+            *member_len = (size_t)(stop - start);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The media type of a Content-Type value is type/subtype (case-insensitive),
+ * before any parameters. */
+static bool is_byteranges(const char *value, size_t len)
+{
+    static const char type[] = "multipart/byteranges";
+    const char *end = value + len;
+    while (value < end && is_space(*value))
+        value++;
+    size_t n = 0;
+    while (value + n < end && value[n] != ';' && !is_space(value[n]))
+        n++;
+    return equals_folded(value, n, type, sizeof type - 1);
+}
+
+static bool list_has(const char *value, size_t len, const char *word, size_t word_len, bool fold_case)
+{
+    const char *member;
+    size_t member_len;
+    for (const char *s = value; next_member(&s, value + len, &member, &member_len);) {
+        if (fold_case) {
+            size_t n = 0; /* an expectation may have parameters: 100-continue;x=y */
+            while (n < member_len && member[n] != ';' && member[n] != '=' && !is_space(member[n]))
+                n++;
+            if (equals_folded(member, n, word, word_len))
+                return true;
+        } else if (member_len == word_len && memcmp(member, word, word_len) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void hs_checker_begin(hs_checker *c, int code, const hs_check_options *opt)
+{
+    static const hs_check_options none;
+    c->code = code;
+    c->opt = opt != NULL ? *opt : none;
+    if (c->opt.method == NULL)
+        c->opt.method_len = 0;
+    c->response = 0;
+    c->request = 0;
+    for (size_t i = 0; c->opt.request_fields != NULL && i < c->opt.request_field_count; i++) {
+        const hs_header *h = &c->opt.request_fields[i];
+        hs_checker_request(c, h->name, h->name_len, h->value, h->value_len);
+    }
+    c->opt.request_fields = NULL; /* fed: the state keeps no pointer to them */
+    c->opt.request_field_count = 0;
+}
+
+void hs_checker_response(hs_checker *c, const char *name, size_t name_len, const char *value, size_t value_len)
+{
+    int f = name == NULL ? -1 : known_field(name, name_len);
+    if (f < 0)
+        return;
+    c->response |= BIT(f);
+    if (value == NULL)
+        return;
+    if (f == F_CONTENT_TYPE && is_byteranges(value, value_len))
+        c->response |= BIT(F_BYTERANGES);
+    else if (f == F_ALLOW && c->opt.method != NULL &&
+             list_has(value, value_len, c->opt.method, c->opt.method_len, false))
+        c->response |= BIT(F_ALLOWS_METHOD);
+}
+
+void hs_checker_request(hs_checker *c, const char *name, size_t name_len, const char *value, size_t value_len)
+{
+    static const char continue_[] = "100-continue";
+    int f = name == NULL ? -1 : known_field(name, name_len);
+    if (f < 0)
+        return;
+    c->request |= BIT(f);
+    if (f == F_EXPECT && value != NULL && list_has(value, value_len, continue_, sizeof continue_ - 1, true))
+        c->request |= BIT(F_EXPECT_CONTINUE);
+}
+
+/* ---- the conditions ---------------------------------------------------------- */
+
+static bool method_is(const hs_checker *c, const char *m)
+{
+    size_t len = strlen(m);
+    return c->opt.method != NULL && c->opt.method_len == len && memcmp(c->opt.method, m, len) == 0;
+}
+
+/* Whether rule fires for the response in c, given that it applies to the
+ * code (rule_applies). *field is the field a finding names. */
+static bool rule_fires(const hs_checker *c, size_t rule, const char **field)
+{
+    const int code = c->code;
+    const unsigned long has = c->response, asked = c->request;
+    const bool requested = c->opt.request_fields_given;
+    const bool content = c->opt.content == HS_CONTENT_PRESENT;
+    const bool no_content = code < 200 || code == 204 || code == 205 || code == 304;
+
+    *field = rules[rule].field;
+    switch (rule) {
+    case RULE_STATUS_INVALID:
+    case RULE_STATUS_UNREGISTERED:
+    case RULE_STATUS_OBSOLETE: return true;
+    case RULE_UPGRADE_MISSING: return !(has & BIT(F_UPGRADE));
+    case RULE_WWW_AUTHENTICATE_MISSING: return !(has & BIT(F_WWW_AUTHENTICATE));
+    case RULE_PROXY_AUTHENTICATE_MISSING: return !(has & BIT(F_PROXY_AUTHENTICATE));
+    case RULE_ALLOW_MISSING: return !(has & BIT(F_ALLOW));
+    case RULE_CONTENT_RANGE_MISSING: return !(has & (BIT(F_CONTENT_RANGE) | BIT(F_BYTERANGES)));
+    case RULE_CONTENT_RANGE_SUGGESTED: return !(has & BIT(F_CONTENT_RANGE));
+    case RULE_LOCATION_MISSING:
+    case RULE_LOCATION_SUGGESTED: return !(has & BIT(F_LOCATION));
+    case RULE_RETRY_AFTER_SUGGESTED: return !(has & BIT(F_RETRY_AFTER));
+    case RULE_DATE_MISSING: return !(has & BIT(F_DATE));
+    case RULE_CONTENT_LENGTH_FORBIDDEN:
+        return (has & BIT(F_CONTENT_LENGTH)) && (code < 200 || code == 204 || method_is(c, "CONNECT"));
+    case RULE_TRANSFER_ENCODING_FORBIDDEN:
+        return (has & BIT(F_TRANSFER_ENCODING)) && (code < 200 || code == 204 || method_is(c, "CONNECT"));
+    case RULE_CONTENT_FORBIDDEN: return content && (no_content || method_is(c, "HEAD"));
+    case RULE_METADATA_IN_304:
+        *field = (has & BIT(F_CONTENT_TYPE))       ? "Content-Type"
+                 : (has & BIT(F_CONTENT_ENCODING)) ? "Content-Encoding"
+                                                   : "Content-Language";
+        return (has & (BIT(F_CONTENT_TYPE) | BIT(F_CONTENT_ENCODING) | BIT(F_CONTENT_LANGUAGE))) != 0;
+    case RULE_INFORMATIONAL_TO_HTTP10: return c->opt.version == HS_HTTP_1_0;
+    case RULE_SWITCHING_OVER_HTTP2: return c->opt.version == HS_HTTP_2 || c->opt.version == HS_HTTP_3;
+    case RULE_UPGRADE_UNREQUESTED: return requested && !(asked & BIT(F_UPGRADE));
+    case RULE_CONTINUE_UNEXPECTED: return requested && !(asked & BIT(F_EXPECT_CONTINUE));
+    case RULE_CREATED_BY_SAFE_METHOD:
+        return method_is(c, "GET") || method_is(c, "HEAD") || method_is(c, "OPTIONS") || method_is(c, "TRACE");
+    case RULE_PARTIAL_UNREQUESTED:
+    case RULE_RANGE_UNREQUESTED: return requested && !(asked & BIT(F_RANGE));
+    case RULE_NOT_MODIFIED_UNCONDITIONAL:
+        return (c->opt.method != NULL && !method_is(c, "GET") && !method_is(c, "HEAD")) ||
+               (requested && !(asked & (BIT(F_IF_NONE_MATCH) | BIT(F_IF_MODIFIED_SINCE))));
+    case RULE_PRECONDITION_UNREQUESTED:
+        return requested && !(asked & (BIT(F_IF_MATCH) | BIT(F_IF_NONE_MATCH) | BIT(F_IF_MODIFIED_SINCE) |
+                                       BIT(F_IF_UNMODIFIED_SINCE) | BIT(F_IF_RANGE)));
+    case RULE_EXPECTATION_UNREQUESTED: return requested && !(asked & BIT(F_EXPECT));
+    case RULE_METHOD_IN_ALLOW: return (has & BIT(F_ALLOWS_METHOD)) != 0;
+    case RULE_NEGOTIATION_UNREQUESTED:
+        return requested && !(asked & (BIT(F_ACCEPT) | BIT(F_ACCEPT_CHARSET) | BIT(F_ACCEPT_ENCODING) |
+                                       BIT(F_ACCEPT_LANGUAGE)));
+    default: return false;
+    }
+}
+
+size_t hs_checker_end(const hs_checker *c, hs_finding *out, size_t cap)
+{
+    size_t found = 0;
+    for (size_t rule = 0; rule < COUNT_OF(rules); rule++) {
+        const char *field;
+        if ((c->opt.ignore >> rule & 1) || !rule_applies(rule, c->code) || !rule_fires(c, rule, &field))
+            continue;
+        if (out != NULL && found < cap) {
+            out[found].rule = rule;
+            out[found].field = field;
+        }
+        found++;
+    }
+    return found;
+}
+
+size_t hs_check(int code, const hs_header *fields, size_t count, const hs_check_options *opt, hs_finding *out,
+                size_t cap)
+{
+    hs_checker c;
+    hs_checker_begin(&c, code, opt);
+    for (size_t i = 0; fields != NULL && i < count; i++)
+        hs_checker_response(&c, fields[i].name, fields[i].name_len, fields[i].value, fields[i].value_len);
+    return hs_checker_end(&c, out, cap);
+}
