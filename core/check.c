@@ -50,43 +50,53 @@ const char *hs_rule_message(size_t i, const char *lang)
     return lang[0] == 'k' ? rules[i].message_ko : rules[i].message;
 }
 
-/* The codes a rule can fire for, whatever the fields and the request. */
-static bool rule_applies(size_t rule, int code)
+#define RULE(ident) (1ULL << RULE_##ident)
+
+/* The rules that can fire for a code, whatever the fields and the request,
+ * one bit per rule: a check then looks only at these. */
+static unsigned long long rules_for(int code)
 {
     if (!hs_is_valid(code))
-        return rule == RULE_STATUS_INVALID;
-    switch (rule) {
-    case RULE_STATUS_INVALID: return false;
-    case RULE_STATUS_UNREGISTERED: return !hs_is_official(code);
-    case RULE_STATUS_OBSOLETE: return code == 305 || code == 306;
-    case RULE_UPGRADE_MISSING: return code == 101 || code == 426;
-    case RULE_WWW_AUTHENTICATE_MISSING: return code == 401;
-    case RULE_PROXY_AUTHENTICATE_MISSING: return code == 407;
-    case RULE_ALLOW_MISSING: return code == 405;
-    case RULE_CONTENT_RANGE_MISSING: return code == 206;
-    case RULE_CONTENT_RANGE_SUGGESTED: return code == 416;
-    case RULE_LOCATION_MISSING: return hs_is_redirect(code);
-    case RULE_LOCATION_SUGGESTED: return code == 201 || code == 300;
-    case RULE_RETRY_AFTER_SUGGESTED: return code == 413 || code == 429 || code == 503;
-    case RULE_DATE_MISSING: return code >= 200 && code <= 499;
-    case RULE_CONTENT_LENGTH_FORBIDDEN: /* 1xx, 204, and any 2xx to CONNECT */
-    case RULE_TRANSFER_ENCODING_FORBIDDEN: return code < 300;
-    case RULE_CONTENT_FORBIDDEN: return true; /* any response to HEAD */
-    case RULE_METADATA_IN_304: return code == 304;
-    case RULE_INFORMATIONAL_TO_HTTP10: return hs_is_informational(code);
-    case RULE_SWITCHING_OVER_HTTP2: return code == 101;
-    case RULE_UPGRADE_UNREQUESTED: return code == 101;
-    case RULE_CONTINUE_UNEXPECTED: return code == 100;
-    case RULE_CREATED_BY_SAFE_METHOD: return code == 201;
-    case RULE_PARTIAL_UNREQUESTED: return code == 206;
-    case RULE_RANGE_UNREQUESTED: return code == 416;
-    case RULE_NOT_MODIFIED_UNCONDITIONAL: return code == 304;
-    case RULE_PRECONDITION_UNREQUESTED: return code == 412;
-    case RULE_EXPECTATION_UNREQUESTED: return code == 417;
-    case RULE_METHOD_IN_ALLOW: return code == 405;
-    case RULE_NEGOTIATION_UNREQUESTED: return code == 406;
-    default: return false;
+        return RULE(STATUS_INVALID);
+    unsigned long long m = RULE(CONTENT_FORBIDDEN); /* any response to HEAD */
+    if (!hs_is_official(code))
+        m |= RULE(STATUS_UNREGISTERED);
+    if (code < 300) /* 1xx, 204, and any 2xx to CONNECT */
+        m |= RULE(CONTENT_LENGTH_FORBIDDEN) | RULE(TRANSFER_ENCODING_FORBIDDEN);
+    if (code >= 200 && code <= 499)
+        m |= RULE(DATE_MISSING);
+    if (hs_is_informational(code))
+        m |= RULE(INFORMATIONAL_TO_HTTP10);
+    if (hs_is_redirect(code))
+        m |= RULE(LOCATION_MISSING);
+    switch (code) {
+    case 100: m |= RULE(CONTINUE_UNEXPECTED); break;
+    case 101: m |= RULE(UPGRADE_MISSING) | RULE(SWITCHING_OVER_HTTP2) | RULE(UPGRADE_UNREQUESTED); break;
+    case 201: m |= RULE(LOCATION_SUGGESTED) | RULE(CREATED_BY_SAFE_METHOD); break;
+    case 206: m |= RULE(CONTENT_RANGE_MISSING) | RULE(PARTIAL_UNREQUESTED); break;
+    case 300: m |= RULE(LOCATION_SUGGESTED); break;
+    case 304: m |= RULE(METADATA_IN_304) | RULE(NOT_MODIFIED_UNCONDITIONAL); break;
+    case 305:
+    case 306: m |= RULE(STATUS_OBSOLETE); break;
+    case 401: m |= RULE(WWW_AUTHENTICATE_MISSING); break;
+    case 405: m |= RULE(ALLOW_MISSING) | RULE(METHOD_IN_ALLOW); break;
+    case 406: m |= RULE(NEGOTIATION_UNREQUESTED); break;
+    case 407: m |= RULE(PROXY_AUTHENTICATE_MISSING); break;
+    case 412: m |= RULE(PRECONDITION_UNREQUESTED); break;
+    case 413: m |= RULE(RETRY_AFTER_SUGGESTED); break;
+    case 416: m |= RULE(CONTENT_RANGE_SUGGESTED) | RULE(RANGE_UNREQUESTED); break;
+    case 417: m |= RULE(EXPECTATION_UNREQUESTED); break;
+    case 426: m |= RULE(UPGRADE_MISSING); break;
+    case 429: m |= RULE(RETRY_AFTER_SUGGESTED); break;
+    case 503: m |= RULE(RETRY_AFTER_SUGGESTED); break;
+    default: break;
     }
+    return m;
+}
+
+static bool rule_applies(size_t rule, int code)
+{
+    return (rules_for(code) >> rule & 1) != 0;
 }
 
 bool hs_rule_applies(size_t i, int code)
@@ -114,23 +124,25 @@ hs_http_version hs_http_version_of(const char *s, size_t len)
 
 /* ---- fields ------------------------------------------------------------------- */
 
-/* The fields any rule reads, response or request; a field's bit is
- * 1 << its index here. */
-#define KNOWN_FIELDS(X)                                                                        \
-    X(DATE, "date") X(ALLOW, "allow") X(RANGE, "range") X(EXPECT, "expect")                    \
-    X(ACCEPT, "accept") X(UPGRADE, "upgrade") X(LOCATION, "location") X(IF_MATCH, "if-match") \
-    X(IF_RANGE, "if-range") X(RETRY_AFTER, "retry-after") X(CONTENT_TYPE, "content-type")      \
-    X(CONTENT_RANGE, "content-range") X(IF_NONE_MATCH, "if-none-match")                       \
-    X(CONTENT_LENGTH, "content-length") X(ACCEPT_CHARSET, "accept-charset")                   \
-    X(ACCEPT_ENCODING, "accept-encoding") X(ACCEPT_LANGUAGE, "accept-language")               \
-    X(WWW_AUTHENTICATE, "www-authenticate") X(CONTENT_ENCODING, "content-encoding")           \
-    X(CONTENT_LANGUAGE, "content-language") X(TRANSFER_ENCODING, "transfer-encoding")         \
-    X(IF_MODIFIED_SINCE, "if-modified-since") X(PROXY_AUTHENTICATE, "proxy-authenticate")     \
-    X(IF_UNMODIFIED_SINCE, "if-unmodified-since")
+/* The fields any rule reads, response or request, shortest first (the
+ * lookup by length below relies on that order); a field's bit is 1 << its
+ * index here. A is passed through to X. */
+#define KNOWN_FIELDS(X, A)                                                                        \
+    X(DATE, "date", A) X(ALLOW, "allow", A) X(RANGE, "range", A) X(EXPECT, "expect", A)           \
+    X(ACCEPT, "accept", A) X(UPGRADE, "upgrade", A) X(LOCATION, "location", A)                   \
+    X(IF_MATCH, "if-match", A) X(IF_RANGE, "if-range", A) X(RETRY_AFTER, "retry-after", A)        \
+    X(CONTENT_TYPE, "content-type", A) X(CONTENT_RANGE, "content-range", A)                      \
+    X(IF_NONE_MATCH, "if-none-match", A) X(CONTENT_LENGTH, "content-length", A)                  \
+    X(ACCEPT_CHARSET, "accept-charset", A) X(ACCEPT_ENCODING, "accept-encoding", A)              \
+    X(ACCEPT_LANGUAGE, "accept-language", A) X(WWW_AUTHENTICATE, "www-authenticate", A)          \
+    X(CONTENT_ENCODING, "content-encoding", A) X(CONTENT_LANGUAGE, "content-language", A)        \
+    X(TRANSFER_ENCODING, "transfer-encoding", A) X(IF_MODIFIED_SINCE, "if-modified-since", A)    \
+    X(PROXY_AUTHENTICATE, "proxy-authenticate", A) X(IF_UNMODIFIED_SINCE, "if-unmodified-since", A)
+#define LONGEST_FIELD 19
 
 enum {
-#define X(ident, name) F_##ident,
-    KNOWN_FIELDS(X)
+#define X(ident, name, a) F_##ident,
+    KNOWN_FIELDS(X, 0)
 #undef X
     /* facts about values, after the names */
     F_BYTERANGES,     /* response Content-Type is multipart/byteranges */
@@ -145,10 +157,22 @@ static const struct {
     const char *name; /* lowercase */
     size_t len;
 } known_fields[] = {
-#define X(ident, name) {name, sizeof name - 1},
-    KNOWN_FIELDS(X)
+#define X(ident, name, a) {name, sizeof name - 1},
+    KNOWN_FIELDS(X, 0)
 #undef X
 };
+
+/* first_of_length[n]: the index of the first known field of n bytes or
+ * more (the number of shorter ones), so a name is compared only with the
+ * fields of its own length. */
+#define SHORTER(ident, name, n) +(sizeof name - 1 < (n))
+#define FIRST_OF_LENGTH(n) (0 KNOWN_FIELDS(SHORTER, n))
+static const unsigned char first_of_length[LONGEST_FIELD + 2] = {
+    FIRST_OF_LENGTH(0),  FIRST_OF_LENGTH(1),  FIRST_OF_LENGTH(2),  FIRST_OF_LENGTH(3),  FIRST_OF_LENGTH(4),
+    FIRST_OF_LENGTH(5),  FIRST_OF_LENGTH(6),  FIRST_OF_LENGTH(7),  FIRST_OF_LENGTH(8),  FIRST_OF_LENGTH(9),
+    FIRST_OF_LENGTH(10), FIRST_OF_LENGTH(11), FIRST_OF_LENGTH(12), FIRST_OF_LENGTH(13), FIRST_OF_LENGTH(14),
+    FIRST_OF_LENGTH(15), FIRST_OF_LENGTH(16), FIRST_OF_LENGTH(17), FIRST_OF_LENGTH(18), FIRST_OF_LENGTH(19),
+    FIRST_OF_LENGTH(20)};
 
 static unsigned char lower(unsigned char c)
 {
@@ -169,8 +193,10 @@ static bool equals_folded(const char *s, size_t len, const char *word, size_t wo
 /* The index of a field name in known_fields, or -1. */
 static int known_field(const char *name, size_t len)
 {
-    for (size_t f = 0; f < COUNT_OF(known_fields); f++)
-        if (known_fields[f].len == len && equals_folded(name, len, known_fields[f].name, len))
+    if (len > LONGEST_FIELD)
+        return -1;
+    for (size_t f = first_of_length[len]; f < first_of_length[len + 1]; f++)
+        if (equals_folded(name, len, known_fields[f].name, len))
             return (int)f;
     return -1;
 }
@@ -349,9 +375,10 @@ static bool rule_fires(const hs_checker *c, size_t rule, const char **field)
 size_t hs_checker_end(const hs_checker *c, hs_finding *out, size_t cap)
 {
     size_t found = 0;
-    for (size_t rule = 0; rule < COUNT_OF(rules); rule++) {
+    unsigned long long candidates = rules_for(c->code) & ~c->opt.ignore;
+    for (size_t rule = 0; candidates != 0; rule++, candidates >>= 1) {
         const char *field;
-        if ((c->opt.ignore >> rule & 1) || !rule_applies(rule, c->code) || !rule_fires(c, rule, &field))
+        if (!(candidates & 1) || !rule_fires(c, rule, &field))
             continue;
         if (out != NULL && found < cap) {
             out[found].rule = rule;

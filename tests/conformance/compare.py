@@ -101,6 +101,13 @@ checked to be there and well-formed, and compared with nobody.
                        lang", the default, and Python's None is no default.
   all       all four   all(): count, then for each index: code, name, is_get
                        (the element is get(code)).
+  check     all four   check() of each `check` case: count, then for each
+                       finding N (in rule order) N.id, N.level, N.field,
+                       N.message (in the case's lang), N.reference. With
+                       --tool, every case the command line can express is
+                       also written as an HTTP response and given to
+                       `httpstatus --check --json` (with --method, --ignore,
+                       --lang), whose findings and exit status must match C's.
   lua       lua5.4, luajit   NOT compared with C or Python: what only Lua
                        accepts (404.0, -0.0, 1e300: Lua's integral floats are
                        codes; description(404, nil) is the default lang).
@@ -121,6 +128,7 @@ table, as constants, plus the extras allow-listed in SURFACE_EXTRAS below.
 import argparse
 import collections
 import difflib
+import json
 import os
 import shutil
 import subprocess
@@ -144,6 +152,7 @@ SECTIONS = {
     "all": ALL,
     "search": ALL,
     "phrases": ALL,
+    "check": ALL,
     "lua": ("lua5.4", "luajit"),
     "python": ("python",),
 }
@@ -311,6 +320,71 @@ def compare(dumps):
                 if report:
                     problems.append(report)
     return problems
+
+
+# ---- the command line's findings ------------------------------------------------
+
+def tool_case(spelling):
+    """The response, the tool's arguments and the code of a `check` case,
+    or None when the command line cannot express it (a request, a version
+    other than 2 or 3, a code that is not three digits)."""
+    head, *fields = spelling.split(" | ")
+    code, *options = head.split(" ")
+    args, version, content = [], None, False
+    for option in options:
+        key, _, value = option.partition("=")
+        if key == "request" or (key == "version" and value not in ("2", "3")):
+            return None
+        if key == "version":
+            version = value
+        elif key == "content":
+            content = value == "yes"
+        else:  # method, ignore, lang: options of the tool too
+            args += ["--" + key, value]
+    if not (code.isdigit() and len(code) == 3):
+        return None
+    status = f"HTTP/{version} {code}" if version else f"HTTP/1.1 {code} Reason"
+    head = "".join(f"{f.partition(':')[0]}:{f.partition(':')[2]}\r\n" for f in fields)
+    response = f"{status}\r\n{head}\r\n{'x' if content else ''}".encode()
+    return response, args, int(code)
+
+
+def compare_tool(tool, cases_path, c_dump):
+    """Every `check` case the command line can express, run through
+    `httpstatus --check --json`, against the C core's findings."""
+    c_lines = collections.defaultdict(list)
+    for line in c_dump.split("\n"):
+        fields = line.split("\t")
+        if fields[0] == "check":
+            c_lines[fields[1]].append((fields[2], fields[3]))
+    problems, compared = [], 0
+    for spelling in read_cases(cases_path)["check"]:
+        case = tool_case(spelling)
+        if case is None:
+            continue
+        response, args, code = case
+        run = subprocess.run([tool, "--check", "--json", *args], input=response, capture_output=True)
+        try:
+            findings = json.loads(run.stdout.decode("utf-8"))
+        except ValueError:
+            problems.append(f"tool: {spelling}: no JSON (exit {run.returncode}): {run.stderr.decode(errors='replace')}")
+            continue
+        expected_exit = 1 if any(f["level"] in ("must", "should") for f in findings) else 0
+        got = [("count", str(len(findings)))]
+        for i, finding in enumerate(findings, 1):
+            if finding.get("code") != code:
+                problems.append(f"tool: {spelling}: finding {i} has code {finding.get('code')!r}")
+            for question in ("id", "level", "field", "message", "reference"):
+                value = finding.get(question)
+                got.append((f"{i}.{question}", "nil" if value is None else '"' + value + '"'))
+        if got != c_lines[spelling]:
+            problems.append(f"tool: {spelling}: findings differ from C's\n  c:    {c_lines[spelling]}\n  tool: {got}")
+        elif run.returncode != expected_exit:
+            problems.append(f"tool: {spelling}: exit {run.returncode}, want {expected_exit}")
+        compared += 1
+    if compared == 0:
+        problems.append("tool: no check case was expressible on the command line")
+    return problems, compared
 
 
 def print_verdict(problems, dumps):
@@ -486,6 +560,7 @@ def main(argv):
         p.add_argument("--luajit", required=True, help="the luajit interpreter")
         p.add_argument("--luajit-module", required=True, help="the same for LuaJIT")
         p.add_argument("--save", metavar="DIR", help="write each dump to DIR/LANGUAGE.txt")
+        p.add_argument("--tool", help="the httpstatus command: its --check answers the check cases too")
     files = sub.add_parser("files")
     files.add_argument("directory")
     args = parser.parse_args(argv)
@@ -498,7 +573,12 @@ def main(argv):
             dumps = run_dumpers(dumper_commands(args))
             if args.save:
                 save(dumps, args.save)
-            return print_verdict(compare(dumps), dumps)
+            problems = compare(dumps)
+            if args.tool and "c" in dumps:
+                tool_problems, compared = compare_tool(args.tool, args.cases, dumps["c"])
+                problems += tool_problems
+                print(f"the command line answered {compared} check cases")
+            return print_verdict(problems, dumps)
         problems = check_surface(args) if args.mode == "surface" else self_test(args)
     except Failure as e:
         problems = [str(e)]

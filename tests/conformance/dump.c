@@ -414,6 +414,112 @@ static void dump_all(void)
     }
 }
 
+/* ---- check: the response rules ----------------------------------------------- */
+
+/* A `check` case (the grammar is in cases.txt): CODE, options, then
+ * " | Name: value" fields. Answers: count, then for each finding N its id,
+ * level, field, message and reference. */
+#define MAX_CHECK_FIELDS 32
+
+static hs_header make_header(char *text)
+{
+    char *colon = strchr(text, ':');
+    if (colon == NULL)
+        die("a field without a colon in a check case", text);
+    char *value = colon + 1;
+    while (*value == ' ')
+        value++;
+    return (hs_header){text, (size_t)(colon - text), value, strlen(value)};
+}
+
+static void dump_check(const char *spelling)
+{
+    char copy[4096];
+    hs_header response[MAX_CHECK_FIELDS], request[MAX_CHECK_FIELDS];
+    size_t nresponse = 0, nrequest = 0;
+    hs_check_options opt = {0};
+    const char *lang = "en";
+
+    if (strlen(spelling) >= sizeof copy)
+        die("a check case too long", spelling);
+    strcpy(copy, spelling);
+    char *fields = strstr(copy, " | ");
+    if (fields != NULL) {
+        *fields = '\0';
+        for (char *f = fields + 3; f != NULL;) {
+            char *next = strstr(f, " | ");
+            if (next != NULL) {
+                *next = '\0';
+                next += 3;
+            }
+            if (nresponse == MAX_CHECK_FIELDS)
+                die("too many fields in a check case", spelling);
+            response[nresponse++] = make_header(f);
+            f = next;
+        }
+    }
+    char *token = strtok(copy, " ");
+    char *end;
+    long code = strtol(token, &end, 10);
+    if (*end != '\0' || code < INT_MIN || code > INT_MAX)
+        die("a check case starts with its code", spelling);
+    opt.request_fields = request;
+    while ((token = strtok(NULL, " ")) != NULL) {
+        char *value = strchr(token, '=');
+        if (value == NULL)
+            die("an option is key=value", token);
+        *value++ = '\0';
+        if (strcmp(token, "method") == 0) {
+            opt.method = value;
+            opt.method_len = strlen(value);
+        } else if (strcmp(token, "content") == 0) {
+            opt.content = strcmp(value, "yes") == 0 ? HS_CONTENT_PRESENT : HS_CONTENT_NONE;
+        } else if (strcmp(token, "version") == 0) {
+            opt.version = hs_http_version_of(value, strlen(value));
+        } else if (strcmp(token, "lang") == 0) {
+            lang = value;
+        } else if (strcmp(token, "ignore") == 0) {
+            for (char *id = value; *id;) {
+                size_t len = strcspn(id, ",");
+                size_t rule = hs_rule_find(id, len);
+                if (rule == hs_rule_count())
+                    die("an unknown rule in ignore", id);
+                opt.ignore |= 1ULL << rule;
+                id += len + (id[len] == ',');
+            }
+        } else if (strcmp(token, "request") == 0) {
+            opt.request_fields_given = true;
+            if (*value != '\0') {
+                if (nrequest == MAX_CHECK_FIELDS)
+                    die("too many request fields in a check case", spelling);
+                request[nrequest++] = make_header(value);
+            }
+        } else {
+            die("an unknown option in a check case", token);
+        }
+    }
+    opt.request_field_count = nrequest;
+
+    hs_finding found[64];
+    size_t n = hs_check((int)code, response, nresponse, &opt, found, COUNT_OF(found));
+    ask("check", spelling, "count");
+    answer_int((long long)n);
+    for (size_t i = 0; i < n; i++) {
+        const hs_rule *r = hs_rule_at(found[i].rule);
+        char question[32];
+        const char *answers[][2] = {{"id", r->id},
+                                    {"level", r->level},
+                                    {"field", found[i].field},
+                                    {"message", hs_rule_message(found[i].rule, lang)},
+                                    {"reference", r->reference}};
+        for (size_t a = 0; a < COUNT_OF(answers); a++) {
+            snprintf(question, sizeof question, "%zu.%s", i + 1, answers[a][0]);
+            ask("check", spelling, question);
+            answer_text(answers[a][1]);
+        }
+    }
+}
+
 /* ---- main ------------------------------------------------------------------------ */
 
 /* The lines of a file, each NUL-terminated in place; *count of them. */
@@ -489,6 +595,8 @@ int main(int argc, char **argv)
             if (memchr(lang.data, '\0', lang.len) == NULL) /* else lang_nul: not in C */
                 dump_lang(line + 5, lang);
             free(lang.data);
+        } else if (starts(line, "check ")) {
+            dump_check(line + 6);
         } else if (starts(line, "int ")) {
             char *end;
             errno = 0;

@@ -237,6 +237,69 @@ local function dump_surface()
     end
 end
 
+-- A `check` case (grammar in cases.txt) as hs.check's arguments: headers
+-- keyed by name, a repeated name's values as an array (ngx.resp.get_headers'
+-- shape).
+local function add_field(headers, text)
+    local name, value = text:match("^([^:]*):(.*)$")
+    if name == nil then fail("a field without a colon in a check case: " .. text) end
+    value = value:gsub("^ +", "")
+    local old = headers[name]
+    if old == nil then
+        headers[name] = value
+    elseif type(old) == "table" then
+        old[#old + 1] = value
+    else
+        headers[name] = { old, value }
+    end
+end
+
+local function parse_check(spelling)
+    local parts, at = {}, 1
+    while true do
+        local i = spelling:find(" | ", at, true)
+        parts[#parts + 1] = spelling:sub(at, (i or 0) - 1)
+        if i == nil then break end
+        at = i + 3
+    end
+    local code, options, headers, opts = nil, {}, {}, {}
+    for token in parts[1]:gmatch("[^ ]+") do
+        if code == nil then code = tonumber(token) else options[#options + 1] = token end
+    end
+    for i = 2, #parts do add_field(headers, parts[i]) end
+    for _, option in ipairs(options) do
+        local key, value = option:match("^([^=]*)=(.*)$")
+        if key == "method" or key == "version" or key == "lang" then
+            opts[key] = value
+        elseif key == "content" then
+            opts.content = value == "yes"
+        elseif key == "ignore" then
+            opts.ignore = {}
+            for id in value:gmatch("[^,]+") do opts.ignore[#opts.ignore + 1] = id end
+        elseif key == "request" then
+            opts.request_headers = opts.request_headers or {}
+            if value ~= "" then add_field(opts.request_headers, value) end
+        else
+            fail("unknown option in a check case: " .. option)
+        end
+    end
+    return code, headers, opts
+end
+
+local function dump_check(spelling)
+    local ok, findings = pcall(hs.check, parse_check(spelling))
+    if not ok or type(findings) ~= "table" then
+        line("check", spelling, "count", "raised:" .. quote(tostring(findings)))
+        return
+    end
+    line("check", spelling, "count", number(#findings))
+    for i, finding in ipairs(findings) do
+        for _, question in ipairs({ "id", "level", "field", "message", "reference" }) do
+            line("check", spelling, i .. "." .. question, answer(finding[question]))
+        end
+    end
+end
+
 local function dump(cases)
     -- The fields in the surface list's order (core/httpstatus_surface.def);
     -- the predicates are those that are module functions. get.fields checks
@@ -319,6 +382,8 @@ local function dump(cases)
         elseif kind == "int" then
             local v = integer(rest)
             dump_code((v >= -2 ^ 31 and v < 2 ^ 31) and "int" or "bigint", rest, v)
+        elseif kind == "check" then
+            dump_check(rest)
         elseif kind == "badarg" then
             badargs[#badargs + 1] = { rest, badarg_value(rest) }
         else

@@ -258,6 +258,8 @@ def dump(hs, cases, out):
         elif kind == "int":
             value = int(rest)
             dump_code("int" if -2**31 <= value < 2**31 else "bigint", rest, value)
+        elif kind == "check":
+            dump_check(hs, rest, line, status)
         elif kind == "badarg":
             badargs.append((rest, badarg_value(rest)))
         else:
@@ -301,6 +303,50 @@ def dump(hs, cases, out):
     ]
     for subject, question, function in only:
         line("python", subject, question, call(question.split(".")[0], function, status_type=status))
+
+
+def parse_check(spelling):
+    """A `check` case (grammar in cases.txt) as check()'s arguments."""
+    head, *fields = spelling.split(" | ")
+    code, *options = head.split(" ")
+    kwargs, request = {}, None
+
+    def pair(text):
+        name, _, value = text.partition(":")
+        return name, value.lstrip(" ")
+
+    for option in options:
+        key, _, value = option.partition("=")
+        if key == "method":
+            kwargs["method"] = value
+        elif key == "content":
+            kwargs["content"] = value == "yes"
+        elif key in ("version", "lang"):
+            kwargs[key] = value
+        elif key == "ignore":
+            kwargs["ignore"] = value.split(",")
+        elif key == "request":
+            request = request or []
+            if value:
+                request.append(pair(value))
+        else:
+            sys.exit(f"dump.py: unknown option in a check case: {option}")
+    if request is not None:
+        kwargs["request_headers"] = request
+    return int(code), [pair(f) for f in fields], kwargs
+
+
+def dump_check(hs, spelling, line, status):
+    code, headers, kwargs = parse_check(spelling)
+    try:
+        findings = hs.check(code, headers, **kwargs)
+    except Exception as e:
+        line("check", spelling, "count", "raised:" + quote(f"{type(e).__name__}: {e}"))
+        return
+    line("check", spelling, "count", answer(len(findings), status))
+    for i, finding in enumerate(findings, 1):
+        for question in ("id", "level", "field", "message", "reference"):
+            line("check", spelling, f"{i}.{question}", answer(getattr(finding, question), status))
 
 
 def dump_constants(hs, line):
