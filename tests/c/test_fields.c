@@ -104,7 +104,7 @@ int main(void)
     for (size_t r = 0; r < hs_count(); r++) {
         const hs_status *s = hs_at(r);
         for (size_t i = 0; i < n; i++) {
-            int kind = hs_field_kind(i);
+            hs_kind kind = hs_field_kind(i);
             if (kind != HS_STRING && kind != HS_STRINGS)
                 continue;
             for (size_t j = 0; hs_field_value(s->code, i, j, &v); j++)
