@@ -9,7 +9,9 @@
 # change here), then each file's lines that no test ran. Exits 1 when the
 # coverage of core/httpstatus.c is below MIN_CORE percent or that of
 # cli/cli.c below MIN_CLI (defaults below; the ctest test `coverage` passes
-# them too). tests/coverage/README.md explains the lines left uncovered.
+# them too). A failing C test is shown with a warning, not counted as a
+# failure here: it fails on its own. tests/coverage/README.md explains the
+# lines left uncovered.
 set -euo pipefail
 src=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$src/build/coverage}
@@ -28,7 +30,8 @@ find "$build" -name '*.gcda' -delete # counts from this run only
 # The C tests; c_install links the installed library into a program of its
 # own, which --coverage's runtime would have to follow it into, and adds
 # nothing: what it runs of core/ the other tests run too.
-# A failing test fails this script too, after the report.
+# A failing test is reported (it fails on its own in ctest) but does not
+# fail this script: the figures are those of the lines that ran.
 tests_failed=0
 (cd "$build" && ctest -L '^c$' -E '^c_install$' --output-on-failure -j "$jobs" >"$build/ctest.log" 2>&1) || {
     cat "$build/ctest.log"
@@ -100,7 +103,6 @@ echo
 check core/httpstatus.c "$min_core"
 check cli/cli.c "$min_cli"
 if [ $tests_failed -ne 0 ]; then
-    echo "coverage: a C test failed (above), so these figures may be low"
-    status=1
+    echo "coverage: WARNING: a C test failed (its output is above); the figures count the lines it ran"
 fi
 exit $status
