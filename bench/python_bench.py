@@ -30,18 +30,35 @@ CALLS = [
     ("httpstatus.get(404)", "http.HTTPStatus(404)", 0.2),
     ("httpstatus.NOT_FOUND.phrase", "http.HTTPStatus.NOT_FOUND.phrase", 0.5),
     ("httpstatus.is_success(x)", "200 <= x < 300", 2.0),
+    # Every response rule against the least a hand-written check of one rule
+    # must do: fold the names' case and look for Date.
+    ("httpstatus.check(200, headers)", '"date" in {k.lower() for k in headers}', 2.0),
 ]
+# A realistic 10-field response of an origin server behind nginx, Date included.
+HEADERS = {
+    "Date": "Tue, 15 Apr 2025 10:00:00 GMT",
+    "Server": "nginx/1.24.0",
+    "Content-Type": "text/html; charset=utf-8",
+    "Content-Length": "5120",
+    "Connection": "keep-alive",
+    "Cache-Control": "max-age=600",
+    "ETag": '"5f3c-1a2b"',
+    "Last-Modified": "Mon, 14 Apr 2025 08:00:00 GMT",
+    "Vary": "Accept-Encoding",
+    "Strict-Transport-Security": "max-age=31536000",
+}
+NAMES = {"httpstatus": httpstatus, "http": http, "x": 404, "headers": HEADERS}
 IMPORTS = [("import httpstatus", "import http", 1.5)]
 
 
 def time_call(stmt, number):
-    timer = timeit.Timer(stmt, globals={"httpstatus": httpstatus, "http": http, "x": 404})
+    timer = timeit.Timer(stmt, globals=NAMES)
     return timer.timeit(number) / number * 1e9
 
 
 def bench_call(stmt, baseline, repeat):
     # Calibrate the loop count on the slower baseline so a run takes ~50 ms.
-    number, _ = timeit.Timer(baseline, globals={"http": http, "x": 404}).autorange()
+    number, _ = timeit.Timer(baseline, globals=NAMES).autorange()
     number = max(1000, number * 250 // 1000)
     ours, theirs = [], []
     for _ in range(repeat):
@@ -94,7 +111,7 @@ def main():
     if not args.tsv:
         print(f"httpstatus {httpstatus.__version__} from {os.path.dirname(httpstatus.__file__)}")
         print(f"Python {sys.version.split()[0]}, median of {args.repeat} runs\n")
-        print(f"{'operation':30} {'baseline':34} {'ns/op':>10} {'base ns/op':>10} {'ratio':>6} {'target':>6}")
+        print(f"{'operation':30} {'baseline':40} {'ns/op':>10} {'base ns/op':>10} {'ratio':>6} {'target':>6}")
     for stmt, baseline, ours, theirs, target in rows:
         ratio = ours / theirs
         ok = "ok" if ratio <= target else "MISS"
@@ -102,7 +119,7 @@ def main():
         if args.tsv:
             print(f"{GROUP}\t{stmt}\t{baseline}\t{ours:.1f}\t{theirs:.1f}\t{ratio:.3f}\t{target}\t{ok}")
         else:
-            print(f"{stmt:30} {baseline:34} {ours:10.1f} {theirs:10.1f} {ratio:6.2f} {target:6.2f}  {ok}")
+            print(f"{stmt:30} {baseline:40} {ours:10.1f} {theirs:10.1f} {ratio:6.2f} {target:6.2f}  {ok}")
     return 1 if missed else 0
 
 

@@ -76,6 +76,27 @@ local FUNCTIONS = {
         },
         "---@param word string\n---@return httpstatus.Status[]",
     },
+    {
+        "check", "status, headers, opts",
+        {
+            "The findings of the response rules for a response with this status and these",
+            "header fields, in rule order; an empty array when it breaks none. headers maps",
+            "field names (any case) to a string or an array of strings, as ngx.resp.get_headers()",
+            "returns them; nil is no fields. A status outside 100..599 gives status-invalid.",
+            "Each finding is a new table. A status that is not an integral number, a bad header",
+            "or a bad option is an error (bad argument #n to 'check').",
+        },
+        "---@param status integer\n---@param headers? httpstatus.Headers\n"
+            .. "---@param opts? httpstatus.CheckOptions\n---@return httpstatus.Finding[]",
+    },
+    {
+        "rules", "lang",
+        {
+            "Every response rule once, in table order, in a new list; the rule tables are shared,",
+            "so treat them as read-only. Messages in lang, \"en\" (the default) or \"ko\".",
+        },
+        "---@param lang? \"en\"|\"ko\"\n---@return httpstatus.Rule[]",
+    },
 }
 for _, p in ipairs(PREDICATES) do
     -- The list's words for what the predicate is true for, as a sentence.
@@ -134,6 +155,52 @@ emit("---@class httpstatus.Status")
 for _, f in ipairs(FIELDS) do
     emit("---@field " .. f.name .. " " .. (ENUMS[f.name] or f.type) .. " " .. f.doc)
 end
+emit("")
+-- The response rules: their ids and levels, read from the built module.
+local rule_ids, levels, level_seen = {}, {}, {}
+for _, r in ipairs(hs.rules()) do
+    rule_ids[#rule_ids + 1] = string.format("%q", r.id)
+    if not level_seen[r.level] then
+        level_seen[r.level] = true
+        levels[#levels + 1] = string.format("%q", r.level)
+    end
+end
+-- levels from the most severe (the core's hs_level: HS_MUST < HS_SHOULD < HS_INFO)
+local severity = { ['"must"'] = core.HS_MUST, ['"should"'] = core.HS_SHOULD, ['"info"'] = core.HS_INFO }
+table.sort(levels, function(a, b) return assert(severity[a], a) < assert(severity[b], b) end)
+emit("---@alias httpstatus.RuleId " .. table.concat(rule_ids, "|"))
+emit("---@alias httpstatus.Level " .. table.concat(levels, "|"))
+emit("---Header fields by name, in any case: a string, or an array of strings for a repeated")
+emit("---field (what ngx.resp.get_headers() and ngx.req.get_headers() return).")
+emit("---@alias httpstatus.Headers table<string, string|string[]>")
+emit("")
+emit("---What check() knows of the request and of the response beyond its fields. A request")
+emit("---rule fires only when the option it reads is given.")
+emit("---@class httpstatus.CheckOptions")
+emit("---@field method? string the request method, a case-sensitive token (\"GET\")")
+emit("---@field request_headers? httpstatus.Headers the request's fields; given (even empty), the rules about them apply")
+emit("---@field content? boolean whether the response has content (bytes after the header section)")
+emit("---@field version? \"1.0\"|\"1.1\"|\"2\"|\"3\" the HTTP version of the request")
+emit("---@field ignore? httpstatus.RuleId[] rules to skip")
+emit("---@field lang? \"en\"|\"ko\" the language of the messages (\"en\" by default)")
+emit("")
+emit("---A rule a response broke. tostring(finding) gives level, id, message and reference;")
+emit("---adding a key is an error.")
+emit("---@class httpstatus.Finding")
+emit("---@field id httpstatus.RuleId the rule's stable id")
+emit("---@field level httpstatus.Level must (a MUST or MUST NOT broken), should, or info")
+emit("---@field field string|nil the header field it concerns, or nil")
+emit("---@field message string what is wrong, in the lang asked for")
+emit("---@field reference string where the requirement is stated (\"RFC 9110, Section 15.5.6\")")
+emit("")
+emit("---A response rule, with the codes it can apply to. Shared: treat it as read-only.")
+emit("---@class httpstatus.Rule")
+emit("---@field id httpstatus.RuleId the rule's stable id")
+emit("---@field level httpstatus.Level must (a MUST or MUST NOT broken), should, or info")
+emit("---@field field string|nil the header field it concerns, or nil")
+emit("---@field message string what the rule requires, in the lang asked for")
+emit("---@field reference string where the requirement is stated")
+emit("---@field codes integer[] the codes in 100..599 it can apply to (none for status-invalid)")
 emit("")
 emit("---@class httpstatus")
 emit("local httpstatus = {}")

@@ -17,15 +17,43 @@
 %{
 #include <limits.h>
 #include <math.h>
+#include <stdarg.h>
 #include <string.h>
 
 /* A number argument with an integral value, in the luaL style of error for
  * anything else. Out-of-range values saturate at lo or hi instead of being
  * wrapped around, so that 2^32 + 404 can never become 404. */
+static lua_Integer hs_lua_checkintegral_of(lua_State *L, const char *fname, int arg, lua_Integer lo, lua_Integer hi);
+
 static lua_Integer hs_lua_checkintegral(lua_State *L, int arg, lua_Integer lo, lua_Integer hi)
 {
+    return hs_lua_checkintegral_of(L, NULL, arg, lo, hi);
+}
+
+/* luaL_argerror with the function's name given: "bad argument #arg to
+ * 'fname' (...)", the parenthesis formatted as lua_pushfstring formats, at
+ * the position of the caller. luaL_argerror itself names the function from
+ * the call site, which for pcall(hs.check, ...) is "httpstatus.check" or "?".
+ * fname NULL leaves the naming to luaL_argerror. Does not return. */
+static int hs_lua_argfail(lua_State *L, const char *fname, int arg, const char *fmt, ...)
+{
+    va_list ap;
+    luaL_checkstack(L, 4, NULL);
+    va_start(ap, fmt);
+    lua_pushvfstring(L, fmt, ap);
+    va_end(ap);
+    if (fname == NULL)
+        return luaL_argerror(L, arg, lua_tostring(L, -1));
+    luaL_where(L, 1);
+    lua_pushfstring(L, "bad argument #%d to '%s' (%s)", arg, fname, lua_tostring(L, -2));
+    lua_concat(L, 2);
+    return lua_error(L);
+}
+
+static lua_Integer hs_lua_checkintegral_of(lua_State *L, const char *fname, int arg, lua_Integer lo, lua_Integer hi)
+{
     if (lua_type(L, arg) != LUA_TNUMBER)
-        luaL_argerror(L, arg, lua_pushfstring(L, "integer expected, got %s", luaL_typename(L, arg)));
+        hs_lua_argfail(L, fname, arg, "integer expected, got %s", luaL_typename(L, arg));
 #if LUA_VERSION_NUM >= 503
     if (lua_isinteger(L, arg)) {
         lua_Integer v = lua_tointeger(L, arg);
@@ -34,7 +62,7 @@ static lua_Integer hs_lua_checkintegral(lua_State *L, int arg, lua_Integer lo, l
 #endif
     lua_Number n = lua_tonumber(L, arg);
     if (!(n == floor(n)) || isinf(n)) /* NaN fails the comparison */
-        luaL_argerror(L, arg, "number has no integer representation");
+        hs_lua_argfail(L, fname, arg, "number has no integer representation");
     /* lo and hi are exact as doubles for the int and size_t ranges used here */
     return n < (lua_Number)lo ? lo : n > (lua_Number)hi ? hi : (lua_Integer)n;
 }
@@ -191,17 +219,338 @@ static int hs_lua_field(lua_State *L)
         lua_pushstring(L, v.string);
     return 1;
 }
+
+/* ---- response rules ----------------------------------------------------
+ *
+ * The rules live in the core (core/rules.def, core/check.c) and nowhere
+ * else: the Lua side only describes them (hs_rule_fields, hs_rule_message,
+ * hs_rule_applies) and converts a check's arguments for the core's
+ * hs_checker, which this file feeds one field at a time straight from the Lua
+ * tables, with no copy and no heap. */
+
+/* hs_rule_fields(i): the id, level, field (nil when the rule names none) and
+ * reference of rule i, in table order; nil past the end. */
+static int hs_lua_rule_fields(lua_State *L)
+{
+    const hs_rule *r = hs_rule_at(hs_lua_checkindex(L, 1));
+    if (r == NULL) {
+        lua_pushnil(L);
+        return 1;
+    }
+    lua_pushstring(L, r->id);
+    lua_pushstring(L, r->level);
+    if (r->field != NULL)
+        lua_pushstring(L, r->field);
+    else
+        lua_pushnil(L);
+    lua_pushstring(L, r->reference);
+    return 4;
+}
+
+/* The stack slots of hs_lua_check, after its three arguments. */
+enum {
+    HS_CHECK_METHOD = 4,   /* the method string, kept on the stack while the core reads it */
+    HS_CHECK_REQUEST,      /* the request_headers table, or nil */
+    HS_CHECK_LANG,         /* the lang option, or nil for the default (English) */
+    HS_CHECK_TEMPLATES,    /* the finding templates of the lang, or nil */
+    HS_CHECK_TOP = HS_CHECK_TEMPLATES
+};
+
+/* The upvalues of hs_lua_check (hs_lua_check_function sets them). */
+enum {
+    HS_UP_TEMPLATES = 1,   /* lang -> array of finding templates (init.lua's) */
+    HS_UP_ARRAY_MT,        /* the metatable of the result array */
+    HS_UP_FINDING_MT,      /* the metatable of each finding */
+    HS_UP_TEMPLATES_EN,    /* HS_UP_TEMPLATES.en, for the default lang */
+    HS_UP_RULE_INDEX       /* rule id -> index, from the core (for ignore) */
+};
+
+/* More findings than rules cannot happen (hs_checker_end answers at most
+ * hs_rule_count()); the ignore mask of the core has room for 64 rules. */
+#define HS_LUA_MAX_FINDINGS 64
+
+/* A field name (or an option's string) as an error message shows it: at
+ * most 40 bytes of it, then "...". Pushed on the stack. */
+static const char *hs_lua_shown(lua_State *L, const char *s, size_t len)
+{
+    if (len <= 40)
+        return lua_pushlstring(L, s, len), lua_tostring(L, -1);
+    lua_pushlstring(L, s, 40);
+    lua_pushliteral(L, "...");
+    lua_concat(L, 2);
+    return lua_tostring(L, -1);
+}
+
+/* Feeds every field of the headers table at index t to the checker, as the
+ * response's fields or (request) the request's. The table maps a name (a
+ * string, in any case) to a value: a string, or an array of strings (one per
+ * field line; an empty array is no line at all). Anything else is an error
+ * of argument arg, whose text starts with prefix ("" or "option
+ * 'request_headers': "). */
+static void hs_lua_feed(lua_State *L, int t, int arg, const char *prefix, hs_checker *c, int request)
+{
+    luaL_checkstack(L, 6, NULL);
+    lua_pushnil(L);
+    while (lua_next(L, t) != 0) {
+        size_t name_len, value_len;
+        const char *name, *value;
+        if (lua_type(L, -2) != LUA_TSTRING)
+            hs_lua_argfail(L, "check", arg, "%sfield name must be a string, got %s", prefix, luaL_typename(L, -2));
+        name = lua_tolstring(L, -2, &name_len);
+        if (lua_type(L, -1) == LUA_TSTRING) {
+            value = lua_tolstring(L, -1, &value_len);
+            if (request)
+                hs_checker_request(c, name, name_len, value, value_len);
+            else
+                hs_checker_response(c, name, name_len, value, value_len);
+        } else if (lua_type(L, -1) == LUA_TTABLE) {
+            /* an array of strings: keys 1..n, every value a string */
+            lua_pushnil(L);
+            while (lua_next(L, -2) != 0) {
+                if (lua_type(L, -2) != LUA_TNUMBER || lua_tonumber(L, -2) < 1 ||
+                    lua_tonumber(L, -2) != floor(lua_tonumber(L, -2))) {
+                    const char *shown = hs_lua_shown(L, name, name_len);
+                    hs_lua_argfail(L, "check", arg, "%sfield '%s': string or array of strings expected, got a table with a %s key",
+                                   prefix, shown, luaL_typename(L, -3));
+                }
+                if (lua_type(L, -1) != LUA_TSTRING) {
+                    const char *shown = hs_lua_shown(L, name, name_len);
+                    hs_lua_argfail(L, "check", arg, "%sfield '%s': string or array of strings expected, got a %s in the array",
+                                   prefix, shown, luaL_typename(L, -2));
+                }
+                value = lua_tolstring(L, -1, &value_len);
+                if (request)
+                    hs_checker_request(c, name, name_len, value, value_len);
+                else
+                    hs_checker_response(c, name, name_len, value, value_len);
+                lua_pop(L, 1);
+            }
+        } else {
+            const char *shown = hs_lua_shown(L, name, name_len);
+            hs_lua_argfail(L, "check", arg, "%sfield '%s': string or array of strings expected, got %s", prefix, shown,
+                           luaL_typename(L, -2));
+        }
+        lua_pop(L, 1);
+    }
+}
+
+/* Reads the options table (argument 3) into *opt and the slots above;
+ * every key must be an option and every value of the option's type. The
+ * lang, when given, goes to HS_CHECK_LANG; *lang points into it. */
+static void hs_lua_check_options(lua_State *L, hs_check_options *opt, const char **lang)
+{
+    if (lua_isnoneornil(L, 3))
+        return;
+    if (lua_type(L, 3) != LUA_TTABLE)
+        hs_lua_argfail(L, "check", 3, "table expected, got %s", luaL_typename(L, 3));
+    luaL_checkstack(L, 6, NULL);
+    lua_pushnil(L);
+    while (lua_next(L, 3) != 0) {
+        size_t key_len, len;
+        const char *key, *s;
+        int vt = lua_type(L, -1);
+        if (lua_type(L, -2) != LUA_TSTRING)
+            hs_lua_argfail(L, "check", 3, "option names are strings, got %s", luaL_typename(L, -2));
+        key = lua_tolstring(L, -2, &key_len);
+#define HS_KEY_IS(name) (key_len == sizeof name - 1 && memcmp(key, name, sizeof name - 1) == 0)
+        if (HS_KEY_IS("method")) {
+            if (vt != LUA_TSTRING)
+                hs_lua_argfail(L, "check", 3, "option 'method': string expected, got %s", luaL_typename(L, -1));
+            lua_pushvalue(L, -1);
+            lua_replace(L, HS_CHECK_METHOD);
+            opt->method = lua_tolstring(L, HS_CHECK_METHOD, &opt->method_len);
+        } else if (HS_KEY_IS("request_headers")) {
+            if (vt != LUA_TTABLE)
+                hs_lua_argfail(L, "check", 3, "option 'request_headers': table expected, got %s", luaL_typename(L, -1));
+            lua_pushvalue(L, -1);
+            lua_replace(L, HS_CHECK_REQUEST);
+            opt->request_fields_given = true;
+        } else if (HS_KEY_IS("ignore")) {
+            if (vt != LUA_TTABLE)
+                hs_lua_argfail(L, "check", 3, "option 'ignore': table expected, got %s", luaL_typename(L, -1));
+            lua_pushnil(L);
+            while (lua_next(L, -2) != 0) {
+                lua_Number rule;
+                if (lua_type(L, -1) != LUA_TSTRING)
+                    hs_lua_argfail(L, "check", 3, "option 'ignore': rule id expected, got %s", luaL_typename(L, -1));
+                lua_pushvalue(L, -1);
+                lua_rawget(L, lua_upvalueindex(HS_UP_RULE_INDEX)); /* id -> index */
+                rule = lua_type(L, -1) == LUA_TNUMBER ? lua_tonumber(L, -1) : -1;
+                if (!(rule >= 0 && rule < 64)) {
+                    s = lua_tolstring(L, -2, &len);
+                    hs_lua_argfail(L, "check", 3, "option 'ignore': unknown rule id \"%s\"", hs_lua_shown(L, s, len));
+                }
+                opt->ignore |= 1ULL << (unsigned)rule;
+                lua_pop(L, 2);
+            }
+        } else if (HS_KEY_IS("version")) {
+            if (vt != LUA_TSTRING)
+                hs_lua_argfail(L, "check", 3, "option 'version': string expected, got %s", luaL_typename(L, -1));
+            s = lua_tolstring(L, -1, &len);
+            opt->version = hs_http_version_of(s, len);
+            if (opt->version == HS_VERSION_UNSET)
+                hs_lua_argfail(L, "check", 3,
+                               "option 'version': invalid version \"%s\", not one of \"1.0\", \"1.1\", \"2\", \"3\"",
+                               hs_lua_shown(L, s, len));
+        } else if (HS_KEY_IS("content")) {
+            if (vt != LUA_TBOOLEAN)
+                hs_lua_argfail(L, "check", 3, "option 'content': boolean expected, got %s", luaL_typename(L, -1));
+            opt->content = lua_toboolean(L, -1) ? HS_CONTENT_PRESENT : HS_CONTENT_NONE;
+        } else if (HS_KEY_IS("lang")) {
+            if (vt != LUA_TSTRING)
+                hs_lua_argfail(L, "check", 3, "option 'lang': string expected, got %s", luaL_typename(L, -1));
+            s = lua_tolstring(L, -1, &len);
+            if (strlen(s) != len || !hs_is_language(s))
+                hs_lua_argfail(L, "check", 3, "option 'lang': invalid language \"%s\"", hs_lua_shown(L, s, len));
+            lua_pushvalue(L, -1);
+            lua_replace(L, HS_CHECK_LANG);
+            *lang = lua_tostring(L, HS_CHECK_LANG);
+        } else {
+            hs_lua_argfail(L, "check", 3, "unknown option '%s'", hs_lua_shown(L, key, key_len));
+        }
+#undef HS_KEY_IS
+        lua_pop(L, 1);
+    }
+}
+
+/* Pushes a new finding table: { id, level, field (absent when nil), message
+ * (in lang), reference }. Copied from the lang's template for the rule (in
+ * the table at index templates, built by init.lua at require time, whose
+ * strings need no new Lua string) when there is one, else made from the
+ * core's strings. finding_mt (an index, 0 for none) becomes its metatable. */
+static void hs_lua_push_finding(lua_State *L, int templates, const hs_finding *f, const char *lang, int finding_mt)
+{
+    const hs_rule *r = hs_rule_at(f->rule);
+    int same_field = f->field == r->field || (f->field != NULL && r->field != NULL && strcmp(f->field, r->field) == 0);
+    luaL_checkstack(L, 6, NULL);
+    lua_createtable(L, 0, 5);
+    if (templates != 0 && (lua_rawgeti(L, templates, (int)f->rule + 1), lua_type(L, -1) == LUA_TTABLE)) {
+        lua_pushnil(L);
+        while (lua_next(L, -2) != 0) {
+            lua_pushvalue(L, -2);
+            lua_insert(L, -2);
+            lua_rawset(L, -5);
+        }
+        lua_pop(L, 1);
+    } else {
+        if (templates != 0)
+            lua_pop(L, 1);
+        lua_pushstring(L, r->id);
+        lua_setfield(L, -2, "id");
+        lua_pushstring(L, r->level);
+        lua_setfield(L, -2, "level");
+        lua_pushstring(L, hs_rule_message(f->rule, lang));
+        lua_setfield(L, -2, "message");
+        lua_pushstring(L, r->reference);
+        lua_setfield(L, -2, "reference");
+        same_field = 0;
+    }
+    if (!same_field) {
+        lua_pushstring(L, "field");
+        if (f->field != NULL)
+            lua_pushstring(L, f->field);
+        else
+            lua_pushnil(L);
+        lua_rawset(L, -3);
+    }
+    if (finding_mt != 0) {
+        lua_pushvalue(L, finding_mt);
+        lua_setmetatable(L, -2);
+    }
+}
+
+/* check(status, headers, opts): the findings of the core's check, a new
+ * array (with the metatable HS_UP_ARRAY_MT) of new finding tables (with the
+ * metatable HS_UP_FINDING_MT). */
+static int hs_lua_check(lua_State *L)
+{
+    hs_check_options opt;
+    hs_checker c;
+    hs_finding found[HS_LUA_MAX_FINDINGS];
+    size_t n, i;
+    int code, array_mt, finding_mt, templates = 0;
+    const char *lang = NULL;
+
+    memset(&opt, 0, sizeof opt);
+    code = (int)hs_lua_checkintegral_of(L, "check", 1, INT_MIN, INT_MAX);
+    if (!lua_isnoneornil(L, 2) && lua_type(L, 2) != LUA_TTABLE)
+        hs_lua_argfail(L, "check", 2, "table expected, got %s", luaL_typename(L, 2));
+    lua_settop(L, HS_CHECK_TOP); /* the slots, all nil */
+    hs_lua_check_options(L, &opt, &lang);
+    if (lang == NULL) {
+        lang = "en";
+        if (lua_type(L, lua_upvalueindex(HS_UP_TEMPLATES_EN)) == LUA_TTABLE)
+            templates = lua_upvalueindex(HS_UP_TEMPLATES_EN);
+    } else if (lua_type(L, lua_upvalueindex(HS_UP_TEMPLATES)) == LUA_TTABLE) {
+        lua_pushvalue(L, HS_CHECK_LANG);
+        lua_rawget(L, lua_upvalueindex(HS_UP_TEMPLATES));
+        lua_replace(L, HS_CHECK_TEMPLATES);
+        if (lua_type(L, HS_CHECK_TEMPLATES) == LUA_TTABLE)
+            templates = HS_CHECK_TEMPLATES;
+    }
+
+    hs_checker_begin(&c, code, &opt);
+    if (opt.request_fields_given)
+        hs_lua_feed(L, HS_CHECK_REQUEST, 3, "option 'request_headers': ", &c, 1);
+    if (lua_type(L, 2) == LUA_TTABLE)
+        hs_lua_feed(L, 2, 2, "", &c, 0);
+    n = hs_checker_end(&c, found, HS_LUA_MAX_FINDINGS);
+    if (n > HS_LUA_MAX_FINDINGS)
+        n = HS_LUA_MAX_FINDINGS; /* cannot happen: at most hs_rule_count() <= 64 */
+
+    array_mt = lua_type(L, lua_upvalueindex(HS_UP_ARRAY_MT)) == LUA_TTABLE ? lua_upvalueindex(HS_UP_ARRAY_MT) : 0;
+    finding_mt =
+        lua_type(L, lua_upvalueindex(HS_UP_FINDING_MT)) == LUA_TTABLE ? lua_upvalueindex(HS_UP_FINDING_MT) : 0;
+    lua_createtable(L, (int)n, 0);
+    if (array_mt != 0) {
+        lua_pushvalue(L, array_mt);
+        lua_setmetatable(L, -2);
+    }
+    for (i = 0; i < n; i++) {
+        hs_lua_push_finding(L, templates, &found[i], lang, finding_mt);
+        lua_rawseti(L, -2, (int)i + 1);
+    }
+    return 1;
+}
+
+/* hs_check_function(templates, array_mt, finding_mt): a new check function
+ * (hs_lua_check). templates maps a lang to an array whose item i + 1 holds
+ * the fields of a finding of rule i (any missing or wrong one is made from
+ * the core's strings instead); array_mt and finding_mt become the
+ * metatables of the result and of each finding. init.lua makes hs.check with
+ * it at require time. */
+static int hs_lua_check_function(lua_State *L)
+{
+    size_t i;
+    for (i = 1; i <= 3; i++)
+        if (lua_type(L, (int)i) != LUA_TTABLE)
+            hs_lua_argfail(L, NULL, (int)i, "table expected, got %s", luaL_typename(L, (int)i));
+    lua_settop(L, 3);
+    lua_pushliteral(L, "en");
+    lua_rawget(L, 1); /* HS_UP_TEMPLATES_EN */
+    lua_createtable(L, 0, (int)hs_rule_count()); /* HS_UP_RULE_INDEX */
+    for (i = 0; i < hs_rule_count(); i++) {
+        lua_pushstring(L, hs_rule_at(i)->id);
+        lua_pushinteger(L, (lua_Integer)i);
+        lua_rawset(L, -3);
+    }
+    lua_pushcclosure(L, hs_lua_check, 5);
+    return 1;
+}
 %}
 %native(hs_code_at) int hs_lua_code_at(lua_State *L);
 %native(hs_find_code) int hs_lua_find_code(lua_State *L);
 %native(hs_field) int hs_lua_field(lua_State *L);
+%native(hs_rule_fields) int hs_lua_rule_fields(lua_State *L);
+%native(hs_check_function) int hs_lua_check_function(lua_State *L);
 
 %typemap(in) int %{ $1 = hs_lua_checkcode(L, $input); %}
 %typemap(in) size_t %{ $1 = hs_lua_checkindex(L, $input); %}
 
-/* A byte string with its length, so that a NUL inside reaches hs_find and
- * hs_search (where it never matches) instead of ending the string early. */
-%typemap(in) (const char *s, size_t len), (const char *query, size_t len) {
+/* A byte string with its length, so that a NUL inside reaches hs_find,
+ * hs_search and hs_rule_find (where it never matches) instead of ending the
+ * string early, and so that no length can be passed apart from its string. */
+%typemap(in) (const char *s, size_t len), (const char *query, size_t len), (const char *id, size_t len) {
     if (lua_type(L, $input) != LUA_TSTRING)
         luaL_argerror(L, $input, lua_pushfstring(L, "string expected, got %s", luaL_typename(L, $input)));
     $1 = ($1_ltype)lua_tolstring(L, $input, &$2);

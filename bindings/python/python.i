@@ -341,6 +341,542 @@ static PyObject *make_get(PyObject *by_code, PyObject *by_name)
 }
 %}
 
+/* httpstatus.check, in C: a builtin taking its arguments the fast way
+ * (METH_FASTCALL | METH_KEYWORDS), which converts them and feeds the core's
+ * hs_checker field by field. Every rule is the core's: this code only walks
+ * the caller's headers (a dict with PyDict_Next, another mapping through
+ * multi_items() or items(), anything else as an iterable of pairs) and turns
+ * the core's findings into Finding objects. The function object's self is
+ * a tuple (Finding, {lang: [finding of rule i, ...]}, {(rule, field, lang):
+ * finding}, "en", "multi_items", "items"): findings are made once per rule, field and lang, by
+ * calling Finding, and handed out again; the list is new every call. */
+%{
+typedef void (*hs_py_feed)(hs_checker *c, const char *name, size_t name_len, const char *value,
+                           size_t value_len);
+
+/* x as bytes for the core: a str's UTF-8 (a str with no UTF-8 form, such as
+ * a lone surrogate, is taken in its surrogatepass bytes, which no name or
+ * method matches), or a bytes object as it is. *keep receives a reference
+ * to release once the bytes are no longer used, or NULL. 1 on success; 0
+ * when x is neither str nor bytes, with no error set; -1 with an error. */
+static int hs_py_bytes_of(PyObject *x, const char **s, size_t *len, PyObject **keep)
+{
+    Py_ssize_t size;
+    *keep = NULL;
+    if (PyUnicode_Check(x)) {
+        *s = PyUnicode_AsUTF8AndSize(x, &size);
+        if (*s == NULL) {
+            if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError))
+                return -1;
+            PyErr_Clear();
+            if ((*keep = PyUnicode_AsEncodedString(x, "utf-8", "surrogatepass")) == NULL)
+                return -1;
+            *s = PyBytes_AS_STRING(*keep);
+            size = PyBytes_GET_SIZE(*keep);
+        }
+    } else if (PyBytes_Check(x)) {
+        *s = PyBytes_AS_STRING(x);
+        size = PyBytes_GET_SIZE(x);
+    } else {
+        return 0;
+    }
+    *len = (size_t)size;
+    return 1;
+}
+
+static void hs_py_bad_field(const char *arg, PyObject *item)
+{
+    PyErr_Format(PyExc_TypeError, "check() %s must be (name, value) pairs of str or bytes, not %R", arg, item);
+}
+
+/* Feeds one field (name, value) to the checker: 0, or -1 with an error set
+ * naming arg and the field (item, or the pair when item is NULL). */
+static int hs_py_feed_field(hs_checker *c, hs_py_feed feed, const char *arg, PyObject *name, PyObject *value,
+                            PyObject *item)
+{
+    const char *n = NULL, *v = NULL;
+    size_t n_len = 0, v_len = 0;
+    PyObject *n_keep = NULL, *v_keep = NULL;
+    int ok = hs_py_bytes_of(name, &n, &n_len, &n_keep);
+    if (ok > 0)
+        ok = hs_py_bytes_of(value, &v, &v_len, &v_keep);
+    if (ok > 0)
+        feed(c, n, n_len, v, v_len);
+    Py_XDECREF(n_keep);
+    Py_XDECREF(v_keep);
+    if (ok == 0) {
+        if (item != NULL) {
+            hs_py_bad_field(arg, item);
+        } else if ((item = PyTuple_Pack(2, name, value)) != NULL) {
+            hs_py_bad_field(arg, item);
+            Py_DECREF(item);
+        }
+    }
+    return ok > 0 ? 0 : -1;
+}
+
+/* One item of an iterable of fields: a tuple or list of two. */
+static int hs_py_feed_pair(hs_checker *c, hs_py_feed feed, const char *arg, PyObject *item)
+{
+    if ((PyTuple_Check(item) || PyList_Check(item)) && PySequence_Fast_GET_SIZE(item) == 2)
+        return hs_py_feed_field(c, feed, arg, PySequence_Fast_GET_ITEM(item, 0),
+                                PySequence_Fast_GET_ITEM(item, 1), item);
+    hs_py_bad_field(arg, item);
+    return -1;
+}
+
+/* The result of headers.name(), or NULL: with no error set when headers
+ * has no such attribute. name is an interned str of check's state (a
+ * fresh one per call would also fill the interpreter's attribute cache). */
+static PyObject *hs_py_call_if_any(PyObject *headers, PyObject *name)
+{
+    PyObject *method = PyObject_GetAttr(headers, name);
+    if (method == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_AttributeError))
+            PyErr_Clear();
+        return NULL;
+    }
+    PyObject *result = PyObject_CallObject(method, NULL);
+    Py_DECREF(method);
+    return result;
+}
+
+/* Feeds every field of headers (see above for the shapes taken). */
+static int hs_py_feed_fields(PyObject *state, hs_checker *c, hs_py_feed feed, const char *arg, PyObject *headers)
+{
+    if (PyDict_CheckExact(headers)) {
+        Py_ssize_t pos = 0;
+        PyObject *name, *value;
+        while (PyDict_Next(headers, &pos, &name, &value))
+            if (hs_py_feed_field(c, feed, arg, name, value, NULL) < 0)
+                return -1;
+        return 0;
+    }
+    if (PyList_CheckExact(headers) || PyTuple_CheckExact(headers)) {
+        /* Only the repr of an error message runs Python code, which could
+         * change the list: the item is held while it is read. */
+        for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(headers); i++) {
+            PyObject *item = PySequence_Fast_GET_ITEM(headers, i);
+            Py_INCREF(item);
+            int failed = hs_py_feed_pair(c, feed, arg, item) < 0;
+            Py_DECREF(item);
+            if (failed)
+                return -1;
+        }
+        return 0;
+    }
+    if (PyUnicode_Check(headers) || PyBytes_Check(headers) || PyByteArray_Check(headers) || headers == Py_None) {
+        PyErr_Format(PyExc_TypeError, "check() %s must be a mapping or an iterable of (name, value) pairs, not '%.200s'",
+                     arg, Py_TYPE(headers)->tp_name);
+        return -1;
+    }
+    /* httpx's Headers joins repeated fields in items() and keeps them apart
+     * in multi_items(); other mappings (email.message.Message too) give
+     * every field in items(). */
+    PyObject *fields = hs_py_call_if_any(headers, PyTuple_GET_ITEM(state, 4));
+    if (fields == NULL && !PyErr_Occurred())
+        fields = hs_py_call_if_any(headers, PyTuple_GET_ITEM(state, 5));
+    if (fields == NULL && !PyErr_Occurred()) {
+        fields = headers;
+        Py_INCREF(fields);
+    }
+    if (fields == NULL)
+        return -1;
+    PyObject *iterator = PyObject_GetIter(fields), *item;
+    Py_DECREF(fields);
+    if (iterator == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError)) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError,
+                         "check() %s must be a mapping or an iterable of (name, value) pairs, not '%.200s'", arg,
+                         Py_TYPE(headers)->tp_name);
+        }
+        return -1;
+    }
+    int failed = 0;
+    while (!failed && (item = PyIter_Next(iterator)) != NULL) {
+        failed = hs_py_feed_pair(c, feed, arg, item) < 0;
+        Py_DECREF(item);
+    }
+    Py_DECREF(iterator);
+    return failed || PyErr_Occurred() ? -1 : 0;
+}
+
+/* lang for function fname (None is "en"): the C string, or NULL with an
+ * error set. A NUL or a lone surrogate makes it unknown. */
+static const char *hs_py_lang(PyObject *lang, const char *fname)
+{
+    Py_ssize_t size;
+    const char *s;
+    if (lang == Py_None)
+        return "en";
+    if (!PyUnicode_Check(lang)) {
+        PyErr_Format(PyExc_TypeError, "%s() lang must be str, not '%.200s'", fname, Py_TYPE(lang)->tp_name);
+        return NULL;
+    }
+    if ((s = PyUnicode_AsUTF8AndSize(lang, &size)) == NULL) {
+        if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError))
+            return NULL;
+        PyErr_Clear();
+    }
+    if (s == NULL || strlen(s) != (size_t)size || !hs_is_language(s)) {
+        PyErr_Format(PyExc_ValueError, "%s() lang must be 'en' or 'ko', not %R", fname, lang);
+        return NULL;
+    }
+    return s;
+}
+
+/* The rule ids of ignore as the core's bit mask: 0, or -1 with an error. */
+static int hs_py_ignore(PyObject *ignore, unsigned long long *mask)
+{
+    *mask = 0;
+    if (ignore == Py_None || (PyTuple_Check(ignore) && PyTuple_GET_SIZE(ignore) == 0))
+        return 0;
+    if (PyUnicode_Check(ignore) || PyBytes_Check(ignore)) {
+        PyErr_Format(PyExc_TypeError,
+                     "check() ignore must be an iterable of rule ids, not one '%.200s': write ignore=[%R]",
+                     Py_TYPE(ignore)->tp_name, ignore);
+        return -1;
+    }
+    PyObject *iterator = PyObject_GetIter(ignore), *id;
+    if (iterator == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError)) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError, "check() ignore must be an iterable of rule ids, not '%.200s'",
+                         Py_TYPE(ignore)->tp_name);
+        }
+        return -1;
+    }
+    int failed = 0;
+    while (!failed && (id = PyIter_Next(iterator)) != NULL) {
+        Py_ssize_t size = 0;
+        const char *s = PyUnicode_Check(id) ? PyUnicode_AsUTF8AndSize(id, &size) : NULL;
+        size_t rule = s == NULL ? hs_rule_count() : hs_rule_find(s, (size_t)size);
+        if (!PyUnicode_Check(id)) {
+            PyErr_Format(PyExc_TypeError, "check() ignore must hold rule ids (str), not %R", id);
+            failed = 1;
+        } else if (s == NULL && !PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) {
+            failed = 1;
+        } else if (rule >= hs_rule_count() || rule >= 64) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_ValueError, "check() ignore: no rule has the id %R (httpstatus.rules() lists them)",
+                         id);
+            failed = 1;
+        } else {
+            *mask |= 1ULL << rule;
+        }
+        Py_DECREF(id);
+    }
+    Py_DECREF(iterator);
+    return failed || PyErr_Occurred() ? -1 : 0;
+}
+
+/* The Finding for what the core found, from the cache in state or made
+ * (and cached) now. lang_key is lang as an exact str. A new reference, or
+ * NULL with an error. */
+static PyObject *hs_py_finding(PyObject *state, const hs_finding *found, const char *lang, PyObject *lang_key)
+{
+    const hs_rule *rule = hs_rule_at(found->rule);
+    PyObject *maker = PyTuple_GET_ITEM(state, 0), *caches = PyTuple_GET_ITEM(state, 1);
+    PyObject *others = PyTuple_GET_ITEM(state, 2), *cache, *key = NULL, *finding;
+    Py_ssize_t slot = (Py_ssize_t)found->rule;
+    /* Calling the maker runs Python code, which could empty the caches:
+     * the list is held here until the end. */
+    const bool own_field = found->field == rule->field ||
+                           (found->field != NULL && rule->field != NULL && strcmp(found->field, rule->field) == 0);
+    if (own_field) {
+        /* cache: the list of this lang's findings, one slot per rule */
+        cache = PyDict_GetItemWithError(caches, lang_key);
+        if (cache == NULL && PyErr_Occurred())
+            return NULL;
+        if (cache == NULL || !PyList_CheckExact(cache) || PyList_GET_SIZE(cache) != (Py_ssize_t)hs_rule_count()) {
+            if ((cache = PyList_New((Py_ssize_t)hs_rule_count())) == NULL)
+                return NULL;
+            for (Py_ssize_t i = 0; i < PyList_GET_SIZE(cache); i++) {
+                Py_INCREF(Py_None);
+                PyList_SET_ITEM(cache, i, Py_None);
+            }
+            if (PyDict_SetItem(caches, lang_key, cache) < 0) {
+                Py_DECREF(cache);
+                return NULL;
+            }
+        } else {
+            Py_INCREF(cache);
+        }
+        finding = PyList_GET_ITEM(cache, slot);
+        if (finding != Py_None) {
+            Py_INCREF(finding);
+            Py_DECREF(cache);
+            return finding;
+        }
+    } else {
+        cache = NULL;
+        if ((key = Py_BuildValue("(nsO)", slot, found->field, lang_key)) == NULL)
+            return NULL;
+        finding = PyDict_GetItemWithError(others, key);
+        if (finding != NULL || PyErr_Occurred()) {
+            Py_DECREF(key);
+            Py_XINCREF(finding);
+            return finding;
+        }
+    }
+    PyObject *id = PyUnicode_FromString(rule->id), *level = PyUnicode_FromString(rule->level);
+    PyObject *field = found->field == NULL ? Py_None : PyUnicode_FromString(found->field);
+    PyObject *message = PyUnicode_FromString(hs_rule_message(found->rule, lang));
+    PyObject *reference = PyUnicode_FromString(rule->reference);
+    if (found->field == NULL)
+        Py_INCREF(field);
+    finding = id == NULL || level == NULL || field == NULL || message == NULL || reference == NULL
+                  ? NULL
+                  : PyObject_CallFunctionObjArgs(maker, id, level, field, message, reference, NULL);
+    Py_XDECREF(id);
+    Py_XDECREF(level);
+    Py_XDECREF(field);
+    Py_XDECREF(message);
+    Py_XDECREF(reference);
+    if (finding != NULL) {
+        if (cache != NULL) {
+            Py_INCREF(finding);
+            /* steals the reference and releases the None; fails only if
+             * the maker emptied the list, which costs the cache, not the answer */
+            if (PyList_SetItem(cache, slot, finding) < 0)
+                PyErr_Clear();
+        } else if (PyDict_SetItem(others, key, finding) < 0) {
+            Py_CLEAR(finding);
+        }
+    }
+    Py_XDECREF(key);
+    Py_XDECREF(cache);
+    return finding;
+}
+
+enum { HS_ARG_STATUS, HS_ARG_HEADERS, HS_ARG_METHOD, HS_ARG_REQUEST_HEADERS, HS_ARG_CONTENT, HS_ARG_VERSION,
+       HS_ARG_IGNORE, HS_ARG_LANG, HS_ARG_COUNT };
+static const char *const hs_py_check_args[HS_ARG_COUNT] = {
+    "status", "headers", "method", "request_headers", "content", "version", "ignore", "lang"};
+
+/* The arguments of check() into arg[] (borrowed; NULL when not given). */
+static int hs_py_check_parse(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames, PyObject **arg)
+{
+    for (size_t i = 0; i < HS_ARG_COUNT; i++)
+        arg[i] = NULL;
+    if (nargs > 2) {
+        PyErr_Format(PyExc_TypeError, "check() takes from 1 to 2 positional arguments but %zd were given", nargs);
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < nargs; i++)
+        arg[i] = args[i];
+    Py_ssize_t nkw = kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames);
+    for (Py_ssize_t k = 0; k < nkw; k++) {
+        PyObject *name = PyTuple_GET_ITEM(kwnames, k);
+        size_t i = 0;
+        while (i < HS_ARG_COUNT && PyUnicode_CompareWithASCIIString(name, hs_py_check_args[i]) != 0)
+            i++;
+        if (i == HS_ARG_COUNT) {
+            PyErr_Format(PyExc_TypeError, "check() got an unexpected keyword argument %R", name);
+            return -1;
+        }
+        if (arg[i] != NULL) {
+            PyErr_Format(PyExc_TypeError, "check() got multiple values for argument '%s'", hs_py_check_args[i]);
+            return -1;
+        }
+        arg[i] = args[nargs + k];
+    }
+    if (arg[HS_ARG_STATUS] == NULL) {
+        PyErr_SetString(PyExc_TypeError, "check() missing required argument 'status'");
+        return -1;
+    }
+    return 0;
+}
+
+/* The options of check() in arg[] into *opt and *lang: 0, or -1 with an
+ * error set. opt->method points into arg[HS_ARG_METHOD] or into *keep, a
+ * reference the caller releases once the check is over (also on failure). */
+static int hs_py_check_options(PyObject **arg, hs_check_options *opt, const char **lang, PyObject **keep)
+{
+    PyObject *method = arg[HS_ARG_METHOD], *content = arg[HS_ARG_CONTENT], *version = arg[HS_ARG_VERSION];
+    *keep = NULL;
+    if (method != NULL && method != Py_None) {
+        int ok = hs_py_bytes_of(method, &opt->method, &opt->method_len, keep);
+        if (ok == 0)
+            PyErr_Format(PyExc_TypeError, "check() method must be str, bytes or None, not '%.200s'",
+                         Py_TYPE(method)->tp_name);
+        if (ok <= 0)
+            return -1;
+    }
+    if (content == NULL || content == Py_None) {
+        opt->content = HS_CONTENT_UNKNOWN;
+    } else if (PyBool_Check(content)) {
+        opt->content = content == Py_True ? HS_CONTENT_PRESENT : HS_CONTENT_NONE;
+    } else {
+        PyErr_Format(PyExc_TypeError, "check() content must be True, False or None, not '%.200s'",
+                     Py_TYPE(content)->tp_name);
+        return -1;
+    }
+    if (version != NULL && version != Py_None) {
+        Py_ssize_t size = 0;
+        const char *s;
+        if (!PyUnicode_Check(version)) {
+            PyErr_Format(PyExc_TypeError, "check() version must be str or None, not '%.200s'",
+                         Py_TYPE(version)->tp_name);
+            return -1;
+        }
+        if ((s = PyUnicode_AsUTF8AndSize(version, &size)) == NULL && !PyErr_ExceptionMatches(PyExc_UnicodeEncodeError))
+            return -1;
+        if (s == NULL || (opt->version = hs_http_version_of(s, (size_t)size)) == HS_VERSION_UNSET) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_ValueError, "check() version must be '1.0', '1.1', '2' or '3', not %R", version);
+            return -1;
+        }
+    }
+    if (arg[HS_ARG_IGNORE] != NULL && hs_py_ignore(arg[HS_ARG_IGNORE], &opt->ignore) < 0)
+        return -1;
+    *lang = "en";
+    if (arg[HS_ARG_LANG] != NULL && (*lang = hs_py_lang(arg[HS_ARG_LANG], "check")) == NULL)
+        return -1;
+    opt->request_fields_given = arg[HS_ARG_REQUEST_HEADERS] != NULL && arg[HS_ARG_REQUEST_HEADERS] != Py_None;
+    return 0;
+}
+
+/* The count findings of found[] as a new list of Finding objects, with
+ * messages in lang (given to check() as lang_arg, or NULL). */
+static PyObject *hs_py_findings(PyObject *state, const hs_finding *found, size_t count, const char *lang,
+                                PyObject *lang_arg)
+{
+    PyObject *result = PyList_New((Py_ssize_t)count), *lang_key;
+    if (result == NULL || count == 0)
+        return result;
+    /* The cache is keyed by lang as an exact str. */
+    if (lang_arg == NULL || lang_arg == Py_None)
+        lang_key = PyTuple_GET_ITEM(state, 3);
+    else if (PyUnicode_CheckExact(lang_arg))
+        lang_key = lang_arg;
+    else
+        lang_key = NULL;
+    if (lang_key != NULL)
+        Py_INCREF(lang_key);
+    else if ((lang_key = PyUnicode_FromString(lang)) == NULL)
+        Py_CLEAR(result);
+    for (size_t i = 0; result != NULL && i < count; i++) {
+        PyObject *finding = hs_py_finding(state, &found[i], lang, lang_key);
+        if (finding == NULL)
+            Py_CLEAR(result);
+        else
+            PyList_SET_ITEM(result, (Py_ssize_t)i, finding);
+    }
+    Py_XDECREF(lang_key);
+    return result;
+}
+
+static PyObject *hs_py_check(PyObject *state, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+{
+    PyObject *arg[HS_ARG_COUNT], *keep = NULL;
+    hs_check_options opt = {0};
+    hs_checker checker;
+    hs_finding found[64];
+    const char *lang = "en";
+    int code;
+
+    if (hs_py_check_parse(args, nargs, kwnames, arg) < 0 || hs_py_code(arg[HS_ARG_STATUS], "check", &code) < 0)
+        return NULL;
+    if (hs_py_check_options(arg, &opt, &lang, &keep) < 0) {
+        Py_XDECREF(keep);
+        return NULL;
+    }
+    hs_checker_begin(&checker, code, &opt);
+    int failed = arg[HS_ARG_HEADERS] != NULL &&
+                 hs_py_feed_fields(state, &checker, hs_checker_response, "headers", arg[HS_ARG_HEADERS]) < 0;
+    if (!failed && opt.request_fields_given)
+        failed = hs_py_feed_fields(state, &checker, hs_checker_request, "request_headers", arg[HS_ARG_REQUEST_HEADERS]) < 0;
+    size_t count = failed ? 0 : hs_checker_end(&checker, found, sizeof found / sizeof found[0]);
+    Py_XDECREF(keep); /* the method is no longer read */
+    if (failed)
+        return NULL;
+    if (count > sizeof found / sizeof found[0])
+        return PyErr_Format(PyExc_SystemError, "check(): the core found more than %zu findings",
+                            sizeof found / sizeof found[0]);
+    return hs_py_findings(state, found, count, lang, arg[HS_ARG_LANG]);
+}
+
+static PyMethodDef hs_py_check_def = {
+    "check", (PyCFunction)(void (*)(void))hs_py_check, METH_FASTCALL | METH_KEYWORDS,
+    "check(status, headers=(), *, method=None, request_headers=None, content=None, version=None, ignore=(), "
+    "lang='en')\n--\n\n"
+    "The response rules a response with this status and these header fields\n"
+    "breaks, as a new list of Finding, in the order of rules() (empty when it\n"
+    "breaks none).\n\n"
+    "headers is a mapping (dict, http.client.HTTPMessage, requests' or httpx's\n"
+    "headers) or an iterable of (name, value) pairs (WSGI, ASGI); names and\n"
+    "values are str or bytes, names match in any case, and a field may appear\n"
+    "more than once. What is known of the request makes the rules that need it\n"
+    "fire: method (str, case-sensitive: \"GET\"), request_headers (the same\n"
+    "shapes; None when not known), version (\"1.0\", \"1.1\", \"2\" or \"3\") and\n"
+    "content (True when the response has content). ignore is an iterable of\n"
+    "rule ids to skip; lang is \"en\" or \"ko\" for the messages.\n\n"
+    "An unknown rule id, version or lang is a ValueError; a status that is no\n"
+    "int, or a header that is no pair of str or bytes, a TypeError."};
+%}
+%inline %{
+/* The check builtin, making its findings by calling finding(id, level,
+ * field, message, reference). */
+static PyObject *make_check(PyObject *finding)
+{
+    if (!PyCallable_Check(finding))
+        return PyErr_Format(PyExc_TypeError, "make_check() needs a callable, not '%.200s'", Py_TYPE(finding)->tp_name);
+    PyObject *caches = PyDict_New(), *others = PyDict_New(), *en = PyUnicode_InternFromString("en");
+    PyObject *multi_items = PyUnicode_InternFromString("multi_items"), *items = PyUnicode_InternFromString("items");
+    PyObject *module = PyUnicode_FromString("httpstatus");
+    PyObject *state = caches == NULL || others == NULL || en == NULL || multi_items == NULL || items == NULL
+                          ? NULL
+                          : PyTuple_Pack(6, finding, caches, others, en, multi_items, items);
+    PyObject *check = state == NULL || module == NULL ? NULL : PyCFunction_NewEx(&hs_py_check_def, state, module);
+    Py_XDECREF(caches);
+    Py_XDECREF(others);
+    Py_XDECREF(en);
+    Py_XDECREF(multi_items);
+    Py_XDECREF(items);
+    Py_XDECREF(module);
+    Py_XDECREF(state);
+    return check;
+}
+
+/* Every rule in table order, each made by calling rule(id, level, field,
+ * message, reference, codes) with the message in lang (None: "en") and the
+ * codes in 100..599 it can apply to, as a tuple of ints. */
+static PyObject *rule_table(PyObject *rule, PyObject *lang)
+{
+    if (!PyCallable_Check(rule))
+        return PyErr_Format(PyExc_TypeError, "rule_table() needs a callable, not '%.200s'", Py_TYPE(rule)->tp_name);
+    const char *language = hs_py_lang(lang, "rules");
+    if (language == NULL)
+        return NULL;
+    PyObject *table = PyTuple_New((Py_ssize_t)hs_rule_count());
+    for (size_t i = 0; table != NULL && i < hs_rule_count(); i++) {
+        const hs_rule *r = hs_rule_at(i);
+        PyObject *codes = PyList_New(0), *made = NULL;
+        for (int code = 100; codes != NULL && code <= 599; code++) {
+            if (!hs_rule_applies(i, code))
+                continue;
+            PyObject *number = PyLong_FromLong(code);
+            if (number == NULL || PyList_Append(codes, number) < 0)
+                Py_CLEAR(codes);
+            Py_XDECREF(number);
+        }
+        PyObject *codes_tuple = codes == NULL ? NULL : PyList_AsTuple(codes);
+        if (codes_tuple != NULL)
+            made = PyObject_CallFunction(rule, "sssssO", r->id, r->level, r->field, hs_rule_message(i, language),
+                                         r->reference, codes_tuple);
+        Py_XDECREF(codes);
+        Py_XDECREF(codes_tuple);
+        if (made == NULL)
+            Py_CLEAR(table);
+        else
+            PyTuple_SET_ITEM(table, (Py_ssize_t)i, made);
+    }
+    return table;
+}
+%}
+
 /* The httpstatus command (cli/cli.c) run in this process: `python -m
  * httpstatus` and the console script call this, so the tool exists once.
  * args are the arguments after the program name, str (encoded as the

@@ -161,6 +161,8 @@ SECTIONS = {
 SURFACE_EXTRAS = {
     "python": {
         "Status": "docs/reference.md: the IntEnum of every code, like http.HTTPStatus",
+        "Finding": "the type of check()'s findings, for isinstance and annotations (Lua's are plain tables)",
+        "Rule": "the type of rules()'s items, for isinstance and annotations (Lua's are plain tables)",
     },
     "lua5.4": {
         "_VERSION": "Lua's convention for a module's version (Python's __version__ is a dunder)",

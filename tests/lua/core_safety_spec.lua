@@ -15,10 +15,16 @@ local WALK = [[
 local core = require "httpstatus.core"
 local hs = require "httpstatus"
 
-local string_mt = getmetatable("")
-local ARGS = { n = 17, nil, 0, 404, -1, 2 ^ 60, 404.5, 0 / 0, "", "404", "not found", "time\0out",
+local string_mt = debug.getmetatable("")
+local ARGS = { n = 20, nil, 0, 404, -1, 2 ^ 60, 404.5, 0 / 0, "", "404", "not found", "time\0out",
                {}, setmetatable({}, { __index = function() error("no") end }), io.stdout, print, true,
-               coroutine.create(print) }
+               coroutine.create(print),
+               -- shaped like check's headers and options, good and bad (and, for
+               -- hs_check_function, like its tables of finding templates)
+               { date = "x", allow = { "GET", "HEAD" }, upgrade = "" },
+               { method = "GET", request_headers = { expect = "100-continue" }, lang = "ko", version = "2",
+                 content = true, ignore = { "date-missing" } },
+               { en = { { id = 1, field = {} }, "x" }, allow = { "GET", true } } }
 local functions, seen, returned = {}, {}, {}
 
 local function walk(v, path, depth)
@@ -34,7 +40,7 @@ local function walk(v, path, depth)
     if t ~= "table" and t ~= "userdata" then return end
     if seen[v] then return end
     seen[v] = true
-    local mt = getmetatable(v)
+    local mt = debug.getmetatable(v) -- protected ones (__metatable) too
     if mt ~= nil and mt ~= string_mt then walk(mt, path .. "<metatable>", depth + 1) end
     if t == "table" then
         for k, x in pairs(v) do walk(x, path .. "." .. tostring(k), depth + 1) end
@@ -52,8 +58,13 @@ local function try(entry, ...)
     calls = calls + 1
     local ok, err = pcall(entry[1], ...)
     if ok then
-        -- every value a call returns is walked too (its metatable, its fields)
+        -- every value a call returns is walked too (its metatable, its fields),
+        -- and a function it returns is called in turn
         if type(err) == "table" or type(err) == "userdata" then returned[#returned + 1] = { err, entry[2] } end
+        if type(err) == "function" and not seen[err] then
+            seen[err] = true
+            functions[#functions + 1] = { err, entry[2] .. "()" }
+        end
     elseif type(err) ~= "string" then
         bad = bad + 1
         print("bad: " .. entry[2] .. " raised a " .. type(err))
@@ -70,12 +81,14 @@ while i <= #functions do
             try(entry, ARGS[a], ARGS[b])
         end
         try(entry, ARGS[a], 0, ARGS[a])
+        try(entry, ARGS[a], ARGS[a], ARGS[a])
     end
     -- values returned so far lead to more functions
     for _, r in ipairs(returned) do walk(r[1], r[2] .. "()", 1) end
     returned = {}
     i = i + 1
 end
+for _, entry in ipairs(functions) do print("reached " .. entry[2]) end
 print(string.format("functions %d", #functions))
 print(string.format("survived %d calls, %d bad", calls, bad))
 ]]
@@ -88,6 +101,14 @@ describe("every function reachable from the modules", function()
         -- the walk did reach the C functions (hs_field_count() + helpers + ...)
         local n = tonumber(out:match("functions (%d+)"))
         assert.is_true(n ~= nil and n >= 40, out)
+        -- among them the response rules' functions, and the check function
+        -- hs_check_function makes from whatever it is given
+        for _, path in ipairs{ "hs.check", "hs.rules", "core.hs_check_function", "core.hs_check_function()",
+                               "core.hs_rule_fields", "core.hs_rule_find", "core.hs_rule_message",
+                               "core.hs_rule_applies", "core.hs_rule_of", "core.hs_rule_count",
+                               "hs.rules().1<metatable>.__tostring" } do
+            assert.is_truthy(("\n" .. out):find("\nreached " .. path:gsub("[%.%(%)]", "%%%0") .. "\n"), path)
+        end
     end)
 end)
 

@@ -96,3 +96,57 @@ def test_main_runs_the_c_tool_and_returns_its_exit_status(capfd):
     out, err = capfd.readouterr()
     assert out.startswith("404 Not Found\n")
     assert err.startswith("httpstatus: nothing matches 'nonsense'\n")
+
+
+def test_make_check_and_rule_table_refuse_what_cannot_make_objects():
+    for junk in (None, 1, "Finding"):
+        with pytest.raises(TypeError, match=r"^make_check\(\) needs a callable"):
+            _core.make_check(junk)
+        with pytest.raises(TypeError, match=r"^rule_table\(\) needs a callable"):
+            _core.rule_table(junk, "en")
+    with pytest.raises(ValueError, match=r"^rules\(\) lang"):
+        _core.rule_table(tuple, "fr")
+    assert _core.rule_table(lambda *fields: fields[0], None)[:2] == ("status-invalid", "status-unregistered")
+
+
+def test_check_survives_makers_that_misbehave_and_caches_tampered_with():
+    check = _core.make_check(lambda *fields: "junk")
+    assert check(405) == ["junk", "junk"]
+
+    def raising(*fields):
+        raise RuntimeError("no finding")
+
+    with pytest.raises(RuntimeError, match="no finding"):
+        _core.make_check(raising)(405)
+    assert _core.make_check(raising)(405, {"Allow": "GET", "Date": "x"}) == []
+
+    # the caches live in the function's self: replaced, emptied or filled with
+    # junk, they cost at most the right answer of that function, never a crash
+    check = _core.make_check(httpstatus.Finding)
+    expected = httpstatus.check(304, {"Content-Encoding": "gzip"})
+    assert check(304, {"Content-Encoding": "gzip"}) == expected
+    caches, others = check.__self__[1], check.__self__[2]
+    for junk in (None, [], [None] * 3, "x", {}):
+        caches["en"] = junk
+        assert check(304, {"Content-Encoding": "gzip"}) == expected
+    others.clear()
+    assert check(304, {"Content-Encoding": "gzip"}) == expected
+    caches.clear()
+    caches["en"] = [1] * len(httpstatus.rules())
+    check(405)
+
+    # a maker that empties the caches while it runs
+    def emptying(*fields):
+        for cache in list(caches.values()):
+            if isinstance(cache, list):
+                cache.clear()
+        caches.clear()
+        others.clear()
+        return fields
+
+    check = _core.make_check(emptying)
+    caches, others = check.__self__[1], check.__self__[2]
+    for _ in range(3):
+        assert [f[0] for f in check(304, {"Content-Type": "x"}, lang="ko")] == ["date-missing", "metadata-in-304"]
+        assert [f[0] for f in check(304, {"Content-Encoding": "x"})] == ["date-missing", "metadata-in-304"]
+    assert httpstatus.check(405) == httpstatus.check(405)

@@ -42,6 +42,11 @@ def test_aliases_and_rules_are_tuples_of_str():
         assert type(member.aliases) is tuple and all(type(a) is str for a in member.aliases)
         assert all(getattr(Status, a) is member for a in member.aliases)
         assert type(member.rules) is tuple and all(type(r) is str for r in member.rules)
+        assert member.rules and len(set(member.rules)) == len(member.rules)
+    # the ids of the response rules that can apply (core/rules.def), in the order of rules()
+    assert Status.NOT_FOUND.rules == ("date-missing", "content-forbidden")
+    assert Status.UNAUTHORIZED.rules == ("www-authenticate-missing", "date-missing", "content-forbidden")
+    assert Status.USE_PROXY.rules == ("status-obsolete", "date-missing", "content-forbidden")
 
 
 def test_usage_marks_the_common_and_the_rare_codes():
@@ -104,7 +109,8 @@ def test_phrases_is_a_read_only_mapping_of_every_row():
         phrases.clear()
 
 
-PUBLIC_FUNCTIONS = ["get", "phrase", "description", "category", "all", "search", *httpstatus._PREDICATES]
+PUBLIC_FUNCTIONS = ["get", "phrase", "description", "category", "all", "search", "check", "rules",
+                    *httpstatus._PREDICATES]
 
 
 @pytest.mark.parametrize("name", PUBLIC_FUNCTIONS)
@@ -121,6 +127,10 @@ def test_predicate_and_phrase_signatures():
     assert str(inspect.signature(httpstatus.is_retryable)) == "(code, /)"
     assert str(inspect.signature(httpstatus.get)) == "(x, /)"
     assert str(inspect.signature(httpstatus.description)) == "(code, lang='en')"
+    assert str(inspect.signature(httpstatus.check)) == (
+        "(status, headers=(), *, method=None, request_headers=None, content=None, version=None, ignore=(), "
+        "lang='en')")
+    assert str(inspect.signature(httpstatus.rules)) == "(lang='en')"
 
 
 def test_help_shows_every_function_all_included():

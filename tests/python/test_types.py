@@ -103,3 +103,62 @@ def test_mypy_rejects_misuse(tmp_path):
     assert 'program.py:4: error: Module has no attribute "NO_SUCH_STATUS"' in out
     assert "program.py:5: error: Argument 1 to \"is_success\" has incompatible type" in out
     assert "program.py:6: error: Incompatible types in assignment" in out
+
+
+def test_mypy_accepts_every_shape_check_takes(tmp_path):
+    pytest.importorskip("mypy")
+    status, out = mypy("""
+        import http
+        import http.client
+        import io
+        from collections import OrderedDict
+        from typing import Dict, List, Mapping, Optional, Tuple
+        import httpstatus
+        from httpstatus import Finding, Rule, check
+
+        headers: Dict[str, str] = {"Date": "x"}
+        found: List[Finding] = check(200, headers)
+        check(200, {b"date": b"x"}, method=b"GET")
+        check(200, [("Date", "x")], method="GET", ignore=["date-missing"], lang="ko")
+        check(200, [[b"date", b"x"]], request_headers=[(b"host", b"x")], version="1.1", content=False)
+        check(200, (("Date", b"x"),), ignore=("date-missing",), lang=None)
+        check(200, OrderedDict(headers), ignore={"date-missing"}, request_headers=None)
+        check(httpstatus.NOT_FOUND, http.client.parse_headers(io.BytesIO(b"Date: x\\r\\n\\r\\n")))
+        check(http.HTTPStatus.OK, iter([("Date", "x")]), ignore=iter(["date-missing"]))
+        check(status=200, headers=headers, version=None, content=True)
+
+        def from_a_mapping(m: Mapping[str, str]) -> List[Finding]:
+            return check(405, m.items())
+
+        first = found[0]
+        text: str = first.message + first.reference + str(first)
+        field: Optional[str] = first.field
+        reveal_type(first.level)
+        rule: Rule = httpstatus.rules("ko")[0]
+        codes: Tuple[int, ...] = rule.codes
+        """, tmp_path)
+    assert status == 0, out
+    revealed = next(line for line in out.splitlines() if "Revealed type" in line)
+    assert all(f"Literal['{level}']" in revealed for level in ("must", "should", "info")), revealed
+    assert revealed.count("Literal[") == 3, revealed
+
+
+def test_mypy_rejects_misuse_of_check(tmp_path):
+    pytest.importorskip("mypy")
+    status, out = mypy("""
+        import httpstatus
+        from httpstatus import check
+
+        check(200, {}, ignore="date-missing")
+        check(200, {}, version="HTTP/1.1")
+        check(200, "Date: x")
+        check(200, {}, content=1)
+        check("200")
+        f = check(405)[0]
+        f.id = "x"
+        check(200, {}, "GET")
+        check(200, {"Date": 1})
+        """, tmp_path)
+    assert status == 1
+    for line in (5, 6, 7, 8, 9, 11, 12, 13):
+        assert f"program.py:{line}: error:" in out, (line, out)

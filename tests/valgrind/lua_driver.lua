@@ -3,7 +3,9 @@
 -- every code from -5 to 1004 and the integer edges, every name and alias,
 -- every lookup function, tostring, a constant, the private C module
 -- httpstatus.core called directly (its SWIG typemaps are the C code Lua
--- input reaches), and every row of docs/reference.md's bad-input table through pcall.
+-- input reaches), check and rules with every code and every shape of headers
+-- and options (good and bad), and every row of docs/reference.md's bad-input
+-- table through pcall.
 --
 -- valgrind is the judge of memory; the asserts check that each call gave
 -- the answer docs/reference.md promises, so a call that silently did nothing fails too.
@@ -235,6 +237,61 @@ for _, key in ipairs{ "new_field", "is_teapot", 1 } do
 end
 check(not pcall(setmetatable, s, {}) and getmetatable(s) == false, "metatable")
 check(getmetatable(core) == nil, "the C module is a plain table")
+
+section("response rules: check and rules")
+-- check's C function walks the Lua tables itself (lua.i): every shape of
+-- headers and options it takes, every status, and every bad one.
+local rules = hs.rules()
+check(#rules == core.hs_rule_count() and #hs.rules("ko") == #rules, "rules")
+for i, r in ipairs(rules) do
+    check(core.hs_rule_find(r.id) == i - 1 and core.hs_rule_message(i - 1, "ko") == hs.rules("ko")[i].message, r.id)
+    check(select(1, core.hs_rule_fields(i - 1)) == r.id and tostring(r):find(r.id, 1, true), r.id)
+end
+check(core.hs_rule_fields(#rules) == nil and core.hs_rule_find("nope") == #rules, "past the end")
+check(core.hs_rule_find("allow-missing\0") == #rules and core.hs_rule_message(0, "fr") == nil, "rule edges")
+local DATE = "Tue, 15 Nov 1994 08:12:31 GMT"
+local REQUESTS = { nil, {}, { expect = "100-continue", range = "bytes=0-1", ["if-none-match"] = { "a", "b" },
+                              accept = "*/*", upgrade = "h2c" } }
+local fired = {}
+for _, code in ipairs(codes) do
+    for r = 1, 3 do
+        local opts = { method = r == 2 and "HEAD" or "GET", request_headers = REQUESTS[r], content = r == 3,
+                       version = ({ "1.0", "2", "1.1" })[r], lang = r == 2 and "ko" or "en" }
+        local headers = r == 1 and {} or { Date = DATE, ["content-length"] = "0", Allow = { "GET", "HEAD" },
+                                           ["Content-Type"] = "multipart/byteranges; b=1", upgrade = "" }
+        for _, f in ipairs(hs.check(code, headers, opts)) do
+            fired[f.id] = true
+            check(type(f.message) == "string" and type(f.reference) == "string" and tostring(f) ~= nil, f.id)
+        end
+    end
+end
+local distinct = 0
+for _ in pairs(fired) do distinct = distinct + 1 end
+check(distinct >= 15, "rules fired: " .. distinct) -- most rules, through every path of the C function
+check(#hs.check(405, { date = DATE }) == 1 and hs.check(405, { date = DATE })[1].id == "allow-missing", "405")
+check(hs.check(304, { date = DATE, ["content-language"] = "ko" })[1].field == "Content-Language", "variant field")
+local many = { date = DATE }
+for i = 1, 500 do many["x-" .. i] = { "a", "b", string.rep("c", i) } end
+check(#hs.check(200, many) == 0, "many fields")
+for _, bad in ipairs{
+    { nil }, { {} }, { 404.5 }, { 0 / 0 }, { 404, "x" }, { 404, { 1 } }, { 404, { a = true } },
+    { 404, { a = { "x", {} } } }, { 404, { a = { x = "y" } } }, { 404, {}, "x" }, { 404, {}, { metod = 1 } },
+    { 404, {}, { method = 1 } }, { 404, {}, { content = 1 } }, { 404, {}, { version = "9" } },
+    { 404, {}, { version = 2 } }, { 404, {}, { lang = "fr" } }, { 404, {}, { lang = "ko\0" } },
+    { 404, {}, { ignore = { "nope" } } }, { 404, {}, { ignore = "date-missing" } }, { 404, {}, { ignore = { 1 } } },
+    { 404, {}, { request_headers = 1 } }, { 404, {}, { request_headers = { a = false } } },
+    { 404, {}, { [1] = true } }, { 404, { [string.rep("n", 100000)] = 1 } },
+} do
+    local err = error_of(hs.check, bad[1], bad[2], bad[3])
+    check(err:find("^bad argument #[123] to 'check' %("), err)
+end
+for _, lang in ipairs{ "fr", "ko\0", 1 } do check(not pcall(hs.rules, lang), lang) end
+-- a check function made from anything (the templates are only a shortcut)
+for _, t in ipairs{ {}, { en = {} }, { en = { { id = 1 }, "x" } }, { ko = { {} } } } do
+    local f = core.hs_check_function(t, {}, {})
+    check(f(405, {}, { lang = "ko" })[1].id == "allow-missing" and f(405, {})[1].message ~= nil, "made check")
+end
+check(not pcall(core.hs_check_function, {}, {}) and not pcall(core.hs_check_function, nil, {}, {}), "factory")
 
 section("a pcall'd bad input in a hot loop, and repeated lookups")
 -- Enough iterations that LuaJIT compiles the loops, and that a per-call

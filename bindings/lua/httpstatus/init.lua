@@ -16,6 +16,9 @@ Nothing here names a field or a predicate: both come from the C surface list
 (core/httpstatus_surface.def, enumerated by hs_field_*), so a line added there
 shows up in every status object and as hs.<predicate> with no edit here.
 
+check() is the core's hs_check itself: a C function that walks the header
+tables and returns the findings; the rules live in C only.
+
 Lookups try the table first and look at the argument only on a miss, so a
 good code costs one read; a miss is a bad argument (an error in the luaL
 style) or a code the table has no answer for (nil or false).
@@ -248,6 +251,107 @@ end
 M.phrases = {}
 for code, phrase in pairs(phrases) do
     M.phrases[code] = phrase
+end
+
+-- ---- response rules ------------------------------------------------------------
+
+-- The rules are the core's (core/rules.def): which rule fires for which
+-- response is decided in C and nowhere else. This part only describes them
+-- and hands check()'s arguments to the core (bindings/lua/lua.i walks the
+-- header tables and feeds the core's hs_checker, with no copy).
+
+local rule_count = core.hs_rule_count()
+local rule_fields = core.hs_rule_fields
+local LANGS = { "en", "ko" } -- the languages the core has messages in
+
+-- Findings and rules are plain tables holding their fields (pairs, cjson and
+-- dkjson see them all); their metatable prints them and refuses new keys.
+local function read_only_mt(what)
+    return {
+        __tostring = function(t)
+            return format("%s %s: %s (%s)", rawget(t, "level"), rawget(t, "id"), rawget(t, "message"),
+                rawget(t, "reference"))
+        end,
+        __newindex = function(_, key)
+            error(format("httpstatus: %s are read-only (cannot add field '%s')", what, tostring(key)), 2)
+        end,
+        __metatable = false,
+    }
+end
+local FINDING_MT, RULE_MT = read_only_mt("findings"), read_only_mt("rules")
+
+-- The fields of every finding of each rule, per language: the C check copies
+-- them into each new finding, so that a finding costs one table and no new
+-- string. (field is the rule's own; a finding naming another field, as
+-- metadata-in-304 does, gets it from C.)
+local templates = {}
+for _, lang in ipairs(LANGS) do
+    assert(core.hs_is_language(lang))
+    local list = {}
+    for i = 0, rule_count - 1 do
+        local id, level, field, reference = rule_fields(i)
+        list[i + 1] = { id = id, level = level, field = field, message = core.hs_rule_message(i, lang),
+                        reference = reference }
+    end
+    templates[lang] = list
+end
+
+--- The findings of the core's rules for a response with this status and
+--- these header fields: a new array of new finding tables { id, level, field
+--- (nil when none), message (in opts.lang), reference }, in rule order, empty
+--- when nothing fires. headers maps field names (any case) to a string or an
+--- array of strings, as ngx.resp.get_headers() returns them; opts may give
+--- method, request_headers, content, version, ignore and lang. A C function.
+M.check = core.hs_check_function(templates, ARRAY_MT, FINDING_MT)
+
+-- rules(lang): built on first use (the codes of every rule take 500 calls
+-- per rule into C), one list of shared rule tables per language.
+local rules_by_lang, codes_of_rule = {}, nil
+
+local function rules_in(lang)
+    if codes_of_rule == nil then
+        codes_of_rule = {}
+        for i = 0, rule_count - 1 do
+            local codes = setmetatable({}, ARRAY_MT)
+            for _, code in ipairs(valid_codes) do
+                if core.hs_rule_applies(i, code) then codes[#codes + 1] = code end
+            end
+            codes_of_rule[i + 1] = codes
+        end
+    end
+    local list = {}
+    for i = 0, rule_count - 1 do
+        local id, level, field, reference = rule_fields(i)
+        list[i + 1] = setmetatable({ id = id, level = level, field = field,
+                                     message = core.hs_rule_message(i, lang), reference = reference,
+                                     codes = codes_of_rule[i + 1] }, RULE_MT)
+    end
+    rules_by_lang[lang] = list
+    return list
+end
+
+--- Every rule once, in table order, in a new list the caller may change: rule
+--- tables { id, level, field (nil when none), message (in lang, "en" by
+--- default, or "ko"), reference, codes (the codes in 100..599 it can apply
+--- to) }, shared by every caller, so treat them as read-only.
+function M.rules(lang)
+    if lang == nil then lang = "en" end
+    local list = rules_by_lang[lang]
+    if list == nil then
+        if type(lang) ~= "string" then
+            error(format("bad argument #1 to 'rules' (string expected, got %s)", type(lang)), 2)
+        end
+        if not core.hs_is_language(lang) then
+            local shown = #lang > 40 and lang:sub(1, 40) .. "..." or lang
+            error(format("bad argument #1 to 'rules' (invalid language %q)", shown), 2)
+        end
+        list = rules_in(lang)
+    end
+    local copy = setmetatable({}, ARRAY_MT)
+    for i = 1, #list do
+        copy[i] = list[i]
+    end
+    return copy
 end
 
 M._VERSION = core.hs_version()

@@ -37,6 +37,40 @@
 ---@field is_empty boolean the response carries no content: every 1xx, 204, 205, 304
 ---@field is_retryable boolean a repeat of the same request may succeed
 
+---@alias httpstatus.RuleId "status-invalid"|"status-unregistered"|"status-obsolete"|"upgrade-missing"|"www-authenticate-missing"|"proxy-authenticate-missing"|"allow-missing"|"content-range-missing"|"content-range-suggested"|"location-missing"|"location-suggested"|"retry-after-suggested"|"date-missing"|"content-length-forbidden"|"transfer-encoding-forbidden"|"content-forbidden"|"metadata-in-304"|"informational-to-http10"|"switching-over-http2"|"upgrade-unrequested"|"continue-unexpected"|"created-by-safe-method"|"partial-unrequested"|"range-unrequested"|"not-modified-unconditional"|"precondition-unrequested"|"expectation-unrequested"|"method-in-allow"|"negotiation-unrequested"
+---@alias httpstatus.Level "must"|"should"|"info"
+---Header fields by name, in any case: a string, or an array of strings for a repeated
+---field (what ngx.resp.get_headers() and ngx.req.get_headers() return).
+---@alias httpstatus.Headers table<string, string|string[]>
+
+---What check() knows of the request and of the response beyond its fields. A request
+---rule fires only when the option it reads is given.
+---@class httpstatus.CheckOptions
+---@field method? string the request method, a case-sensitive token ("GET")
+---@field request_headers? httpstatus.Headers the request's fields; given (even empty), the rules about them apply
+---@field content? boolean whether the response has content (bytes after the header section)
+---@field version? "1.0"|"1.1"|"2"|"3" the HTTP version of the request
+---@field ignore? httpstatus.RuleId[] rules to skip
+---@field lang? "en"|"ko" the language of the messages ("en" by default)
+
+---A rule a response broke. tostring(finding) gives level, id, message and reference;
+---adding a key is an error.
+---@class httpstatus.Finding
+---@field id httpstatus.RuleId the rule's stable id
+---@field level httpstatus.Level must (a MUST or MUST NOT broken), should, or info
+---@field field string|nil the header field it concerns, or nil
+---@field message string what is wrong, in the lang asked for
+---@field reference string where the requirement is stated ("RFC 9110, Section 15.5.6")
+
+---A response rule, with the codes it can apply to. Shared: treat it as read-only.
+---@class httpstatus.Rule
+---@field id httpstatus.RuleId the rule's stable id
+---@field level httpstatus.Level must (a MUST or MUST NOT broken), should, or info
+---@field field string|nil the header field it concerns, or nil
+---@field message string what the rule requires, in the lang asked for
+---@field reference string where the requirement is stated
+---@field codes integer[] the codes in 100..599 it can apply to (none for status-invalid)
+
 ---@class httpstatus
 local httpstatus = {}
 
@@ -191,6 +225,24 @@ function httpstatus.all() end
 ---@param word string
 ---@return httpstatus.Status[]
 function httpstatus.search(word) end
+
+---The findings of the response rules for a response with this status and these
+---header fields, in rule order; an empty array when it breaks none. headers maps
+---field names (any case) to a string or an array of strings, as ngx.resp.get_headers()
+---returns them; nil is no fields. A status outside 100..599 gives status-invalid.
+---Each finding is a new table. A status that is not an integral number, a bad header
+---or a bad option is an error (bad argument #n to 'check').
+---@param status integer
+---@param headers? httpstatus.Headers
+---@param opts? httpstatus.CheckOptions
+---@return httpstatus.Finding[]
+function httpstatus.check(status, headers, opts) end
+
+---Every response rule once, in table order, in a new list; the rule tables are shared,
+---so treat them as read-only. Messages in lang, "en" (the default) or "ko".
+---@param lang? "en"|"ko"
+---@return httpstatus.Rule[]
+function httpstatus.rules(lang) end
 
 ---100..599.
 ---@param code integer

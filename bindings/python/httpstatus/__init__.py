@@ -18,6 +18,7 @@ try:
     from enum import _simple_enum
 except ImportError:  # Python 3.10
     _simple_enum = None
+from operator import itemgetter as _itemgetter
 from types import MappingProxyType as _MappingProxyType
 
 # The extension refuses to load in a subinterpreter (python.i), with an
@@ -115,6 +116,87 @@ def all():
     return _all
 
 
+# ---- response rules (core/rules.def): the core applies them, in C ----
+
+class _Record(tuple):
+    """A tuple whose items are named, read-only fields: the base of Finding
+    and Rule. Written out rather than made by collections.namedtuple, which
+    compiles code and would cost the import a tenth of its time."""
+
+    __slots__ = ()
+    _fields = ()
+
+    def __repr__(self):
+        return f"{type(self).__name__}({', '.join(f'{n}={v!r}' for n, v in zip(self._fields, self))})"
+
+    def __getnewargs__(self):
+        return tuple(self)
+
+    def _asdict(self):
+        """The fields as a new dict, in their order (for JSON, logging)."""
+        return dict(zip(self._fields, self))
+
+
+def _fields_of(*names):
+    return tuple(property(_itemgetter(i), doc=f"Alias for field number {i}") for i in range(len(names)))
+
+
+class Finding(_Record):
+    """A rule that a response breaks, as check() reports it: a read-only tuple.
+
+    id: the rule's stable id ("allow-missing")
+    level: "must" (a MUST or MUST NOT is broken), "should" or "info"
+    field: the header field it concerns ("Allow"), or None
+    message: what is wrong, in the lang asked for
+    reference: where the requirement is stated ("RFC 9110, Section 15.5.6")
+
+    str() is one line: "must allow-missing: A 405 response must carry ...
+    (RFC 9110, Section 15.5.6)"."""
+
+    __slots__ = ()
+    _fields = __match_args__ = ("id", "level", "field", "message", "reference")
+    id, level, field, message, reference = _fields_of(*_fields)
+
+    def __new__(cls, id, level, field, message, reference):
+        return tuple.__new__(cls, (id, level, field, message, reference))
+
+    def __str__(self):
+        return f"{self.level} {self.id}: {self.message} ({self.reference})"
+
+
+class Rule(_Record):
+    """One response rule, as rules() lists it: a read-only tuple with the
+    fields of Finding (message in the lang asked for), and codes: the codes in
+    100..599 it can apply to, ascending (none for status-invalid, which
+    applies only outside that range)."""
+
+    __slots__ = ()
+    _fields = __match_args__ = ("id", "level", "field", "message", "reference", "codes")
+    id, level, field, message, reference, codes = _fields_of(*_fields)
+
+    def __new__(cls, id, level, field, message, reference, codes):
+        return tuple.__new__(cls, (id, level, field, message, reference, codes))
+
+
+# check is C (python.i): it converts its arguments and feeds the core's
+# checker; findings are made by calling Finding, once per rule, field and lang.
+check = _core.make_check(Finding)
+_rule_tables = {}
+
+
+def rules(lang="en"):
+    """Every response rule once, in table order (the order of check()'s
+    findings), as a tuple of Rule with messages in lang ("en", the default,
+    or "ko"; None is "en")."""
+    key = "en" if lang is None else lang
+    table = _rule_tables.get(key) if type(key) is str else None
+    if table is None:
+        table = _core.rule_table(Rule, lang)  # TypeError or ValueError for a bad lang
+        if type(key) is str:
+            _rule_tables[key] = table
+    return table
+
+
 class _Names(list):
     """What `from httpstatus import *` binds: everything public but all(),
     which would shadow the builtin. `in` answers for all() too, so that
@@ -124,5 +206,6 @@ class _Names(list):
         return name == "all" or list.__contains__(self, name)
 
 
-__all__ = _Names(["Status", "get", "phrase", "phrases", "description", "category", "search", *_PREDICATES,
+__all__ = _Names(["Status", "get", "phrase", "phrases", "description", "category", "search", "check", "rules",
+                  "Finding", "Rule", *_PREDICATES,
                   *Status.__members__])
