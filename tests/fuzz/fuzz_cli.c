@@ -519,7 +519,7 @@ static void check_text(const struct capture *out, int *codes, size_t *n)
         }
         line = nl + 1;
     }
-    CHECK(!detail || *n == 1);
+    CHECK(detail == (*n == 1)); /* one status in detail, several one line each */
 }
 
 /* stderr of a lookup: one "httpstatus: nothing ... matches '...'" line per
@@ -570,9 +570,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     must(text != NULL, "malloc");
     memcpy(text, data, args_len);
     text[args_len] = '\0';
+    /* argv[1..] is the first run's argv (argv[1] its program name); the
+     * second run, with --json in front, is argv[0..] with argv[1] = "--json". */
     int argc = 0;
     argv[argc++] = "httpstatus";
-    argv[argc++] = "--json"; /* for the second run; the first starts at argv + 1 */
+    argv[argc++] = "httpstatus";
     for (char *p = text; argc < MAX_ARGS + 2;) {
         argv[argc++] = p;
         char *nl = strchr(p, '\n');
@@ -587,7 +589,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     first.argc = argc - 1;
     first.argv = argv + 1;
-    argv[1] = "httpstatus";
     struct model m = model_of(first.argc, first.argv);
     run_tool(&first);
     current = &first;
