@@ -3,15 +3,30 @@
  *
  * The input is a command line: the bytes up to the first NUL, split on '\n',
  * are argv[1..] (an empty line is an empty argument; an argument cannot hold
- * a NUL). Bytes after the first NUL are the input's "body". hs_cli_main runs
- * with stdout and stderr captured in temporary files and stdin on /dev/null,
- * and what it prints is checked against what the usage text promises:
+ * a NUL). The bytes after the first NUL are the "body": the HTTP responses
+ * that `--check` reads. hs_cli_main runs with stdout and stderr captured in
+ * temporary files and stdin on a temporary file holding the body, so
+ * `--check` and `--check -` read the body from stdin; a FILE argument
+ * "@BODY" becomes a path naming the same bytes (/proc/self/fd/N of that
+ * file), so `--check @BODY` reads it as a FILE. Another FILE word is used
+ * with every '/' turned into '_', so it names at most an entry of the
+ * current directory ("." is a directory: a read error), never a device that
+ * could block. What the tool prints is checked against what the usage text
+ * and docs/reference.md promise:
  *
  *   - the exit status is 0, 1 or 2, and the one a model of the option
- *     grammar (written here from the usage text) expects: 0 for --help and
- *     --version, 2 for a bad option or no query, else 0 or 1;
- *   - --help prints the usage, --version "httpstatus X.Y.Z"; exit 2 prints
- *     nothing on stdout and one "httpstatus: ..." message on stderr;
+ *     grammar (written here from the usage text and cli.c's option handling)
+ *     expects: 0 for --help and --version (whichever of them or a bad option
+ *     comes first), 2 for a bad option (unknown, --lang not en or ko,
+ *     --method not a token, --ignore naming no rule, a missing value), no
+ *     query, --method or --ignore without --check, --check with --common,
+ *     --rules or two FILEs, --rules with --common, --method, --ignore or a
+ *     query; else 0 or 1 (0 for --rules);
+ *   - --help prints the usage, --version "httpstatus X.Y.Z"; a usage error
+ *     prints nothing on stdout and an "httpstatus: ..." message then
+ *     "Try 'httpstatus --help'." on stderr;
+ *
+ * for a lookup:
  *   - with --json, stdout is one JSON array (checked by a strict RFC 8259
  *     parser below, UTF-8 included) of objects, each with a "code" of three
  *     digits naming a known status, no code twice, no key twice in an object;
@@ -22,21 +37,47 @@
  *   - the same command with --json in front finds the same codes in the same
  *     order with the same exit status;
  *   - exit 1 exactly when stderr says "nothing ... matches", exit 0 with at
- *     least one status printed.
+ *     least one status printed;
  *
- * The body is where `--check [FILE]` (an HTTP response to check, not in the
- * tool yet) will get its input: the plan is that the body is written to a
- * temporary file, an argument "@BODY" becomes that file's path, and stdin
- * reads the same file, so `--check` and `--check @BODY` both see it. Until
- * the tool has --check, the body is ignored, and stdin is /dev/null so that
- * nothing the tool might read can block the fuzzer.
+ * for --check:
+ *   - exit 2 is one line on stderr, "httpstatus: --check: ..."; when the body
+ *     was the input, it says "[PATH: ]line N, byte M: ..." with M within the
+ *     body and N the line of byte M; findings of the responses before the
+ *     bad one may have been printed. Exit 0 or 1 writes nothing on stderr;
+ *   - text: every stdout line is exactly "%03d %-6s ID: MESSAGE (REFERENCE)"
+ *     for a rule ID of the core (hs_rule_find), its level, its message in
+ *     the --lang asked for and its reference;
+ *   - --json: stdout is one strict JSON array of objects with exactly the
+ *     keys code, id, level, field, message, reference in that order: code
+ *     an integer 0..999, id a rule of the core, level, message and reference
+ *     that rule's, field null exactly when the rule names none;
+ *   - unless exit 2, exit 1 exactly when a finding is of level must or
+ *     should;
+ *   - a finding is never of a rule --ignore named; its rule can apply to its
+ *     code (status-invalid alone outside 100..599); a rule that needs the
+ *     request fires only with --method or an HTTP/2 or HTTP/3 status line;
+ *     the codes of the findings, in order, are codes of status lines of the
+ *     body, in order; a body that does not start with "HTTP/" is exit 2 at
+ *     line 1, byte 0, with no finding;
+ *   - the same command with --json toggled (put in front, or every --json
+ *     taken out) finds the same (code, id) in the same order, with the same
+ *     exit status and stderr;
+ *   - hs_cli_check_stream over fmemopen() of the body, with the options the
+ *     model read, writes byte for byte what hs_cli_main wrote on stdout and
+ *     stderr, with the same exit status;
+ *
+ * for --rules:
+ *   - exit 0; text: one line per rule of the core in table order, exactly
+ *     "%-*s  %-6s  %s" (id padded to the longest, level, reference); --json:
+ *     one array of objects with exactly the keys id, level, field, message,
+ *     reference, codes, each the rule's, codes the codes of 100..599 the rule
+ *     applies to (hs_rule_applies).
  *
  * Sanitizer reports go to the original stderr (__sanitizer_set_report_fd),
  * so a crash inside hs_cli_main is reported even while stderr is captured.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _POSIX_C_SOURCE 200809L /* fmemopen, dprintf, mkstemp */
 
-#include <fcntl.h>
 #include <sanitizer/common_interface_defs.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -72,6 +113,13 @@ struct capture {
 
 static int out_fd = -1, err_fd = -1;
 
+/* The body: a temporary file (unlinked) on fd body_fd, which fd 0 shares;
+ * body_path names it for --check @BODY. */
+static int body_fd = -1;
+static char body_path[64];
+static const uint8_t *body;
+static size_t body_size;
+
 struct run {
     int argc;
     char **argv;
@@ -89,8 +137,24 @@ static void dump_run(void)
     dprintf(report_fd, "fuzz_cli: argv:");
     for (int i = 0; i < current->argc; i++)
         dprintf(report_fd, " [%s]", current->argv[i]);
+    dprintf(report_fd, "\nfuzz_cli: body %zu bytes: ", body_size);
+    for (size_t i = 0; i < body_size && i < 600; i++) {
+        unsigned char c = body[i];
+        if (c >= 0x20 && c < 0x7f && c != '\\')
+            dprintf(report_fd, "%c", c);
+        else
+            dprintf(report_fd, "\\x%02x", c);
+    }
     dprintf(report_fd, "\nfuzz_cli: exit %d, stdout %zu bytes, stderr %zu bytes:\n%.2000s\n---\n%.2000s\n",
             current->status, current->out.len, current->err.len, current->out.data, current->err.data);
+}
+
+static void must(bool ok, const char *what)
+{
+    if (!ok) {
+        dprintf(report_fd, "fuzz_cli: %s failed\n", what);
+        abort();
+    }
 }
 
 static int temp_fd(void)
@@ -105,14 +169,6 @@ static int temp_fd(void)
     }
     unlink(path);
     return fd;
-}
-
-static void must(bool ok, const char *what)
-{
-    if (!ok) {
-        dprintf(report_fd, "fuzz_cli: %s failed\n", what);
-        abort();
-    }
 }
 
 static void read_back(int fd, struct capture *c)
@@ -135,12 +191,28 @@ static void read_back(int fd, struct capture *c)
     c->len = size;
 }
 
-/* Runs hs_cli_main(argc, argv) with fd 1 and fd 2 on the capture files. */
+/* The body file holds body[0..body_size). */
+static void write_body(void)
+{
+    must(ftruncate(body_fd, 0) == 0, "ftruncate body");
+    size_t done = 0;
+    while (done < body_size) {
+        ssize_t n = pwrite(body_fd, body + done, body_size - done, (off_t)done);
+        must(n > 0, "pwrite body");
+        done += (size_t)n;
+    }
+}
+
+/* Runs hs_cli_main(argc, argv) with fd 1 and fd 2 on the capture files and
+ * stdin at the start of the body. */
 static void run_tool(struct run *r)
 {
     must(fflush(stdout) == 0 && fflush(stderr) == 0, "fflush");
     must(ftruncate(out_fd, 0) == 0 && ftruncate(err_fd, 0) == 0, "ftruncate");
     must(lseek(out_fd, 0, SEEK_SET) == 0 && lseek(err_fd, 0, SEEK_SET) == 0, "lseek");
+    /* stdin opened anew on the body: an fseek() would keep what the last
+     * run left in stdin's buffer (glibc seeks within the buffer). */
+    must(freopen(body_path, "rb", stdin) == stdin && fileno(stdin) == 0, "freopen stdin");
     int saved_out = dup(1), saved_err = dup(2);
     must(saved_out >= 0 && saved_err >= 0, "dup");
     must(dup2(out_fd, 1) == 1 && dup2(err_fd, 2) == 2, "dup2");
@@ -160,26 +232,64 @@ static void run_tool(struct run *r)
 
 /* ---- what the usage text promises ------------------------------------------ */
 
-enum expect { EXPECT_HELP, EXPECT_VERSION, EXPECT_USAGE_ERROR, EXPECT_LOOKUP };
+enum expect { EXPECT_HELP, EXPECT_VERSION, EXPECT_USAGE_ERROR, EXPECT_LOOKUP, EXPECT_CHECK, EXPECT_RULES };
 
 struct model {
     enum expect what;
-    bool json, common;
+    bool json, common, check, rules;
     int queries;
+    int first_query;           /* argv index of the first query (--check: FILE), 0 for none */
+    const char *lang;          /* the last --lang: "en" or "ko" */
+    const char *method;        /* the last --method, or NULL */
+    bool ignore_given;
+    unsigned long long ignore; /* bit per rule index of every --ignore */
 };
 
+static bool tchar(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           (c != '\0' && strchr("!#$%&'*+-.^_`|~", c) != NULL);
+}
+
+/* The rule whose id is s[0..len), by a scan of the table; count when none. */
+static size_t rule_named(const char *s, size_t len)
+{
+    for (size_t i = 0; i < hs_rule_count(); i++) {
+        const char *id = hs_rule_at(i)->id;
+        if (strlen(id) == len && memcmp(id, s, len) == 0)
+            return i;
+    }
+    return hs_rule_count();
+}
+
+/* For --lang, --method, --ignore (name): whether a is it, alone (the value
+ * is the next argument, NULL when there is none) or as name=VALUE. */
+static bool takes_value(const char *a, const char *name, int *i, int argc, char **argv, const char **value)
+{
+    size_t n = strlen(name);
+    if (strncmp(a, name, n) != 0 || (a[n] != '\0' && a[n] != '='))
+        return false;
+    *value = a[n] == '=' ? a + n + 1 : (*i + 1 < argc ? argv[++*i] : NULL);
+    return true;
+}
+
 /* The option grammar of the usage text, read left to right: options until
- * "--", "-" and anything not starting with '-' are queries, --lang takes the
- * next argument (or =LANG), en or ko; --help, --version and a bad option end
- * the reading. No query without --common is a usage error. */
+ * "--", "-" and anything not starting with '-' are queries (--check: the
+ * FILE); --lang, --method and --ignore take the next argument (or =VALUE);
+ * --help, --version and a bad option end the reading. Then the combinations
+ * cli.c refuses. */
 static struct model model_of(int argc, char **argv)
 {
-    struct model m = {EXPECT_LOOKUP, false, false, 0};
+    struct model m;
+    memset(&m, 0, sizeof m);
+    m.what = EXPECT_LOOKUP;
+    m.lang = "en";
     bool options_done = false;
     for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
+        const char *a = argv[i], *value = NULL;
         if (options_done || a[0] != '-' || a[1] == '\0') {
-            m.queries++;
+            if (m.queries++ == 0)
+                m.first_query = i;
         } else if (strcmp(a, "--") == 0) {
             options_done = true;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -192,19 +302,58 @@ static struct model model_of(int argc, char **argv)
             m.json = true;
         } else if (strcmp(a, "--common") == 0) {
             m.common = true;
-        } else if (strcmp(a, "--lang") == 0 || strncmp(a, "--lang=", 7) == 0) {
-            const char *lang = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
-            if (lang == NULL || (strcmp(lang, "en") != 0 && strcmp(lang, "ko") != 0)) {
+        } else if (strcmp(a, "--check") == 0) {
+            m.check = true;
+        } else if (strcmp(a, "--rules") == 0) {
+            m.rules = true;
+        } else if (takes_value(a, "--lang", &i, argc, argv, &value)) {
+            if (value == NULL || (strcmp(value, "en") != 0 && strcmp(value, "ko") != 0)) {
                 m.what = EXPECT_USAGE_ERROR;
                 return m;
             }
+            m.lang = value;
+        } else if (takes_value(a, "--method", &i, argc, argv, &value)) {
+            bool token = value != NULL && *value != '\0';
+            for (const char *p = value; token && *p; p++)
+                token = tchar((unsigned char)*p);
+            if (!token) {
+                m.what = EXPECT_USAGE_ERROR;
+                return m;
+            }
+            m.method = value;
+        } else if (takes_value(a, "--ignore", &i, argc, argv, &value)) {
+            if (value == NULL) {
+                m.what = EXPECT_USAGE_ERROR;
+                return m;
+            }
+            for (const char *s = value;;) { /* comma-separated ids, none empty */
+                const char *comma = strchr(s, ',');
+                size_t len = comma ? (size_t)(comma - s) : strlen(s);
+                size_t rule = rule_named(s, len);
+                if (rule == hs_rule_count()) {
+                    m.what = EXPECT_USAGE_ERROR;
+                    return m;
+                }
+                m.ignore |= 1ULL << rule;
+                if (comma == NULL)
+                    break;
+                s = comma + 1;
+            }
+            m.ignore_given = true;
         } else {
             m.what = EXPECT_USAGE_ERROR;
             return m;
         }
     }
-    if (m.queries == 0 && !m.common)
+    if (m.check || m.rules) {
+        if ((m.check && m.rules) || m.common || (m.rules && (m.method || m.ignore_given || m.queries > 0)) ||
+            m.queries > 1)
+            m.what = EXPECT_USAGE_ERROR;
+        else
+            m.what = m.check ? EXPECT_CHECK : EXPECT_RULES;
+    } else if (m.method || m.ignore_given || (m.queries == 0 && !m.common)) {
         m.what = EXPECT_USAGE_ERROR;
+    }
     return m;
 }
 
@@ -538,9 +687,493 @@ static size_t misses_in(const struct capture *err)
     return misses;
 }
 
+/* ---- --check: findings ---------------------------------------------------------- */
+
+struct finding {
+    int code;
+    size_t rule;
+};
+
+struct findings {
+    struct finding *at;
+    size_t n, cap;
+};
+
+static void add_finding(struct findings *f, int code, size_t rule)
+{
+    if (f->n == f->cap) {
+        f->cap = f->cap ? 2 * f->cap : 64;
+        f->at = realloc(f->at, f->cap * sizeof *f->at);
+        must(f->at != NULL, "realloc");
+    }
+    f->at[f->n++] = (struct finding){code, rule};
+}
+
+static size_t put_utf8(unsigned long cp, char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+static unsigned long hex4(const char *p)
+{
+    unsigned long v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = p[i];
+        v = v * 16 + (unsigned long)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+    }
+    return v;
+}
+
+/* The string at j->p (in a text json_value accepted), its escapes decoded
+ * into buf (NUL-terminated, *len bytes before it, which may hold NULs). */
+static void json_get_string(struct json *j, char *buf, size_t cap, size_t *len)
+{
+    const char *s, *e;
+    CHECK(json_string(j, &s, &e));
+    size_t n = 0;
+    for (const char *p = s; p < e;) {
+        char tmp[4];
+        size_t k = 1;
+        if (*p != '\\') {
+            tmp[0] = *p++;
+        } else {
+            p++;
+            char c = *p++;
+            switch (c) {
+            case 'b': tmp[0] = '\b'; break;
+            case 'f': tmp[0] = '\f'; break;
+            case 'n': tmp[0] = '\n'; break;
+            case 'r': tmp[0] = '\r'; break;
+            case 't': tmp[0] = '\t'; break;
+            case 'u': {
+                unsigned long cp = hex4(p);
+                p += 4;
+                if (cp >= 0xD800 && cp <= 0xDBFF && e - p >= 6 && p[0] == '\\' && p[1] == 'u') {
+                    unsigned long lo = hex4(p + 2);
+                    if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                        p += 6;
+                    }
+                }
+                k = put_utf8(cp, tmp);
+                break;
+            }
+            default: tmp[0] = c; break; /* " \ / */
+            }
+        }
+        CHECK(n + k < cap);
+        memcpy(buf + n, tmp, k);
+        n += k;
+    }
+    buf[n] = '\0';
+    *len = n;
+}
+
+static bool same(const char *got, size_t len, const char *want)
+{
+    return want != NULL && strlen(want) == len && memcmp(got, want, len) == 0;
+}
+
+/* In a checked text: the key of the next member (skipping white space), which
+ * must be want; j->p is then at its value. */
+static void json_expect_key(struct json *j, const char *want)
+{
+    char key[64];
+    size_t len;
+    skip_ws(j);
+    json_get_string(j, key, sizeof key, &len);
+    CHECK(same(key, len, want));
+    skip_ws(j);
+    CHECK(*j->p++ == ':');
+    skip_ws(j);
+}
+
+/* After a value: the next non-blank byte, consumed, which must be one of
+ * what (",}" or ",]"); returns it. */
+static char json_after(struct json *j, const char *what)
+{
+    skip_ws(j);
+    CHECK(j->p < j->end && strchr(what, *j->p) != NULL);
+    return *j->p++;
+}
+
+/* A string member that must equal want. */
+static void json_expect_string(struct json *j, const char *key, const char *want)
+{
+    static char buf[8192];
+    size_t len;
+    json_expect_key(j, key);
+    json_get_string(j, buf, sizeof buf, &len);
+    CHECK(same(buf, len, want));
+}
+
+/* A non-negative integer of at most 3 digits, no leading zero. */
+static int json_small_int(struct json *j)
+{
+    const char *s = j->p;
+    CHECK(json_number(j));
+    size_t n = (size_t)(j->p - s);
+    CHECK(n >= 1 && n <= 3 && (n == 1 || s[0] != '0'));
+    int v = 0;
+    for (size_t i = 0; i < n; i++) {
+        CHECK(s[i] >= '0' && s[i] <= '9');
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+/* The field of a finding or rule (j->p at its value): null exactly when the
+ * rule names none; a finding of metadata-in-304 names the Content-* field
+ * present. */
+static void json_expect_field(struct json *j, size_t rule, bool finding)
+{
+    const hs_rule *r = hs_rule_at(rule);
+    json_expect_key(j, "field");
+    if (*j->p == 'n') {
+        CHECK(json_literal(j, "null"));
+        CHECK(r->field == NULL);
+        return;
+    }
+    char buf[256];
+    size_t len;
+    json_get_string(j, buf, sizeof buf, &len);
+    CHECK(r->field != NULL);
+    CHECK(same(buf, len, r->field) ||
+          (finding && strcmp(r->id, "metadata-in-304") == 0 &&
+           (same(buf, len, "Content-Encoding") || same(buf, len, "Content-Language"))));
+}
+
+/* stdout as a whole is one JSON array that the strict parser accepts, then a
+ * newline; j is left just after its '['. */
+static void json_start(const struct capture *out, struct json *j)
+{
+    CHECK(out->len >= 3 && out->data[0] == '[' && out->data[out->len - 2] == ']' &&
+          out->data[out->len - 1] == '\n');
+    *j = (struct json){out->data, out->data + out->len - 1, 0};
+    CHECK(json_value(j, NULL) && j->p == j->end);
+    *j = (struct json){out->data + 1, out->data + out->len - 1, 0};
+}
+
+/* --check --json: one array of findings, into f. */
+static void check_findings_json(const struct capture *out, const char *lang, struct findings *f)
+{
+    struct json j;
+    f->n = 0;
+    json_start(out, &j);
+    skip_ws(&j);
+    if (*j.p == ']')
+        return;
+    do {
+        skip_ws(&j);
+        CHECK(*j.p++ == '{');
+        json_expect_key(&j, "code");
+        int code = json_small_int(&j);
+        CHECK(json_after(&j, ",") == ',');
+        char id[128];
+        size_t len;
+        json_expect_key(&j, "id");
+        json_get_string(&j, id, sizeof id, &len);
+        size_t rule = hs_rule_find(id, len);
+        CHECK(rule < hs_rule_count());
+        const hs_rule *r = hs_rule_at(rule);
+        CHECK(json_after(&j, ",") == ',');
+        json_expect_string(&j, "level", r->level);
+        CHECK(json_after(&j, ",") == ',');
+        json_expect_field(&j, rule, true);
+        CHECK(json_after(&j, ",") == ',');
+        json_expect_string(&j, "message", hs_rule_message(rule, lang));
+        CHECK(json_after(&j, ",") == ',');
+        json_expect_string(&j, "reference", r->reference);
+        CHECK(json_after(&j, "}") == '}');
+        add_finding(f, code, rule);
+    } while (json_after(&j, ",]") == ',');
+}
+
+/* --check, text: a line per finding, exactly as cli.c and docs/reference.md
+ * write it, into f. */
+static void check_findings_text(const struct capture *out, const char *lang, struct findings *f)
+{
+    static char want[8192];
+    f->n = 0;
+    if (out->len == 0)
+        return;
+    CHECK(out->data[out->len - 1] == '\n');
+    for (const char *line = out->data; *line;) {
+        const char *nl = strchr(line, '\n');
+        size_t len = (size_t)(nl - line);
+        /* CCC LEVEL ID: ... */
+        CHECK(len > 6 && line[0] >= '0' && line[0] <= '9' && line[1] >= '0' && line[1] <= '9' &&
+              line[2] >= '0' && line[2] <= '9' && line[3] == ' ');
+        int code = (line[0] - '0') * 100 + (line[1] - '0') * 10 + (line[2] - '0');
+        const char *id = line + 4;
+        while (id < nl && *id != ' ')
+            id++; /* the level */
+        while (id < nl && *id == ' ')
+            id++;
+        const char *colon = memchr(id, ':', (size_t)(nl - id));
+        CHECK(colon != NULL);
+        for (const char *p = id; p < colon; p++)
+            CHECK((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-');
+        size_t rule = hs_rule_find(id, (size_t)(colon - id));
+        CHECK(rule < hs_rule_count());
+        const hs_rule *r = hs_rule_at(rule);
+        CHECK(strcmp(r->level, "must") == 0 || strcmp(r->level, "should") == 0 || strcmp(r->level, "info") == 0);
+        int n = snprintf(want, sizeof want, "%03d %-6s %s: %s (%s)", code, r->level, r->id,
+                         hs_rule_message(rule, lang), r->reference);
+        CHECK(n > 0 && (size_t)n < sizeof want);
+        CHECK(line_is(line, len, want));
+        CHECK(strncmp(r->reference, "RFC ", 4) == 0);
+        add_finding(f, code, rule);
+        line = nl + 1;
+    }
+}
+
+/* The codes of the body's lines that start "HTTP/" and have three digits
+ * after their first space: every status line the tool can read is one. */
+static size_t status_codes(int **codes)
+{
+    static int *at;
+    static size_t cap;
+    size_t n = 0;
+    for (size_t i = 0; i < body_size;) {
+        const uint8_t *nl = memchr(body + i, '\n', body_size - i);
+        size_t end = nl ? (size_t)(nl - body) : body_size;
+        if (end - i >= 5 && memcmp(body + i, "HTTP/", 5) == 0) {
+            const uint8_t *sp = memchr(body + i, ' ', end - i);
+            size_t d = sp ? (size_t)(sp - body) + 1 : end;
+            if (d + 3 <= end && body[d] >= '0' && body[d] <= '9' && body[d + 1] >= '0' && body[d + 1] <= '9' &&
+                body[d + 2] >= '0' && body[d + 2] <= '9') {
+                if (n == cap) {
+                    cap = cap ? 2 * cap : 64;
+                    at = realloc(at, cap * sizeof *at);
+                    must(at != NULL, "realloc");
+                }
+                at[n++] = (body[d] - '0') * 100 + (body[d + 1] - '0') * 10 + (body[d + 2] - '0');
+            }
+        }
+        i = end + 1;
+    }
+    *codes = at;
+    return n;
+}
+
+static bool body_has(const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i + n <= body_size; i++)
+        if ((i == 0 || body[i - 1] == '\n') && memcmp(body + i, s, n) == 0)
+            return true;
+    return false;
+}
+
+/* What any --check run must show. from_body: the body was its input (stdin,
+ * or @BODY named path); else the FILE was another path. */
+static void check_check(const struct run *r, const struct model *m, bool from_body, const char *path,
+                        struct findings *f)
+{
+    CHECK(r->status == 0 || r->status == 1 || r->status == 2);
+    if (m->json && !(r->status == 2 && r->out.len == 0 && !from_body))
+        check_findings_json(&r->out, m->lang, f);
+    else
+        check_findings_text(&r->out, m->lang, f);
+
+    /* stderr: nothing, or for exit 2 one line saying where the input stopped. */
+    if (r->status != 2) {
+        CHECK(r->err.len == 0);
+    } else {
+        CHECK(strncmp(r->err.data, "httpstatus: --check: ", 21) == 0);
+        CHECK(r->err.len > 22 && strchr(r->err.data, '\n') == r->err.data + r->err.len - 1);
+        if (from_body) {
+            const char *where = r->err.data + 21;
+            if (path != NULL) {
+                size_t n = strlen(path);
+                CHECK(strncmp(where, path, n) == 0 && strncmp(where + n, ": ", 2) == 0);
+                where += n + 2;
+            }
+            unsigned long line = 0;
+            unsigned long long byte = 0;
+            int used = 0;
+            CHECK(sscanf(where, "line %lu, byte %llu: %n", &line, &byte, &used) == 2 && used > 0);
+            CHECK(where[used] != '\0' && where[used] != '\n');
+            CHECK(byte <= body_size);
+            unsigned long lines = 1;
+            for (size_t i = 0; i < byte; i++)
+                lines += body[i] == '\n';
+            CHECK(line == lines);
+            if (body_size < 5 || memcmp(body, "HTTP/", 5) != 0)
+                CHECK(line == 1 && byte == 0);
+            if (body_size == 0)
+                CHECK(strcmp(where + used, "no status line: the input is empty\n") == 0);
+        } else {
+            CHECK(f->n == 0);
+        }
+    }
+    if (!from_body || body_size < 5 || memcmp(body, "HTTP/", 5) != 0)
+        CHECK(r->status == 2 && f->n == 0);
+
+    /* The findings themselves. */
+    bool broken = false;
+    bool request_known = m->method != NULL || body_has("HTTP/2") || body_has("HTTP/3");
+    int *codes;
+    size_t ncodes = status_codes(&codes), at = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        int code = f->at[i].code;
+        size_t rule = f->at[i].rule;
+        const hs_rule *rl = hs_rule_at(rule);
+        broken = broken || rl->severity != HS_INFO;
+        CHECK((m->ignore & (1ULL << rule)) == 0);
+        if (code < 100 || code > 599)
+            CHECK(strcmp(rl->id, "status-invalid") == 0);
+        else
+            CHECK(hs_rule_applies(rule, code));
+        CHECK(!rl->needs_request || request_known);
+        /* A response's findings are one run of its code; the runs are
+         * responses of the body, in order. */
+        if (i == 0 || f->at[i - 1].code != code) {
+            while (at < ncodes && codes[at] != code)
+                at++;
+            CHECK(at < ncodes);
+            at++;
+        }
+    }
+    if (r->status != 2)
+        CHECK((r->status == 1) == broken);
+}
+
+static void same_findings(const struct findings *a, const struct findings *b)
+{
+    CHECK(a->n == b->n);
+    for (size_t i = 0; i < a->n; i++)
+        CHECK(a->at[i].code == b->at[i].code && a->at[i].rule == b->at[i].rule);
+}
+
+/* hs_cli_check_stream over fmemopen() of the body, with the options the model
+ * read: what hs_cli_main wrote, byte for byte. */
+static FILE *direct_out, *direct_err;
+static struct run direct;
+
+static void check_direct(const struct run *r, const struct model *m, const char *name)
+{
+    void *copy = malloc(body_size + 1);
+    must(copy != NULL, "malloc");
+    if (body_size > 0)
+        memcpy(copy, body, body_size);
+    /* glibc before 2.22 refuses size 0; an empty body is /dev/null. */
+    FILE *in = body_size > 0 ? fmemopen(copy, body_size, "r") : fopen("/dev/null", "rb");
+    must(in != NULL, "fmemopen");
+    FILE *outs[2] = {direct_out, direct_err};
+    for (int i = 0; i < 2; i++) {
+        must(fflush(outs[i]) == 0 && ftruncate(fileno(outs[i]), 0) == 0, "truncate tmpfile");
+        rewind(outs[i]);
+    }
+    hs_cli_check_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.method = m->method;
+    opt.ignore = m->ignore;
+    opt.lang = strcmp(m->lang, "en") == 0 ? NULL : m->lang; /* NULL is en */
+    opt.json = m->json;
+    direct.argc = r->argc;
+    direct.argv = r->argv;
+    direct.status = hs_cli_check_stream(in, name, direct_out, direct_err, &opt);
+    fclose(in);
+    free(copy);
+    must(fflush(direct_out) == 0 && fflush(direct_err) == 0, "fflush tmpfile");
+    read_back(fileno(direct_out), &direct.out);
+    read_back(fileno(direct_err), &direct.err);
+    current = &direct;
+    CHECK(direct.status == r->status);
+    CHECK(direct.out.len == r->out.len && memcmp(direct.out.data, r->out.data, r->out.len) == 0);
+    CHECK(direct.err.len == r->err.len && memcmp(direct.err.data, r->err.data, r->err.len) == 0);
+}
+
+/* ---- --rules --------------------------------------------------------------------- */
+
+static void check_rules(const struct run *r, const struct model *m)
+{
+    CHECK(r->status == 0 && r->err.len == 0);
+    size_t count = hs_rule_count();
+    if (!m->json) {
+        static char want[1024];
+        int width = 0;
+        for (size_t i = 0; i < count; i++)
+            width = (int)strlen(hs_rule_at(i)->id) > width ? (int)strlen(hs_rule_at(i)->id) : width;
+        const char *line = r->out.data;
+        for (size_t i = 0; i < count; i++) {
+            const hs_rule *rl = hs_rule_at(i);
+            const char *nl = strchr(line, '\n');
+            CHECK(nl != NULL);
+            snprintf(want, sizeof want, "%-*s  %-6s  %s", width, rl->id, rl->level, rl->reference);
+            CHECK(line_is(line, (size_t)(nl - line), want));
+            line = nl + 1;
+        }
+        CHECK(*line == '\0');
+        return;
+    }
+    struct json j;
+    json_start(&r->out, &j);
+    for (size_t i = 0; i < count; i++) {
+        const hs_rule *rl = hs_rule_at(i);
+        if (i > 0)
+            CHECK(json_after(&j, ",") == ',');
+        skip_ws(&j);
+        CHECK(*j.p++ == '{');
+        json_expect_string(&j, "id", rl->id);
+        CHECK(json_after(&j, ",") == ',');
+        json_expect_string(&j, "level", rl->level);
+        CHECK(json_after(&j, ",") == ',');
+        json_expect_field(&j, i, false);
+        CHECK(json_after(&j, ",") == ',');
+        json_expect_string(&j, "message", hs_rule_message(i, m->lang));
+        CHECK(json_after(&j, ",") == ',');
+        json_expect_string(&j, "reference", rl->reference);
+        CHECK(json_after(&j, ",") == ',');
+        json_expect_key(&j, "codes");
+        CHECK(*j.p++ == '[');
+        int code = 99;
+        skip_ws(&j);
+        if (*j.p == ']') {
+            j.p++;
+        } else {
+            do {
+                skip_ws(&j);
+                int next = json_small_int(&j);
+                CHECK(next > code && next <= 599);
+                while (++code < next)
+                    CHECK(!hs_rule_applies(i, code)); /* a code left out */
+                CHECK(hs_rule_applies(i, code));
+            } while (json_after(&j, ",]") == ',');
+        }
+        while (++code <= 599)
+            CHECK(!hs_rule_applies(i, code));
+        CHECK(json_after(&j, "}") == '}');
+    }
+    CHECK(json_after(&j, "]") == ']');
+    CHECK(j.p == j.end);
+}
+
 /* ---- the target ----------------------------------------------------------------- */
 
 static struct run first, again;
+static struct findings first_found, again_found;
 static char version_line[64];
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -552,21 +1185,125 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     __sanitizer_set_report_fd((void *)(intptr_t)report_fd);
     out_fd = temp_fd();
     err_fd = temp_fd();
-    int null_fd = open("/dev/null", O_RDONLY);
-    must(null_fd >= 0 && dup2(null_fd, 0) == 0, "stdin on /dev/null");
-    close(null_fd);
+    /* The body file, unlinked; stdin is opened on it for each run. */
+    body_fd = temp_fd();
+    snprintf(body_path, sizeof body_path, "/proc/self/fd/%d", body_fd);
+    must(access(body_path, R_OK) == 0, "access /proc/self/fd/N (is /proc mounted?)");
+    direct_out = tmpfile();
+    direct_err = tmpfile();
+    must(direct_out != NULL && direct_err != NULL, "tmpfile");
     snprintf(version_line, sizeof version_line, "httpstatus %s\n", hs_version());
     return 0;
 }
 
+/* --check FILE: "@BODY" is the body's path; another word has each '/' made
+ * '_' (into buf), so that it names nothing outside the current directory. */
+static char *file_word(char *word, char *buf, size_t cap)
+{
+    if (strcmp(word, "@BODY") == 0)
+        return body_path;
+    if (strchr(word, '/') == NULL)
+        return word;
+    snprintf(buf, cap, "%s", word);
+    for (char *p = buf; *p; p++)
+        if (*p == '/')
+            *p = '_';
+    return buf;
+}
+
+static void check_lookup(const struct model *m, char **argv, int argc)
+{
+    int codes[1000], json_codes[1000];
+    size_t n = 0, json_n = 0;
+    CHECK(first.status == 0 || first.status == 1);
+    size_t misses = misses_in(&first.err);
+    CHECK((first.status == 1) == (misses > 0));
+    CHECK(misses <= (size_t)m->queries + (m->queries == 0));
+    if (m->json)
+        check_json(&first.out, codes, &n);
+    else
+        check_text(&first.out, codes, &n);
+    CHECK(first.status == 1 || n > 0);
+    for (size_t i = 0; i < n; i++)
+        CHECK(!m->common || strcmp(hs_get(codes[i])->usage, "common") == 0);
+    if (!m->json) {
+        /* The same command with --json in front: the same statuses. */
+        argv[1] = "--json";
+        again.argc = argc;
+        again.argv = argv;
+        run_tool(&again);
+        current = &again;
+        CHECK(again.status == first.status);
+        CHECK(strcmp(again.err.data, first.err.data) == 0);
+        check_json(&again.out, json_codes, &json_n);
+        CHECK(json_n == n);
+        for (size_t i = 0; i < n; i++)
+            CHECK(json_codes[i] == codes[i]);
+    }
+}
+
+static void check_check_run(const struct model *m, char **argv, int argc)
+{
+    const char *file = m->first_query ? first.argv[m->first_query] : NULL;
+    bool from_stdin = file == NULL || strcmp(file, "-") == 0;
+    bool from_body = from_stdin || file == body_path;
+    const char *name = from_stdin ? NULL : file;
+    check_check(&first, m, from_body, name, &first_found);
+
+    /* The same with --json toggled: in front (argv[1]), or every --json flag
+     * taken out (the model's reading finds them again). */
+    char *toggled[MAX_ARGS + 3];
+    struct model mt = *m;
+    mt.json = !m->json;
+    if (!m->json) {
+        argv[1] = "--json";
+        again.argc = argc;
+        again.argv = argv;
+    } else {
+        int n = 0;
+        bool options_done = false;
+        toggled[n++] = first.argv[0];
+        for (int i = 1; i < first.argc; i++) {
+            char *a = first.argv[i];
+            /* Skip the values of --lang, --method, --ignore, so that one of
+             * them spelt "--json" stays. */
+            if (!options_done && (strcmp(a, "--lang") == 0 || strcmp(a, "--method") == 0 ||
+                                  strcmp(a, "--ignore") == 0) && i + 1 < first.argc) {
+                toggled[n++] = a;
+                toggled[n++] = first.argv[++i];
+                continue;
+            }
+            if (!options_done && strcmp(a, "--") == 0)
+                options_done = true;
+            if (options_done || strcmp(a, "--json") != 0)
+                toggled[n++] = a;
+        }
+        toggled[n] = NULL;
+        again.argc = n;
+        again.argv = toggled;
+    }
+    run_tool(&again);
+    current = &again;
+    CHECK(again.status == first.status);
+    CHECK(again.err.len == first.err.len && strcmp(again.err.data, first.err.data) == 0);
+    check_check(&again, &mt, from_body, name, &again_found);
+    same_findings(&first_found, &again_found);
+
+    if (from_body)
+        check_direct(&first, m, name);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    /* argv[1..]: the lines before the first NUL; the body after it is kept
-     * for --check (see the top of the file). */
+    /* argv[1..]: the lines before the first NUL; the body after it is what
+     * --check reads (see the top of the file). */
     const uint8_t *nul = memchr(data, '\0', size);
     size_t args_len = nul ? (size_t)(nul - data) : size;
+    body = nul ? nul + 1 : data + size;
+    body_size = nul ? size - args_len - 1 : 0;
     char *text = malloc(args_len + 1);
     char *argv[MAX_ARGS + 3];
+    char file_buf[4096];
     must(text != NULL, "malloc");
     memcpy(text, data, args_len);
     text[args_len] = '\0';
@@ -590,12 +1327,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     first.argc = argc - 1;
     first.argv = argv + 1;
     struct model m = model_of(first.argc, first.argv);
+    if (m.what == EXPECT_CHECK && m.first_query > 0 && strcmp(first.argv[m.first_query], "-") != 0)
+        first.argv[m.first_query] = file_word(first.argv[m.first_query], file_buf, sizeof file_buf);
+    write_body();
     run_tool(&first);
     current = &first;
 
     CHECK(first.status == 0 || first.status == 1 || first.status == 2);
-    int codes[1000], json_codes[1000];
-    size_t n = 0, json_n = 0;
     switch (m.what) {
     case EXPECT_HELP:
         CHECK(first.status == 0 && first.err.len == 0);
@@ -611,31 +1349,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         CHECK(strstr(first.err.data, "\nTry 'httpstatus --help'.\n") != NULL);
         break;
     case EXPECT_LOOKUP:
-        CHECK(first.status == 0 || first.status == 1);
-        size_t misses = misses_in(&first.err);
-        CHECK((first.status == 1) == (misses > 0));
-        CHECK(misses <= (size_t)m.queries + (m.queries == 0));
-        if (m.json)
-            check_json(&first.out, codes, &n);
-        else
-            check_text(&first.out, codes, &n);
-        CHECK(first.status == 1 || n > 0);
-        for (size_t i = 0; i < n; i++)
-            CHECK(!m.common || strcmp(hs_get(codes[i])->usage, "common") == 0);
-        if (!m.json) {
-            /* The same command with --json in front: the same statuses. */
-            argv[1] = "--json";
-            again.argc = argc;
-            again.argv = argv;
-            run_tool(&again);
-            current = &again;
-            CHECK(again.status == first.status);
-            CHECK(strcmp(again.err.data, first.err.data) == 0);
-            check_json(&again.out, json_codes, &json_n);
-            CHECK(json_n == n);
-            for (size_t i = 0; i < n; i++)
-                CHECK(json_codes[i] == codes[i]);
-        }
+        check_lookup(&m, argv, argc);
+        break;
+    case EXPECT_CHECK:
+        check_check_run(&m, argv, argc);
+        break;
+    case EXPECT_RULES:
+        check_rules(&first, &m);
         break;
     }
     current = NULL;
