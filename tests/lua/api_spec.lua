@@ -1,6 +1,7 @@
 -- The Lua surface of docs/reference.md: constants, predicates, lookups, status objects.
 -- Runs under Lua 5.4 and LuaJIT (ctest: lua_busted_lua5.4, lua_busted_luajit),
 -- with LUA_PATH and LUA_CPATH pointing at that runtime's build.
+local helpers = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "helpers.lua")
 local hs = require "httpstatus"
 local core = require "httpstatus.core" -- the C table, to enumerate it
 
@@ -337,12 +338,7 @@ describe("status objects", function()
     end)
 end)
 
--- A JSON library, or nil when it is not installed (the test then says so).
-local function json_library(name)
-    local ok, lib = pcall(require, name)
-    if ok then return lib end
-    return nil
-end
+local json_library = helpers.json_library
 
 -- Every field a decoded object must hold: the status object's own values,
 -- lists as arrays.

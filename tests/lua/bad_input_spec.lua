@@ -1,6 +1,7 @@
 -- docs/reference.md's bad-input table, Lua column: a clear error in luaL style, never a
 -- crash, never a wrong answer. Each row is an input and what every function
 -- taking a code must do with it.
+local helpers = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "helpers.lua")
 local hs = require "httpstatus"
 local core = require "httpstatus.core" -- the surface list
 
@@ -28,13 +29,7 @@ local function float_error(name)
     return string.format("bad argument #1 to '%s' (number has no integer representation)", name)
 end
 
--- pcall(f, ...) returning the error message exactly (f is called from pcall,
--- a C function, so no position is prefixed).
-local function error_of(f, ...)
-    local ok, err = pcall(f, ...)
-    assert(not ok, "expected an error")
-    return err
-end
+local error_of = helpers.error_of
 
 local WRONG_TYPES = {
     { "nil", nil },

@@ -1,6 +1,7 @@
 -- hs.check and hs.rules: the response rules of the contract, under Lua 5.4 and
 -- LuaJIT. Every expectation here is written from the rules' text (which
 -- rule fires for which status, fields and request), not read from the core.
+local helpers = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "helpers.lua")
 local hs = require "httpstatus"
 
 -- run_fresh(chunk): the chunk's output from a fresh interpreter (fresh.lua).
@@ -35,13 +36,7 @@ local function with(headers, more)
     return copy
 end
 
--- pcall(f, ...) returning the error message exactly (f is called from pcall,
--- a C function, so no position is prefixed).
-local function error_of(f, ...)
-    local ok, err = pcall(f, ...)
-    assert(not ok, "expected an error")
-    return err
-end
+local error_of = helpers.error_of
 
 -- The two tables of the contract, in order: id, level, the field a finding
 -- names, and the section numbers of the reference.
@@ -694,12 +689,7 @@ describe("rules", function()
     end)
 end)
 
--- A JSON library, or nil when it is not installed (the test then says so).
-local function json_library(name)
-    local ok, lib = pcall(require, name)
-    if ok then return lib end
-    return nil
-end
+local json_library = helpers.json_library
 
 describe("findings and rules in JSON", function()
     local cjson, dkjson = json_library("cjson"), json_library("dkjson")
