@@ -89,6 +89,53 @@ def test_same_on_a_pipe_with_no_reader_when_sigpipe_is_ignored(args):
     assert run_with([sys.executable, "-m", "httpstatus"], args, broken_pipe) == (status, stderr)
 
 
+def run_on_nonblocking_pipe(command, args):
+    """Runs command with stdout a non-blocking pipe that nobody reads until it
+    has exited: past the pipe's capacity a write fails with EAGAIN instead of
+    waiting. (status, stdout, stderr)."""
+    import fcntl
+
+    read, write = os.pipe()
+    try:
+        fcntl.fcntl(write, fcntl.F_SETFL, fcntl.fcntl(write, fcntl.F_GETFL) | os.O_NONBLOCK)
+        capacity = fcntl.fcntl(write, 1032)  # F_GETPIPE_SZ
+        result = subprocess.run([*command, *args], stdin=subprocess.DEVNULL, stdout=write,
+                                stderr=subprocess.PIPE, timeout=60)
+        os.close(write)
+        write = -1
+        chunks = []
+        while chunk := os.read(read, 1 << 16):
+            chunks.append(chunk)
+        return result.returncode, b"".join(chunks), result.stderr, capacity
+    finally:
+        os.close(read)
+        if write >= 0:
+            os.close(write)
+
+
+EVERY_CODE_IN_KOREAN = ["--json", "--lang", "ko", "1xx", "2xx", "3xx", "4xx", "5xx"]
+
+
+@pytest.mark.parametrize("args", [EVERY_CODE_IN_KOREAN, ["404"], ["--help"], ["--version"]])
+def test_same_on_a_nonblocking_pipe(args):
+    status, out, stderr, capacity = run_on_nonblocking_pipe([CLI], args)
+    full = run([CLI], args)[1]
+    twin = run_on_nonblocking_pipe([sys.executable, "-m", "httpstatus"], args)
+    if len(full) > capacity:  # what does not fit is a failed write: never a claimed success
+        assert (status, stderr) == (2, b"httpstatus: stdout: Resource temporarily unavailable\n")
+        assert len(out) < len(full) and full.startswith(out)
+        # How much got through before the pipe filled depends on buffering.
+        assert (twin[0], twin[2]) == (status, stderr) and full.startswith(twin[1])
+    else:
+        assert (status, out, stderr) == (0, full, b"")
+        assert twin[:3] == (status, out, stderr)
+
+
+def test_the_nonblocking_pipe_overflows_with_every_code():
+    _, _, _, capacity = run_on_nonblocking_pipe([CLI], ["--version"])
+    assert len(run([CLI], EVERY_CODE_IN_KOREAN)[1]) > capacity
+
+
 # --check reads a response from standard input or a FILE: the same C code
 # behind `python -m httpstatus`, so the same bytes out and the same status.
 CHECK_INPUTS = [
