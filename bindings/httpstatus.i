@@ -61,6 +61,7 @@
 %ignore hs_checker_end;
 %ignore hs_checker_content;
 %ignore hs_http_version_of;
+%ignore hs_level_of;
 
 #define HS_API
 %include "httpstatus.h"

@@ -112,6 +112,35 @@ const char *hs_rule_of(int code, size_t j)
     return NULL;
 }
 
+bool hs_level_of(const char *s, size_t len, hs_level *out)
+{
+    static const char *const names[] = {"info", "should", "must"};
+    static const hs_level levels[] = {HS_INFO, HS_SHOULD, HS_MUST};
+    for (size_t i = 0; s != NULL && i < COUNT_OF(names); i++)
+        if (strlen(names[i]) == len && memcmp(names[i], s, len) == 0) {
+            *out = levels[i];
+            return true;
+        }
+    return false;
+}
+
+/* tchar, RFC 9110, Section 5.6.2: "!#$%&'*+-.^_`|~", digits and letters. */
+static bool is_tchar(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           (c != '\0' && strchr("!#$%&'*+-.^_`|~", c) != NULL);
+}
+
+bool hs_is_method(const char *s, size_t len)
+{
+    if (s == NULL || len == 0)
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (!is_tchar((unsigned char)s[i]))
+            return false;
+    return true;
+}
+
 hs_http_version hs_http_version_of(const char *s, size_t len)
 {
     static const char *const names[] = {"1.0", "1.1", "2", "3"};
@@ -263,21 +292,38 @@ static bool list_has(const char *value, size_t len, const char *word, size_t wor
     return false;
 }
 
-void hs_checker_begin(hs_checker *c, int code, const hs_check_options *opt)
+/* Whether the options can be applied: every enum within its values, and a
+ * method that is a token. */
+static bool options_valid(const hs_check_options *o)
+{
+    return (o->method == NULL || hs_is_method(o->method, o->method_len)) &&
+           (o->content == HS_CONTENT_UNKNOWN || o->content == HS_CONTENT_NONE || o->content == HS_CONTENT_PRESENT) &&
+           (o->version == HS_VERSION_UNSET || o->version == HS_HTTP_1_0 || o->version == HS_HTTP_1_1 ||
+            o->version == HS_HTTP_2 || o->version == HS_HTTP_3) &&
+           (o->level == HS_INFO || o->level == HS_SHOULD || o->level == HS_MUST);
+}
+
+bool hs_checker_begin(hs_checker *c, int code, const hs_check_options *opt)
 {
     static const hs_check_options none;
     c->code = code;
     c->opt = opt != NULL ? *opt : none;
     if (c->opt.method == NULL)
         c->opt.method_len = 0;
+    if (c->opt.content_data != NULL)
+        c->opt.content = c->opt.content_size > 0 ? HS_CONTENT_PRESENT : HS_CONTENT_NONE;
+    else
+        c->opt.content_size = 0;
     c->response = 0;
     c->request = 0;
+    c->invalid = !options_valid(&c->opt);
     for (size_t i = 0; c->opt.request_fields != NULL && i < c->opt.request_field_count; i++) {
         const hs_header *h = &c->opt.request_fields[i];
         hs_checker_request(c, h->name, h->name_len, h->value, h->value_len);
     }
     c->opt.request_fields = NULL; /* fed: the state keeps no pointer to them */
     c->opt.request_field_count = 0;
+    return !c->invalid;
 }
 
 void hs_checker_response(hs_checker *c, const char *name, size_t name_len, const char *value, size_t value_len)
@@ -309,6 +355,8 @@ void hs_checker_request(hs_checker *c, const char *name, size_t name_len, const 
 void hs_checker_content(hs_checker *c, hs_content content)
 {
     c->opt.content = content;
+    if (content != HS_CONTENT_UNKNOWN && content != HS_CONTENT_NONE && content != HS_CONTENT_PRESENT)
+        c->invalid = true;
 }
 
 /* ---- the conditions ---------------------------------------------------------- */
@@ -380,10 +428,12 @@ static bool rule_fires(const hs_checker *c, size_t rule, const char **field)
 size_t hs_checker_end(const hs_checker *c, hs_finding *out, size_t cap)
 {
     size_t found = 0;
+    if (c->invalid)
+        return HS_CHECK_INVALID;
     unsigned long long candidates = rules_for(c->code) & ~c->opt.ignore;
     for (size_t rule = 0; candidates != 0; rule++, candidates >>= 1) {
         const char *field;
-        if (!(candidates & 1) || !rule_fires(c, rule, &field))
+        if (!(candidates & 1) || rules[rule].severity < c->opt.level || !rule_fires(c, rule, &field))
             continue;
         if (out != NULL && found < cap) {
             out[found].rule = rule;

@@ -101,7 +101,10 @@ const hs_status *hs_find(const char *s, size_t len)
 {
     char key[HS_KEY_MAX + 1];
 
-    if (s == NULL || len == 0)
+    if (s == NULL)
+        return NULL;
+    hs_trim(&s, &len);
+    if (len == 0)
         return NULL;
 
     size_t digits = 0;
@@ -157,7 +160,10 @@ size_t hs_search(const char *query, size_t len, size_t start)
 {
     char needle[HS_KEY_MAX + 1];
 
-    if (query == NULL || hs_normalize(query, len, needle) == (size_t)-1 || needle[0] == '\0')
+    if (query == NULL)
+        return COUNT_OF(rows);
+    hs_trim(&query, &len);
+    if (hs_normalize(query, len, needle) == (size_t)-1 || needle[0] == '\0')
         return COUNT_OF(rows);
     for (size_t i = start; i < COUNT_OF(rows); i++) {
         const hs_status *s = &rows[i];

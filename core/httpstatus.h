@@ -50,13 +50,14 @@ HS_API const hs_status *hs_get(int code);
 /* The row for a name, alias or phrase of len bytes (s need not be
  * NUL-terminated). Matching ignores ASCII case, treats ' ', '-' and '_' alike
  * and ignores apostrophes and parentheses; exactly three ASCII digits are a
- * code ("404"; "0404" and "40" are misses). A NUL or any other byte makes it
- * a miss, and so does an input of more than 128 bytes. NULL when nothing
- * matches. */
+ * code ("404"; "0404" and "40" are misses). ASCII white space around it is
+ * ignored (" 404\n", "Not Found "); inside a code it is not ("4 04"). A NUL
+ * or any other byte makes it a miss, and so does an input of more than 128
+ * bytes once trimmed. NULL when nothing matches. */
 HS_API const hs_status *hs_find(const char *s, size_t len);
 
-/* Substring search over names, aliases, phrases and origins, normalised as hs_find
- * does. Returns the index (for hs_at) of the first matching row at or after
+/* Substring search over names, aliases, phrases and origins, trimmed and
+ * normalised as hs_find does. Returns the index (for hs_at) of the first matching row at or after
  * start, or hs_count() when no further row matches. An empty query matches
  * nothing. */
 HS_API size_t hs_search(const char *query, size_t len, size_t start);
@@ -127,7 +128,19 @@ HS_API bool hs_field_value(int code, size_t i, size_t j, hs_value *out);
  * ("allow-missing"), a level, the field it concerns, a message in English and
  * Korean, and a reference. hs_check applies them to one response. */
 
-typedef enum hs_level { HS_MUST, HS_SHOULD, HS_INFO } hs_level;
+/* Levels in ascending severity, so that a level is also a threshold:
+ * HS_INFO (allowed but worth a look) < HS_SHOULD (a SHOULD or SHOULD NOT is
+ * broken) < HS_MUST (a MUST or MUST NOT is broken). */
+typedef enum hs_level { HS_INFO, HS_SHOULD, HS_MUST } hs_level;
+
+/* "info", "should" or "must" (len bytes) into *out; false, leaving *out
+ * alone, for anything else. */
+HS_API bool hs_level_of(const char *s, size_t len, hs_level *out);
+
+/* True when s (len bytes) is a method: a token of RFC 9110, Section 9.1
+ * (one or more of the tchar of Section 5.6.2, case-sensitive). "", "GET "
+ * and "G\0ET" are not. */
+HS_API bool hs_is_method(const char *s, size_t len);
 
 typedef struct hs_rule {
     const char *id;         /* "allow-missing" */
@@ -136,7 +149,7 @@ typedef struct hs_rule {
     const char *message;    /* English */
     const char *message_ko; /* Korean (UTF-8) */
     const char *reference;  /* "RFC 9110, Section 15.5.6" */
-    hs_level severity;      /* level as a number: HS_MUST < HS_SHOULD < HS_INFO */
+    hs_level severity;      /* level as a number: HS_INFO < HS_SHOULD < HS_MUST */
     bool needs_request;     /* fires only when the caller describes the request */
 } hs_rule;
 
@@ -175,18 +188,30 @@ HS_API hs_http_version hs_http_version_of(const char *s, size_t len);
 /* Whether the response has content (bytes after the header section). */
 typedef enum hs_content { HS_CONTENT_UNKNOWN, HS_CONTENT_NONE, HS_CONTENT_PRESENT } hs_content;
 
-/* What the caller knows beyond the response's fields. All zero ({0}) means
- * "nothing known": a rule that needs a fact that was not given stays silent. */
+/* What the caller knows beyond the response's fields. All zero means
+ * "nothing known, report everything": a rule that needs a fact that was not
+ * given stays silent. HS_CHECK_OPTIONS_INIT initialises one to that in C and
+ * C++ alike (C++ may also write `hs_check_options opt = {};`). */
 typedef struct hs_check_options {
-    const char *method;              /* the request method (a case-sensitive token), or NULL */
+    const char *method;              /* the request method (a token, hs_is_method), or NULL */
     size_t method_len;
     bool request_fields_given;       /* the request's fields are known (perhaps none): */
     const hs_header *request_fields; /* request_field_count of them */
     size_t request_field_count;
-    hs_content content;
+    hs_content content;              /* whether the response has content */
+    const char *content_data;        /* the content itself (content_size bytes), or NULL; when */
+    size_t content_size;             /* given, it also sets content (empty is HS_CONTENT_NONE) */
     hs_http_version version;         /* of the request */
     unsigned long long ignore;       /* bit i set: rule i is skipped */
+    hs_level level;                  /* the least level reported: HS_INFO (0) reports all */
 } hs_check_options;
+
+#define HS_CHECK_OPTIONS_INIT {NULL, 0, false, NULL, 0, HS_CONTENT_UNKNOWN, NULL, 0, HS_VERSION_UNSET, 0, HS_INFO}
+
+/* What hs_check and hs_checker_end return when the options are not valid: a
+ * method that is not a token, or a level, version or content outside its
+ * enum. No rule is applied then. */
+#define HS_CHECK_INVALID ((size_t)-1)
 
 /* One finding: the rule that fired and the field it names (the rule's own
  * field, or for metadata-in-304 the one present; NULL when none). */
@@ -196,26 +221,30 @@ typedef struct hs_finding {
 } hs_finding;
 
 /* Applies every rule to a response with this code and these fields.
- * Writes the findings, in rule order, into out (at most cap of them) and
- * returns how many there are, which may exceed cap (at most hs_rule_count()).
- * opt NULL is all zero. No heap, no state: linear in the number of fields. */
+ * Writes the findings at opt->level or above, in rule order, into out (at
+ * most cap of them) and returns how many there are, which may exceed cap (at
+ * most hs_rule_count()); HS_CHECK_INVALID when opt is not valid. opt NULL is
+ * all zero. No heap, no state: linear in the number of fields. */
 HS_API size_t hs_check(int code, const hs_header *fields, size_t count, const hs_check_options *opt,
                        hs_finding *out, size_t cap);
 
 /* The same check fed one field at a time, for callers whose fields are not
  * in an array (a Lua table, a stream): begin, then any number of
  * hs_checker_response / hs_checker_request calls, then hs_checker_end.
- * opt is copied, except that method must stay valid until the end; its
- * request_fields array (if any) is fed at begin. The state lives in the
+ * opt is copied, except that method and content_data must stay valid until
+ * the end; its request_fields array (if any) is fed at begin. The state lives in the
  * caller's hs_checker, which holds no pointer into the fields fed. */
 typedef struct hs_checker {
     int code;
     hs_check_options opt;
     unsigned long response; /* bit per field of interest, seen in the response */
     unsigned long request;  /* the same, in the request */
+    bool invalid;           /* opt was not valid: hs_checker_end answers HS_CHECK_INVALID */
 } hs_checker;
 
-HS_API void hs_checker_begin(hs_checker *c, int code, const hs_check_options *opt);
+/* False when opt is not valid (see HS_CHECK_INVALID); the calls that follow
+ * are still safe, and hs_checker_end then returns HS_CHECK_INVALID. */
+HS_API bool hs_checker_begin(hs_checker *c, int code, const hs_check_options *opt);
 HS_API void hs_checker_response(hs_checker *c, const char *name, size_t name_len, const char *value,
                                 size_t value_len);
 HS_API void hs_checker_request(hs_checker *c, const char *name, size_t name_len, const char *value,

@@ -40,4 +40,19 @@ static size_t hs_normalize(const char *s, size_t len, char key[HS_KEY_MAX + 1])
     return n;
 }
 
+/* Drops ASCII white space (space, tab, LF, VT, FF, CR) from both ends of
+ * s[0..*len), as int(" 404\n") does, so a code read from a file with its
+ * newline still names its status. */
+static inline void hs_trim(const char **s, size_t *len)
+{
+#define HS_IS_WHITE(c) ((c) == ' ' || ((c) >= '\t' && (c) <= '\r'))
+    while (*len > 0 && HS_IS_WHITE((*s)[0])) {
+        (*s)++;
+        (*len)--;
+    }
+    while (*len > 0 && HS_IS_WHITE((*s)[*len - 1]))
+        (*len)--;
+#undef HS_IS_WHITE
+}
+
 #endif /* HS_NORMALIZE_H */

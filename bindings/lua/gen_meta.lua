@@ -165,9 +165,9 @@ for _, r in ipairs(hs.rules()) do
         levels[#levels + 1] = string.format("%q", r.level)
     end
 end
--- levels from the most severe (the core's hs_level: HS_MUST < HS_SHOULD < HS_INFO)
+-- levels from the most severe (the core's hs_level: HS_INFO < HS_SHOULD < HS_MUST)
 local severity = { ['"must"'] = core.HS_MUST, ['"should"'] = core.HS_SHOULD, ['"info"'] = core.HS_INFO }
-table.sort(levels, function(a, b) return assert(severity[a], a) < assert(severity[b], b) end)
+table.sort(levels, function(a, b) return assert(severity[a], a) > assert(severity[b], b) end)
 emit("---@alias httpstatus.RuleId " .. table.concat(rule_ids, "|"))
 emit("---@alias httpstatus.Level " .. table.concat(levels, "|"))
 emit("---Header fields by name, in any case: a string, or an array of strings for a repeated")

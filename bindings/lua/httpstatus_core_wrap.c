@@ -3032,6 +3032,9 @@ static void hs_lua_check_options(lua_State *L, hs_check_options *opt, const char
             lua_pushvalue(L, -1);
             lua_replace(L, HS_CHECK_METHOD);
             opt->method = lua_tolstring(L, HS_CHECK_METHOD, &opt->method_len);
+            if (!hs_is_method(opt->method, opt->method_len))
+                hs_lua_argfail(L, "check", 3, "option 'method': invalid method \"%s\", not a token (RFC 9110, Section 9.1)",
+                               hs_lua_shown(L, opt->method, opt->method_len));
         } else if (HS_KEY_IS("request_headers")) {
             if (vt != LUA_TTABLE)
                 hs_lua_argfail(L, "check", 3, "option 'request_headers': table expected, got %s", luaL_typename(L, -1));
@@ -3469,6 +3472,28 @@ static int _wrap_hs_predicate(lua_State* L) {
 }
 
 
+static int _wrap_hs_is_method(lua_State* L) {
+  int SWIG_arg = 0;
+  char *arg1 = (char *) 0 ;
+  size_t arg2 ;
+  bool result;
+  
+  SWIG_check_num_args("hs_is_method",1,1)
+  {
+    if (lua_type(L, 1) != LUA_TSTRING)
+    luaL_argerror(L, 1, lua_pushfstring(L, "string expected, got %s", luaL_typename(L, 1)));
+    arg1 = (char *)lua_tolstring(L, 1, &arg2);
+  }
+  result = (bool)hs_is_method((char const *)arg1,arg2);
+  lua_pushboolean(L, result ? 1 : 0); SWIG_arg++; 
+  return SWIG_arg;
+  
+  fail: SWIGUNUSED;
+  lua_error(L);
+  return 0;
+}
+
+
 static int _wrap_hs_rule_count(lua_State* L) {
   int SWIG_arg = 0;
   size_t result;
@@ -3835,9 +3860,9 @@ static swig_lua_const_info swig_SwigModule_constants[]= {
     {SWIG_LUA_CONSTTAB_INT("HS_BOOLEAN", HS_BOOLEAN)},
     {SWIG_LUA_CONSTTAB_INT("HS_STRING", HS_STRING)},
     {SWIG_LUA_CONSTTAB_INT("HS_STRINGS", HS_STRINGS)},
-    {SWIG_LUA_CONSTTAB_INT("HS_MUST", HS_MUST)},
-    {SWIG_LUA_CONSTTAB_INT("HS_SHOULD", HS_SHOULD)},
     {SWIG_LUA_CONSTTAB_INT("HS_INFO", HS_INFO)},
+    {SWIG_LUA_CONSTTAB_INT("HS_SHOULD", HS_SHOULD)},
+    {SWIG_LUA_CONSTTAB_INT("HS_MUST", HS_MUST)},
     {SWIG_LUA_CONSTTAB_INT("HS_VERSION_UNSET", HS_VERSION_UNSET)},
     {SWIG_LUA_CONSTTAB_INT("HS_HTTP_1_0", HS_HTTP_1_0)},
     {SWIG_LUA_CONSTTAB_INT("HS_HTTP_1_1", HS_HTTP_1_1)},
@@ -3867,6 +3892,7 @@ static swig_lua_method swig_SwigModule_methods[]= {
     { "hs_field_kind", _wrap_hs_field_kind},
     { "hs_field_is_predicate", _wrap_hs_field_is_predicate},
     { "hs_predicate", _wrap_hs_predicate},
+    { "hs_is_method", _wrap_hs_is_method},
     { "hs_rule_count", _wrap_hs_rule_count},
     { "hs_rule_find", _wrap_hs_rule_find},
     { "hs_rule_message", _wrap_hs_rule_message},

@@ -359,6 +359,9 @@ static void hs_lua_check_options(lua_State *L, hs_check_options *opt, const char
             lua_pushvalue(L, -1);
             lua_replace(L, HS_CHECK_METHOD);
             opt->method = lua_tolstring(L, HS_CHECK_METHOD, &opt->method_len);
+            if (!hs_is_method(opt->method, opt->method_len))
+                hs_lua_argfail(L, "check", 3, "option 'method': invalid method \"%s\", not a token (RFC 9110, Section 9.1)",
+                               hs_lua_shown(L, opt->method, opt->method_len));
         } else if (HS_KEY_IS("request_headers")) {
             if (vt != LUA_TTABLE)
                 hs_lua_argfail(L, "check", 3, "option 'request_headers': table expected, got %s", luaL_typename(L, -1));

@@ -703,6 +703,11 @@ static int hs_py_check_options(PyObject **arg, hs_check_options *opt, const char
                          Py_TYPE(method)->tp_name);
         if (ok <= 0)
             return -1;
+        if (!hs_is_method(opt->method, opt->method_len)) {
+            PyErr_Format(PyExc_ValueError,
+                         "check() method must be a token (RFC 9110, Section 9.1, such as 'GET'), not %R", method);
+            return -1;
+        }
     }
     if (content == NULL || content == Py_None) {
         opt->content = HS_CONTENT_UNKNOWN;

@@ -196,11 +196,15 @@ static void test_names(void)
         {"REQUEST_TIME_OUT", 408}, {"Request-URI Too Large", 414}, {"REQUEST_URI_TOO_LARGE", 414},
         {"Service Temporarily Unavailable", 503}, {"NOT_ALLOWED", 405}, {"Switch Proxy", 306},
         {"client closed connection", 460}, {"identity provider error", 561},
+        /* ASCII white space around a query is ignored, as int(" 404 ") ignores it */
+        {" not found", 404}, {"not found\n", 404}, {"Not Found ", 404}, {" 404\n", 404}, {"\t404\r\n", 404},
+        {"\v\fIM_A_TEAPOT  ", 418},
         /* misses */
-        {"", 0}, {"0404", 0}, {"not  found", 0}, {" not found", 0}, {"notfound", 0}, {"+404", 0},
+        {"", 0}, {"0404", 0}, {"not  found", 0}, {"4 04", 0}, {" 4 04 ", 0}, {" ", 0}, {" \n\t", 0},
+        {"\xc2\xa0" "404", 0}, {"404\x85" "", 0}, {"notfound", 0}, {"+404", 0},
         {"-404", 0}, {"0x194", 0}, {"1e2", 0}, {"404.0", 0}, {"299", 0}, {"600", 0},
         {"99", 0}, {"0", 0}, {"99999999999999999999404", 0}, {"\xef\xbc\x94\xef\xbc\x90\xef\xbc\x94", 0},
-        {"NOT_FOUND\xed\xa0\x80", 0}, {"n\xc3\xb6t found", 0}, {"not found\n", 0},
+        {"NOT_FOUND\xed\xa0\x80", 0}, {"n\xc3\xb6t found", 0}, {" 0404 ", 0}, {"not found\n.", 0},
     };
     for (size_t i = 0; i < COUNT_OF(cases); i++) {
         const hs_status *s = find(cases[i].text);
@@ -248,6 +252,8 @@ static void test_search(void)
     OK(hs_search("ENTITY", 6, 0) < n && hs_at(hs_search("ENTITY", 6, 0))->code == 413,
        "search reaches aliases");
     SIZE_EQ(hs_search("", 0, 0), n, "empty query");
+    SIZE_EQ(hs_search(" \n", 2, 0), n, "a query of white space only");
+    OK(hs_search(" teapot\n", 8, 0) == hs_search("teapot", 6, 0), "white space around a query is ignored");
     SIZE_EQ(hs_search(NULL, 3, 0), n, "NULL query");
     SIZE_EQ(hs_search("zzzz", 4, 0), n, "no match");
     SIZE_EQ(hs_search("found", 5, n + 10), n, "start past the end");

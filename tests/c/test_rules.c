@@ -436,6 +436,98 @@ static void test_options_and_fields(void)
        "anything else is unset");
 }
 
+/* level: the least level reported (info, the default, reports all). */
+static void test_level(void)
+{
+    hs_check_options o = HS_CHECK_OPTIONS_INIT;
+    hs_level l = HS_MUST;
+
+    /* 503 without Retry-After is info; 301 without Location should; 405 without Allow must */
+    EXPECT(503, FIELDS("Date: x"), &o, "retry-after-suggested");
+    o.level = HS_SHOULD;
+    EXPECT(503, FIELDS("Date: x"), &o, "");
+    EXPECT(301, FIELDS("Date: x"), &o, "location-missing");
+    EXPECT(306, NONE, &o, "status-obsolete date-missing");
+    o.level = HS_MUST;
+    EXPECT(301, FIELDS("Date: x"), &o, "");
+    EXPECT(306, NONE, &o, "date-missing");
+    EXPECT(405, NONE, &o, "allow-missing date-missing");
+    EXPECT(999, NONE, &o, "status-invalid");
+    o.level = HS_INFO;
+    EXPECT(599, NONE, &o, "status-unregistered");
+    OK(HS_INFO < HS_SHOULD && HS_SHOULD < HS_MUST, "levels ascend in severity");
+
+    OK(hs_level_of("info", 4, &l) && l == HS_INFO, "info");
+    OK(hs_level_of("should", 6, &l) && l == HS_SHOULD, "should");
+    OK(hs_level_of("must", 4, &l) && l == HS_MUST, "must");
+    l = HS_SHOULD;
+    OK(!hs_level_of("MUST", 4, &l) && !hs_level_of("must ", 5, &l) && !hs_level_of("mus", 3, &l) &&
+           !hs_level_of("must\0", 5, &l) && !hs_level_of("", 0, &l) && !hs_level_of(NULL, 4, &l) &&
+           !hs_level_of("warning", 7, &l),
+       "anything else is no level");
+    OK(l == HS_SHOULD, "a refused level leaves *out alone");
+}
+
+/* Methods are tokens; options that are not valid are refused whole. */
+static void test_invalid_options(void)
+{
+    static const struct {
+        const char *s;
+        size_t len;
+        bool ok;
+    } methods[] = {
+        {"GET", 3, true},      {"get", 3, true},        {"M-SEARCH", 8, true}, {"X!#$%&'*+-.^_`|~9", 17, true},
+        {"", 0, false},        {"GET ", 4, false},      {" GET", 4, false},    {"G\0ET", 4, false},
+        {"GET\r\n", 5, false}, {"G(ET", 4, false},      {"G/ET", 4, false},    {"\xc3\x89T", 3, false},
+        {"G\"T", 3, false},    {"G,T", 3, false},       {"G:T", 3, false},     {"\x7f", 1, false},
+    };
+    for (size_t i = 0; i < COUNT_OF(methods); i++)
+        OK(hs_is_method(methods[i].s, methods[i].len) == methods[i].ok, "hs_is_method(method %zu)", i);
+    OK(!hs_is_method(NULL, 3), "NULL is no method");
+
+    hs_finding out[4];
+    hs_header date = {"Date", 4, "x", 1};
+    for (size_t i = 0; i < COUNT_OF(methods); i++) {
+        hs_check_options o = HS_CHECK_OPTIONS_INIT;
+        hs_checker c;
+        o.method = methods[i].s;
+        o.method_len = methods[i].len;
+        size_t want = methods[i].ok ? 1 : HS_CHECK_INVALID; /* allow-missing */
+        OK(hs_check(405, &date, 1, &o, out, 4) == want, "hs_check with method %zu", i);
+        OK(hs_checker_begin(&c, 405, &o) == methods[i].ok, "hs_checker_begin with method %zu", i);
+        hs_checker_response(&c, date.name, date.name_len, date.value, date.value_len);
+        OK(hs_checker_end(&c, out, 4) == want, "hs_checker_end with method %zu", i);
+    }
+
+    hs_check_options o = HS_CHECK_OPTIONS_INIT;
+    o.level = (hs_level)3;
+    SIZE_EQ(hs_check(404, NULL, 0, &o, out, 4), HS_CHECK_INVALID, "a level outside the enum");
+    o = (hs_check_options)HS_CHECK_OPTIONS_INIT;
+    o.version = (hs_http_version)9;
+    SIZE_EQ(hs_check(404, NULL, 0, &o, out, 4), HS_CHECK_INVALID, "a version outside the enum");
+    o = (hs_check_options)HS_CHECK_OPTIONS_INIT;
+    o.content = (hs_content)-1;
+    SIZE_EQ(hs_check(404, NULL, 0, &o, out, 4), HS_CHECK_INVALID, "content outside the enum");
+    hs_checker c;
+    OK(hs_checker_begin(&c, 204, NULL), "no options are valid options");
+    hs_checker_content(&c, (hs_content)7);
+    SIZE_EQ(hs_checker_end(&c, out, 4), HS_CHECK_INVALID, "content outside the enum, set late");
+
+    /* content_data: the content itself sets content; empty is none */
+    o = (hs_check_options)HS_CHECK_OPTIONS_INIT;
+    o.content_data = "x";
+    o.content_size = 1;
+    EXPECT(204, FIELDS("Date: x"), &o, "content-forbidden");
+    o.content = HS_CONTENT_NONE; /* the data wins */
+    EXPECT(204, FIELDS("Date: x"), &o, "content-forbidden");
+    o.content_size = 0;
+    o.content = HS_CONTENT_PRESENT;
+    EXPECT(204, FIELDS("Date: x"), &o, "");
+    o.content_data = NULL;
+    o.content_size = 5; /* no data: the size means nothing */
+    EXPECT(204, FIELDS("Date: x"), &o, "content-forbidden");
+}
+
 int main(void)
 {
     test_the_list();
@@ -443,5 +535,7 @@ int main(void)
     test_each_rule();
     test_request_rules();
     test_options_and_fields();
+    test_level();
+    test_invalid_options();
     return harness_report("test_rules");
 }

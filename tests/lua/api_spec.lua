@@ -223,12 +223,19 @@ describe("get", function()
         assert.are.equal(hs.get(413), hs.get("Request Entity Too Large"))
     end)
 
+    it("ignores ASCII white space around a code or a name", function()
+        for _, key in ipairs{ " 404", "404 ", " 404\n", "\t404\r\n", "Not Found ", " not_found\n" } do
+            assert.are.equal(hs.get(404), hs.get(key), key)
+        end
+        assert.is_nil(hs.get("\194\160" .. "404"), "a no-break space is not ASCII white space")
+    end)
+
     it("answers nil for valid codes and names that are not in the table", function()
         for code = 100, 599 do
             if not row_by_code[code] then assert.is_nil(hs.get(code), code) end
         end
         for _, key in ipairs{ "NOT_FOUNDX", "found not", "teapot", "4040", "0404x", "", " ", "_",
-                              "0404", "040", "4", "40", "404 ", "4O4" } do
+                              "0404", "040", "4", "40", "4 04", "4O4" } do
             assert.is_nil(hs.get(key), key)
         end
     end)

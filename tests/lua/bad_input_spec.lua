@@ -130,7 +130,7 @@ describe("a string get does not know", function()
         { "a signed code", "+404" },
         { "a float code", "404.0" },
         { "hex", "0x194" },
-        { "spaces around digits", " 404 " },
+        { "a space inside digits", "4 04" },
         { "a code out of range", "600" },
         { "a huge code", "4294967700" },
     }

@@ -25,9 +25,9 @@ FLOATS = [404.0, 404.5, 0.0, math.nan, math.inf, -math.inf]
 OUT_OF_RANGE = [-1, 0, 99, 600, 1000, 2**31 - 1, 2**31, -2**31, -2**31 - 1, 2**63 - 1, 2**63,
                 -2**63, -2**63 - 1, 2**64, 2**100, -2**100, 10**1000, sys.maxsize, -sys.maxsize - 1]
 UNKNOWN_STRINGS = ["", " ", "nonsense", "NOT_FOUND\0x", "NOT_FOUND\0", "\0", "404\0", "\0" "404",
-                   "A" * 2**20, "4" * 2**20, "404" + " " * 1000, "\uff14\uff10\uff14",  # fullwidth 404
+                   "A" * 2**20, "4" * 2**20, "4 04", "\u00a0404", "404\u3000", "\uff14\uff10\uff14",  # fullwidth 404
                    "\u0664\u0660\u0664", "\U0001d7d2\U0001d7ce\U0001d7d2",  # Arabic-Indic, math digits
-                   "\ud800", "NOT_FOUND\udc80", "\udcff404", "-404", "404.0", "4O4", "NOT FOUND\n",
+                   "\ud800", "NOT_FOUND\udc80", "\udcff404", "-404", "404.0", "4O4", "NOT FOUND\n.",
                    "not\u00a0found", "ＮＯＴ＿ＦＯＵＮＤ", "600", "99"]
 
 

@@ -431,8 +431,18 @@ def test_odd_names_and_values_are_fields_that_match_no_rule():
         assert check(200, {"Date": value}) == [], ascii(value)
     # a lone surrogate in a value is kept, not dropped: Allow still lists GET
     assert ids(check(405, dated(("Allow", "\udc80, GET")), method="GET")) == ["method-in-allow"]
-    assert ids(check(304, dated(), method="\ud800")) == ["not-modified-unconditional"]
-    assert ids(check(201, dated(("Location", "/")), method="GET\0")) == []
+
+@pytest.mark.parametrize("method", ["", "GET ", " GET", "G\0ET", "GET\0", "G(ET", "GÉT", "\ud800", b"", b"GET ",
+                                    b"G\0ET", b"\xff"])
+def test_a_method_that_is_not_a_token_is_a_value_error(method):
+    with pytest.raises(ValueError, match="method must be a token"):
+        check(304, dated(), method=method)
+
+
+@pytest.mark.parametrize("method", ["get", "M-SEARCH", "X!#$%&'*+-.^_`|~9", b"PATCH"])
+def test_any_token_is_a_method_case_sensitive(method):
+    assert ids(check(201, dated(("Location", "/")), method=method)) == []
+    assert ids(check(201, dated(("Location", "/")), method="GET")) == ["created-by-safe-method"]
 
 
 def test_many_fields():

@@ -55,9 +55,16 @@ def test_usage_marks_the_common_and_the_rare_codes():
     assert {m.usage for m in Status} == {"common", "normal", "rare"}
 
 
-@pytest.mark.parametrize("text", ["0404", "040", "4", "4040", "+404", " 404", "404 ", "\uff14\uff10\uff14"])
+@pytest.mark.parametrize("text", ["0404", "040", "4", "4040", "+404", "4 04", " 0404 ", "\uff14\uff10\uff14"])
 def test_a_code_string_is_exactly_three_ascii_digits(text):
     assert httpstatus.get(text) is None
+
+
+@pytest.mark.parametrize("text", [" 404", "404 ", " 404\n", "\t404\r\n", "Not Found ", " not_found\n",
+                                  "404" + " " * 1000])
+def test_surrounding_ascii_white_space_is_ignored(text):
+    assert httpstatus.get(text) is httpstatus.NOT_FOUND
+    assert httpstatus.get(text.encode().decode()) is httpstatus.NOT_FOUND
 
 
 def test_get_takes_int_subclasses_str_subclasses_and_index():
