@@ -651,9 +651,9 @@ static PyObject *hs_py_finding(PyObject *state, const hs_finding *found, const c
 }
 
 enum { HS_ARG_STATUS, HS_ARG_HEADERS, HS_ARG_METHOD, HS_ARG_REQUEST_HEADERS, HS_ARG_CONTENT, HS_ARG_VERSION,
-       HS_ARG_IGNORE, HS_ARG_LANG, HS_ARG_COUNT };
+       HS_ARG_IGNORE, HS_ARG_LEVEL, HS_ARG_LANG, HS_ARG_COUNT };
 static const char *const hs_py_check_args[HS_ARG_COUNT] = {
-    "status", "headers", "method", "request_headers", "content", "version", "ignore", "lang"};
+    "status", "headers", "method", "request_headers", "content", "version", "ignore", "level", "lang"};
 
 /* The arguments of check() into arg[] (borrowed; NULL when not given). */
 static int hs_py_check_parse(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames, PyObject **arg)
@@ -689,15 +689,99 @@ static int hs_py_check_parse(PyObject *const *args, Py_ssize_t nargs, PyObject *
     return 0;
 }
 
-/* The options of check() in arg[] into *opt and *lang: 0, or -1 with an
- * error set. opt->method points into arg[HS_ARG_METHOD] or into *keep, a
- * reference the caller releases once the check is over (also on failure). */
-static int hs_py_check_options(PyObject **arg, hs_check_options *opt, const char **lang, PyObject **keep)
+/* What the options of a check hold on to until hs_checker_end: the
+ * method's bytes when they had to be made, and the content's buffer when it
+ * was given as a bytearray or memoryview (exported, so it cannot be resized
+ * or released meanwhile). hs_py_held_release frees both. */
+typedef struct hs_py_held {
+    PyObject *method;
+    Py_buffer content;
+    bool has_content;
+} hs_py_held;
+
+static void hs_py_held_release(hs_py_held *held)
 {
-    PyObject *method = arg[HS_ARG_METHOD], *content = arg[HS_ARG_CONTENT], *version = arg[HS_ARG_VERSION];
-    *keep = NULL;
+    Py_CLEAR(held->method);
+    if (held->has_content)
+        PyBuffer_Release(&held->content);
+    held->has_content = false;
+}
+
+/* The content option into *opt: None (not known), True or False, or the
+ * content itself: bytes, a bytearray or a contiguous memoryview (read in
+ * place), or a str (its UTF-8). Empty content is no content. */
+static int hs_py_content(PyObject *content, hs_check_options *opt, hs_py_held *held)
+{
+    if (content == NULL || content == Py_None) {
+        opt->content = HS_CONTENT_UNKNOWN;
+    } else if (PyBool_Check(content)) {
+        opt->content = content == Py_True ? HS_CONTENT_PRESENT : HS_CONTENT_NONE;
+    } else if (PyBytes_Check(content)) {
+        opt->content_data = PyBytes_AS_STRING(content);
+        opt->content_size = (size_t)PyBytes_GET_SIZE(content);
+    } else if (PyUnicode_Check(content)) {
+        Py_ssize_t size;
+        if ((opt->content_data = PyUnicode_AsUTF8AndSize(content, &size)) == NULL) {
+            if (PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) {
+                PyErr_Clear();
+                PyErr_SetString(PyExc_ValueError,
+                                "check() content is a str with no UTF-8 form (a lone surrogate): pass the bytes sent");
+            }
+            return -1;
+        }
+        opt->content_size = (size_t)size;
+    } else if (PyByteArray_Check(content) || PyMemoryView_Check(content)) {
+        if (PyObject_GetBuffer(content, &held->content, PyBUF_SIMPLE) < 0) {
+            if (PyErr_ExceptionMatches(PyExc_BufferError) || PyErr_ExceptionMatches(PyExc_ValueError)) {
+                PyErr_Clear();
+                PyErr_SetString(PyExc_ValueError, "check() content: a memoryview that is not contiguous or was released");
+            }
+            return -1;
+        }
+        held->has_content = true;
+        opt->content_data = held->content.buf != NULL ? held->content.buf : "";
+        opt->content_size = (size_t)held->content.len;
+    } else {
+        PyErr_Format(PyExc_TypeError,
+                     "check() content must be True, False, None, bytes, bytearray, memoryview or str, not '%.200s'",
+                     Py_TYPE(content)->tp_name);
+        return -1;
+    }
+    return 0;
+}
+
+/* The level option (None is "info") into *level: 0, or -1 with an error. */
+static int hs_py_level(PyObject *level, hs_level *out)
+{
+    Py_ssize_t size;
+    const char *s;
+    *out = HS_INFO;
+    if (level == NULL || level == Py_None)
+        return 0;
+    if (!PyUnicode_Check(level)) {
+        PyErr_Format(PyExc_TypeError, "check() level must be str, not '%.200s'", Py_TYPE(level)->tp_name);
+        return -1;
+    }
+    if ((s = PyUnicode_AsUTF8AndSize(level, &size)) == NULL) {
+        if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError))
+            return -1;
+        PyErr_Clear();
+    }
+    if (s == NULL || !hs_level_of(s, (size_t)size, out)) {
+        PyErr_Format(PyExc_ValueError, "check() level must be 'info', 'should' or 'must', not %R", level);
+        return -1;
+    }
+    return 0;
+}
+
+/* The options of check() in arg[] into *opt and *lang: 0, or -1 with an
+ * error set. What opt points into is held in *held, which the caller
+ * releases once the check is over (also on failure). */
+static int hs_py_check_options(PyObject **arg, hs_check_options *opt, const char **lang, hs_py_held *held)
+{
+    PyObject *method = arg[HS_ARG_METHOD], *version = arg[HS_ARG_VERSION];
     if (method != NULL && method != Py_None) {
-        int ok = hs_py_bytes_of(method, &opt->method, &opt->method_len, keep);
+        int ok = hs_py_bytes_of(method, &opt->method, &opt->method_len, &held->method);
         if (ok == 0)
             PyErr_Format(PyExc_TypeError, "check() method must be str, bytes or None, not '%.200s'",
                          Py_TYPE(method)->tp_name);
@@ -709,15 +793,8 @@ static int hs_py_check_options(PyObject **arg, hs_check_options *opt, const char
             return -1;
         }
     }
-    if (content == NULL || content == Py_None) {
-        opt->content = HS_CONTENT_UNKNOWN;
-    } else if (PyBool_Check(content)) {
-        opt->content = content == Py_True ? HS_CONTENT_PRESENT : HS_CONTENT_NONE;
-    } else {
-        PyErr_Format(PyExc_TypeError, "check() content must be True, False or None, not '%.200s'",
-                     Py_TYPE(content)->tp_name);
+    if (hs_py_content(arg[HS_ARG_CONTENT], opt, held) < 0)
         return -1;
-    }
     if (version != NULL && version != Py_None) {
         Py_ssize_t size = 0;
         const char *s;
@@ -735,6 +812,8 @@ static int hs_py_check_options(PyObject **arg, hs_check_options *opt, const char
         }
     }
     if (arg[HS_ARG_IGNORE] != NULL && hs_py_ignore(arg[HS_ARG_IGNORE], &opt->ignore) < 0)
+        return -1;
+    if (hs_py_level(arg[HS_ARG_LEVEL], &opt->level) < 0)
         return -1;
     *lang = "en";
     if (arg[HS_ARG_LANG] != NULL && (*lang = hs_py_lang(arg[HS_ARG_LANG], "check")) == NULL)
@@ -775,8 +854,9 @@ static PyObject *hs_py_findings(PyObject *state, const hs_finding *found, size_t
 
 static PyObject *hs_py_check(PyObject *state, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    PyObject *arg[HS_ARG_COUNT], *keep = NULL;
-    hs_check_options opt = {0};
+    PyObject *arg[HS_ARG_COUNT];
+    hs_py_held held = {NULL, {0}, false};
+    hs_check_options opt = HS_CHECK_OPTIONS_INIT;
     hs_checker checker;
     hs_finding found[64];
     const char *lang = "en";
@@ -784,8 +864,8 @@ static PyObject *hs_py_check(PyObject *state, PyObject *const *args, Py_ssize_t 
 
     if (hs_py_check_parse(args, nargs, kwnames, arg) < 0 || hs_py_code(arg[HS_ARG_STATUS], "check", &code) < 0)
         return NULL;
-    if (hs_py_check_options(arg, &opt, &lang, &keep) < 0) {
-        Py_XDECREF(keep);
+    if (hs_py_check_options(arg, &opt, &lang, &held) < 0) {
+        hs_py_held_release(&held);
         return NULL;
     }
     hs_checker_begin(&checker, code, &opt);
@@ -794,9 +874,11 @@ static PyObject *hs_py_check(PyObject *state, PyObject *const *args, Py_ssize_t 
     if (!failed && opt.request_fields_given)
         failed = hs_py_feed_fields(state, &checker, hs_checker_request, "request_headers", arg[HS_ARG_REQUEST_HEADERS]) < 0;
     size_t count = failed ? 0 : hs_checker_end(&checker, found, sizeof found / sizeof found[0]);
-    Py_XDECREF(keep); /* the method is no longer read */
+    hs_py_held_release(&held); /* the method and the content are no longer read */
     if (failed)
         return NULL;
+    if (count == HS_CHECK_INVALID)
+        return PyErr_Format(PyExc_SystemError, "check(): the core refused options that were checked");
     if (count > sizeof found / sizeof found[0])
         return PyErr_Format(PyExc_SystemError, "check(): the core found more than %zu findings",
                             sizeof found / sizeof found[0]);
@@ -806,7 +888,7 @@ static PyObject *hs_py_check(PyObject *state, PyObject *const *args, Py_ssize_t 
 static PyMethodDef hs_py_check_def = {
     "check", (PyCFunction)(void (*)(void))hs_py_check, METH_FASTCALL | METH_KEYWORDS,
     "check(status, headers=(), *, method=None, request_headers=None, content=None, version=None, ignore=(), "
-    "lang='en')\n--\n\n"
+    "level='info', lang='en')\n--\n\n"
     "The response rules a response with this status and these header fields\n"
     "breaks, as a new list of Finding, in the order of rules() (empty when it\n"
     "breaks none).\n\n"
@@ -814,12 +896,16 @@ static PyMethodDef hs_py_check_def = {
     "headers) or an iterable of (name, value) pairs (WSGI, ASGI); names and\n"
     "values are str or bytes, names match in any case, and a field may appear\n"
     "more than once. What is known of the request makes the rules that need it\n"
-    "fire: method (str, case-sensitive: \"GET\"), request_headers (the same\n"
-    "shapes; None when not known), version (\"1.0\", \"1.1\", \"2\" or \"3\") and\n"
-    "content (True when the response has content). ignore is an iterable of\n"
-    "rule ids to skip; lang is \"en\" or \"ko\" for the messages.\n\n"
-    "An unknown rule id, version or lang is a ValueError; a status that is no\n"
-    "int, or a header that is no pair of str or bytes, a TypeError."};
+    "fire: method (str, a case-sensitive token: \"GET\"), request_headers (the\n"
+    "same shapes; None when not known) and version (\"1.0\", \"1.1\", \"2\" or \"3\").\n"
+    "content is the response's content (bytes, bytearray, memoryview, or str as\n"
+    "UTF-8; empty is none), or just True or False when it is not at hand; None\n"
+    "when not known. ignore is an iterable of rule ids to skip; level \"should\"\n"
+    "drops info findings and \"must\" keeps only must findings; lang is \"en\" or\n"
+    "\"ko\" for the messages.\n\n"
+    "An unknown rule id, version, level or lang, or a method that is no token,\n"
+    "is a ValueError; a status that is no int, or a header that is no pair of\n"
+    "str or bytes, a TypeError."};
 %}
 %inline %{
 /* The check builtin, making its findings by calling finding(id, level,

@@ -636,9 +636,10 @@ def test_a_lang_that_is_no_str_is_a_type_error(bad):
         httpstatus.rules(bad)
 
 
-@pytest.mark.parametrize("bad", [1, 0, "yes", b"", [], "True"], ids=repr)
-def test_content_is_true_false_or_none(bad):
-    with pytest.raises(TypeError, match=r"^check\(\) content must be True, False or None, not "):
+@pytest.mark.parametrize("bad", [1, 0, 1.5, [], [b"x"], object()], ids=repr)
+def test_content_of_another_type_is_a_type_error(bad):
+    with pytest.raises(TypeError, match=r"^check\(\) content must be True, False, None, bytes, bytearray, "
+                                        r"memoryview or str, not "):
         check(204, content=bad)
 
 

@@ -136,7 +136,7 @@ def test_predicate_and_phrase_signatures():
     assert str(inspect.signature(httpstatus.description)) == "(code, lang='en')"
     assert str(inspect.signature(httpstatus.check)) == (
         "(status, headers=(), *, method=None, request_headers=None, content=None, version=None, ignore=(), "
-        "lang='en')")
+        "level='info', lang='en')")
     assert str(inspect.signature(httpstatus.rules)) == "(lang='en')"
 
 

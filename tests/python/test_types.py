@@ -126,6 +126,10 @@ def test_mypy_accepts_every_shape_check_takes(tmp_path):
         check(httpstatus.NOT_FOUND, http.client.parse_headers(io.BytesIO(b"Date: x\\r\\n\\r\\n")))
         check(http.HTTPStatus.OK, iter([("Date", "x")]), ignore=iter(["date-missing"]))
         check(status=200, headers=headers, version=None, content=True)
+        check(204, headers, content=b"{}", level="should")
+        check(204, headers, content=bytearray(), level="must")
+        check(204, headers, content=memoryview(b"x"), level=None)
+        check(204, headers, content="text", level="info")
 
         def from_a_mapping(m: Mapping[str, str]) -> List[Finding]:
             return check(405, m.items())
@@ -158,7 +162,9 @@ def test_mypy_rejects_misuse_of_check(tmp_path):
         f.id = "x"
         check(200, {}, "GET")
         check(200, {"Date": 1})
+        check(200, {}, level="warning")
+        check(200, {}, content=[b"x"])
         """, tmp_path)
     assert status == 1
-    for line in (5, 6, 7, 8, 9, 11, 12, 13):
+    for line in (5, 6, 7, 8, 9, 11, 12, 13, 14, 15):
         assert f"program.py:{line}: error:" in out, (line, out)
