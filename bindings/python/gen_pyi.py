@@ -43,6 +43,13 @@ class Finding(NamedTuple):
     field: Optional[str]
     message: str
     reference: str""",
+    "ResponseRuleError": """\
+class ResponseRuleError(Exception):
+    findings: List[Finding]
+    method: Optional[str]
+    path: str
+    status: int
+    def __init__(self, findings: Iterable[Finding], method: Optional[str], path: str, status: int) -> None: ...""",
     "Rule": """\
 class Rule(NamedTuple):
     id: _RuleId
