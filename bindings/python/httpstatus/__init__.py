@@ -197,6 +197,21 @@ def rules(lang="en"):
     return table
 
 
+class ResponseRuleError(Exception):
+    """What httpstatus.wsgi.CheckMiddleware and httpstatus.asgi.CheckMiddleware
+    raise with raise_on_finding=True: a response broke rules. findings is the
+    list of Finding; method, path and status say which response it was."""
+
+    def __init__(self, findings, method, path, status):
+        super().__init__(list(findings), method, path, status)
+        self.findings, self.method, self.path, self.status = self.args
+
+    def __str__(self):
+        rules = "rule" if len(self.findings) == 1 else "rules"
+        return (f"{self.method} {self.path} answered {self.status}, which breaks {len(self.findings)} response {rules}:"
+                + "".join(f"\n  {finding}" for finding in self.findings))
+
+
 class _Names(list):
     """What `from httpstatus import *` binds: everything public but all(),
     which would shadow the builtin. `in` answers for all() too, so that
@@ -207,5 +222,5 @@ class _Names(list):
 
 
 __all__ = _Names(["Status", "get", "phrase", "phrases", "description", "category", "search", "check", "rules",
-                  "Finding", "Rule", *_PREDICATES,
+                  "Finding", "Rule", "ResponseRuleError", *_PREDICATES,
                   *Status.__members__])
