@@ -73,7 +73,7 @@ setup(
     version=version(),
     package_dir={"": "bindings/python"},
     packages=["httpstatus"],
-    package_data={"httpstatus": ["py.typed"]},
+    package_data={"httpstatus": ["py.typed", "wsgi.pyi", "asgi.pyi"]},
     ext_modules=[
         Extension(
             "httpstatus.__core",

@@ -27,7 +27,9 @@ echo "built $(basename "$wheel")"
 import fnmatch, sys, zipfile
 names = zipfile.ZipFile(sys.argv[1]).namelist()
 want = ["httpstatus/__init__.py", "httpstatus/__main__.py", "httpstatus/_core.py",
-        "httpstatus/__core.*.so", "httpstatus/py.typed", "httpstatus/__init__.pyi"]
+        "httpstatus/__core.*.so", "httpstatus/py.typed", "httpstatus/__init__.pyi",
+        "httpstatus/_responses.py", "httpstatus/_middleware.py", "httpstatus/wsgi.py", "httpstatus/asgi.py",
+        "httpstatus/wsgi.pyi", "httpstatus/asgi.pyi"]
 missing = [w for w in want if not fnmatch.filter(names, w)]
 if missing:
     sys.exit(f"wheel lacks {missing}; it holds {names}")

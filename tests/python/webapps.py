@@ -132,8 +132,8 @@ _django_urls.urlpatterns = []
 
 def django_setup(routes):
     """Django configured once for the whole test process (settings in code,
-    no project), serving each view of routes ({"name": view}) at /name.
-    Returns the django module."""
+    no project), serving each view of routes ({"name": view}) at /name, in
+    place of any view served there before. Returns the django module."""
     django = pytest.importorskip("django", reason="the Django tests need Django (python3-django)")
     from django.conf import settings
     from django.urls import clear_url_caches, path
@@ -142,7 +142,7 @@ def django_setup(routes):
         settings.configure(ROOT_URLCONF=_django_urls, ALLOWED_HOSTS=["*"], SECRET_KEY="httpstatus tests",
                            MIDDLEWARE=[], INSTALLED_APPS=[], LOGGING_CONFIG=None, DEBUG=False, USE_TZ=True)
         django.setup()
-    known = {pattern.name for pattern in _django_urls.urlpatterns}
-    _django_urls.urlpatterns += [path(name, view, name=name) for name, view in routes.items() if name not in known]
+    _django_urls.urlpatterns = [p for p in _django_urls.urlpatterns if p.name not in routes]
+    _django_urls.urlpatterns += [path(name, view, name=name) for name, view in routes.items()]
     clear_url_caches()
     return django

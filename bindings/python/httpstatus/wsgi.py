@@ -1,0 +1,171 @@
+"""Checks every response of a WSGI application (PEP 3333) against the
+response rules, and logs what it breaks.
+
+    from httpstatus.wsgi import CheckMiddleware
+    app.wsgi_app = CheckMiddleware(app.wsgi_app)            # Flask
+    application = CheckMiddleware(get_wsgi_application())   # Django
+
+It imports no framework, and the body passes through unchanged: each piece
+the application yields (or write()s) goes on at once.
+"""
+
+from ._middleware import Policy, Response, version_of
+
+__all__ = ["CheckMiddleware"]
+
+
+class CheckMiddleware:
+    """A WSGI application that runs app and checks each response it sends.
+
+    The method, the request's fields and its version come from the environ;
+    the status and fields from start_response; whether content came, from
+    the body. A WSGI server sends the head with the first non-empty piece of
+    the body (or at its end, for an empty one), and that is when it is
+    checked; a problem-details body (application/problem+json) is also
+    kept, up to 64 KiB, and checked again at its end.
+
+    Each finding at level or above ("should" by default; "info" or "must"),
+    and not in ignore, is logged once, at WARNING, to logger (by default
+    logging.getLogger("httpstatus")): method, path, status, level, id and
+    message, with the Finding as the record's `finding`.
+
+    date-missing is ignored: every WSGI server (gunicorn, uWSGI, Werkzeug's,
+    wsgiref) adds Date to what the application sends. server_adds_date=False
+    checks it, for a server that does not.
+
+    raise_on_finding=True (for tests) raises httpstatus.ResponseRuleError
+    with the findings, from the middleware's own code and never inside the
+    application: when the application returns, or from the step of the body
+    where the finding is known (the first piece of content, or the end of
+    an empty body; the end of a problem-details body), the application's
+    iterable closed first. A test client (Werkzeug's, WebTest) raises it to
+    the test.
+    """
+
+    def __init__(self, app, *, level="should", ignore=(), logger=None, raise_on_finding=False,
+                 server_adds_date=True):
+        self.app = app
+        self._policy = Policy(level, ignore, logger, raise_on_finding, server_adds_date)
+
+    def __call__(self, environ, start_response):
+        response = _Response(self._policy, environ)
+
+        def checked_start_response(status, headers, exc_info=None):
+            response.start(status, headers)
+            write = start_response(status, headers) if exc_info is None else start_response(status, headers, exc_info)
+
+            def checked_write(data):
+                response.piece(data)
+                write(data)
+
+            return checked_write
+
+        result = self.app(environ, checked_start_response)
+        body = (_SizedBody if hasattr(result, "__len__") else _Body)(result, response)
+        if response.error is not None:  # found while the application wrote
+            body.close()
+            raise response.error
+        return body
+
+
+class _Response(Response):
+    __slots__ = ("environ", "started", "committed")
+
+    def __init__(self, policy, environ):
+        headers = [(name[5:].replace("_", "-"), value) for name, value in environ.items() if name[:5] == "HTTP_"]
+        for name in ("CONTENT_TYPE", "CONTENT_LENGTH"):
+            if environ.get(name):  # an empty CONTENT_LENGTH is WSGI's way of saying none
+                headers.append((name, environ[name]))
+        super().__init__(policy, environ.get("REQUEST_METHOD"), headers, version_of(environ.get("SERVER_PROTOCOL")))
+        self.environ = environ
+        self.started = None
+        self.committed = False
+
+    def path(self):
+        path = self.environ.get("SCRIPT_NAME", "") + self.environ.get("PATH_INFO", "")
+        try:  # WSGI gives the path's bytes as latin-1
+            return path.encode("latin-1").decode("utf-8")
+        except UnicodeError:
+            return path
+
+    def start(self, status, headers):
+        # Until the head is sent, a later start_response (with exc_info)
+        # replaces it.
+        if not self.committed:
+            self.started = (status, headers)
+
+    def piece(self, data):
+        if data:
+            if not self.committed:
+                self._commit(True)
+            self.content(data)
+
+    def finish(self):
+        if not self.committed:
+            self._commit(False)
+        self.end()
+
+    def _commit(self, content):
+        self.committed = True
+        if self.started is None:
+            return  # no start_response: the server's error to report
+        status, headers = self.started
+        # "405 Method Not Allowed"; anything else is no code at all (status-invalid)
+        valid = isinstance(status, str) and status[:3].isascii() and status[:3].isdigit() and status[3:4] in ("", " ")
+        self.head(int(status[:3]) if valid else 0, headers, content)
+
+
+class _Body:
+    """The application's iterable, each piece checked as it passes."""
+
+    __slots__ = ("_result", "_iterator", "_response", "_closed")
+
+    def __init__(self, result, response):
+        self._result, self._response = result, response
+        self._closed = False
+        try:
+            self._iterator = iter(result)
+        except BaseException:
+            self.close()
+            raise
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        response = self._response
+        try:
+            piece = next(self._iterator)
+        except StopIteration:
+            response.finish()
+            if response.error is not None:
+                self._raise()
+            raise
+        if piece:
+            response.piece(piece)
+        if response.error is not None:
+            self._raise()
+        return piece
+
+    def _raise(self):
+        error, self._response.error = self._response.error, None
+        self.close()
+        raise error
+
+    def close(self):
+        """Closes the application's iterable, once (PEP 3333)."""
+        if not self._closed:
+            self._closed = True
+            close = getattr(self._result, "close", None)
+            if close is not None:
+                close()
+
+
+class _SizedBody(_Body):
+    """A body whose iterable has a length: a server (wsgiref) that reads it
+    to set Content-Length for a one-piece body still can."""
+
+    __slots__ = ()
+
+    def __len__(self):
+        return len(self._result)
