@@ -32,6 +32,13 @@ def ids(findings):
     return [f.id for f in findings]
 
 
+def pairs(fields):
+    """The (name, value) pairs of fields in any shape check() takes."""
+    if hasattr(fields, "multi_items"):
+        return list(fields.multi_items())
+    return list(fields.items() if hasattr(fields, "items") else fields)
+
+
 def head(status_line, *fields):
     return (status_line + "\r\n" + "".join(f + "\r\n" for f in (f"Date: {DATE}", *fields))
             + "Connection: close\r\n\r\n").encode("latin-1")
@@ -212,17 +219,19 @@ def test_the_request_fields_read_are_those_sent(server, fetch):
     url, requests = server
     r = fetch(url + "/hello", headers={"Accept-Language": "ko", "Range": "bytes=1-2"})
     _, _, options = read(r)
-    sent = dict((name.lower(), value) for name, value in options["request_headers"].items())
+    sent = {name.lower(): value for name, value in pairs(options["request_headers"])}
     assert sent["accept-language"] == requests[-1].fields["accept-language"] == "ko"
     assert sent["range"] == "bytes=1-2"
 
 
-def test_requests_reads_the_fields_as_received_not_joined(server):
+@clients
+def test_the_fields_are_read_as_received_not_joined(server, fetch):
     url, _ = server
-    r = fetch_requests(url + "/two-dates")
-    assert r.headers["Date"] == f"{DATE}, {DATE}"  # requests' own mapping joins them
+    r = fetch(url + "/two-dates")
+    if fetch is fetch_requests:
+        assert r.headers["Date"] == f"{DATE}, {DATE}"  # requests' own mapping joins them
     _, headers, _ = read(r)
-    assert [v for k, v in headers.items() if k.lower() == "date"] == [DATE, DATE]
+    assert [v for k, v in pairs(headers) if k.lower() == "date"] == [DATE, DATE]
 
 
 def test_content_is_read_where_the_client_has_read_it(server):

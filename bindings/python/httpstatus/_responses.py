@@ -18,6 +18,7 @@ nothing about what the server sent, so the content is not known either.
 """
 
 import http.client as _http_client
+from collections import OrderedDict as _OrderedDict
 
 # Statuses whose content a client does not read (RFC 9112, Section 6.3).
 _UNREAD = frozenset([*range(100, 200), 204, 304])
@@ -30,6 +31,20 @@ def _unread(status, method):
     return status in _UNREAD or method == "HEAD"
 
 
+def _message_fields(message):
+    """The field lines of an http.client.HTTPMessage as received, (name,
+    value) in order, repeated ones apart: its list of pairs, which check()
+    reads without a call per field (items() makes each anew)."""
+    fields = getattr(message, "_headers", None)
+    return fields if type(fields) is list else message
+
+
+def _requests_fields(headers):
+    """requests' CaseInsensitiveDict as the (name, value) pairs it keeps."""
+    store = getattr(headers, "_store", None)
+    return store.values() if type(store) is _OrderedDict else headers
+
+
 def _http_client_version():
     """The version in the request line http.client writes ("HTTP/1.1"; users
     who need HTTP/1.0 set HTTPConnection._http_vsn_str), as check() takes it.
@@ -39,18 +54,17 @@ def _http_client_version():
 
 def _read_requests(r):
     """requests.Response: the request that was sent (r.request), the header
-    fields as urllib3 received them (r.raw.headers: requests' own r.headers
-    joins repeated fields with commas), the content once read."""
+    fields as http.client received them (requests' own r.headers joins
+    repeated fields with commas), the content once read."""
     status, headers, options = r.status_code, r.headers, {}
     method = None
     request = r.request
     if request is not None:
         method = options["method"] = request.method
-        options["request_headers"] = request.headers
-    raw = r.raw
-    original = getattr(raw, "_original_response", None)
+        options["request_headers"] = _requests_fields(request.headers)
+    original = getattr(r.raw, "_original_response", None)
     if isinstance(original, _http_client.HTTPResponse):
-        headers = raw.headers
+        headers = _message_fields(original.headers)
         version = _http_client_version()
         if version is not None:
             options["version"] = version
@@ -87,10 +101,11 @@ def _read_urllib3(r):
     """urllib3.HTTPResponse (1.26 and 2): the method from the http.client
     response under it, the content when it was preloaded (the default) or
     read with cache_content."""
-    status, options = r.status, {}
+    status, headers, options = r.status, r.headers, {}
     method = None
     original = getattr(r, "_original_response", None)
     if isinstance(original, _http_client.HTTPResponse):
+        headers = _message_fields(original.headers)
         method = options["method"] = getattr(original, "_method", None)
         version = _http_client_version()
         if version is not None:
@@ -98,7 +113,7 @@ def _read_urllib3(r):
     content = getattr(r, "_body", None)
     if type(content) is bytes and not _unread(status, method):
         options["content"] = content
-    return status, r.headers, options
+    return status, headers, options
 
 
 def _read_http_client(r):
@@ -109,7 +124,7 @@ def _read_http_client(r):
     version = _http_client_version()
     if version is not None:
         options["version"] = version
-    return r.status, r.headers, options  # urlopen sets r.msg to the reason phrase
+    return r.status, _message_fields(r.headers), options  # urlopen sets r.msg to the reason phrase
 
 
 def _read_http_error(e):
@@ -122,7 +137,7 @@ def _read_http_error(e):
         version = _http_client_version()
         if version is not None:
             options["version"] = version
-    return e.code, e.headers, options
+    return e.code, _message_fields(e.headers), options
 
 
 def _read_werkzeug(r):
