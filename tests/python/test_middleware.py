@@ -138,6 +138,20 @@ def test_wsgi_request_fields_and_method_come_from_the_environ(caplog):
     assert logged(caplog) == [("GET", "/", 304, "should", "not-modified-unconditional")]
 
 
+def test_request_fields_are_gathered_only_for_the_codes_whose_findings_they_can_change():
+    from httpstatus._middleware import _REQUEST_FIELD_CODES
+
+    # the codes of the request-field rules of docs/reference.md
+    assert _REQUEST_FIELD_CODES == {100, 101, 206, 304, 406, 412, 416, 417}
+    asked = [[], [("Accept", "*/*"), ("User-Agent", "x"), ("Host", "x")],
+             [("Upgrade", "h2c"), ("Expect", "100-continue"), ("Range", "bytes=0-1"), ("If-None-Match", "x"),
+              ("If-Match", "x"), ("If-Modified-Since", DATE), ("If-Unmodified-Since", DATE), ("If-Range", "x"),
+              ("Accept-Language", "ko")]]
+    for code in set(range(90, 610)) - _REQUEST_FIELD_CODES:
+        for fields in asked:
+            assert httpstatus.check(code, request_headers=fields) == httpstatus.check(code), (code, fields)
+
+
 def test_wsgi_content_where_none_is_allowed_is_found_at_its_first_bytes(caplog):
     # an empty piece is no content; the first non-empty one is
     app = hs_wsgi.CheckMiddleware(wsgi_app("204 No Content", [], [b"", b"x", b"y"]))

@@ -12,6 +12,11 @@ PROBLEM_COPY_LIMIT = 64 * 1024
 
 # The codes whose findings can change once it is known whether content came.
 _CONTENT_CODES = frozenset(next(rule.codes for rule in rules() if rule.id == "content-forbidden"))
+# The codes whose findings can depend on the request's fields, asked of the
+# core: each rule about them fires on a request without the field it looks
+# for (upgrade-unrequested, partial-unrequested, ...). For the others (a 200)
+# the fields are not gathered at all.
+_REQUEST_FIELD_CODES = frozenset(code for code in range(100, 600) if check(code, request_headers=()) != check(code))
 
 
 class Policy:
@@ -60,11 +65,11 @@ class Response:
     only when its answer can differ from the last, and reports each finding
     once."""
 
-    __slots__ = ("policy", "method", "request_headers", "version", "status", "headers", "has_content", "copy",
-                 "copied", "reported", "error", "broken")
+    __slots__ = ("policy", "method", "version", "status", "headers", "has_content", "copy", "copied", "reported",
+                 "error", "broken")
 
-    def __init__(self, policy, method, request_headers, version):
-        self.policy, self.method, self.request_headers, self.version = policy, method, request_headers, version
+    def __init__(self, policy, method, version):
+        self.policy, self.method, self.version = policy, method, version
         self.status = self.headers = self.copy = self.error = None
         self.has_content = None  # None: not known yet
         self.copied = 0
@@ -73,6 +78,10 @@ class Response:
 
     def path(self):
         """The request's path, for the log line and the error (the subclass's)."""
+        raise NotImplementedError
+
+    def request_fields(self):
+        """The request's fields, in a shape check() takes (the subclass's)."""
         raise NotImplementedError
 
     def head(self, status, headers, content):
@@ -109,7 +118,8 @@ class Response:
         if self.broken or self.status is None:
             return
         try:
-            findings = check(self.status, self.headers, method=self.method, request_headers=self.request_headers,
+            request_fields = self.request_fields() if self.status in _REQUEST_FIELD_CODES else None
+            findings = check(self.status, self.headers, method=self.method, request_headers=request_fields,
                              content=content, version=self.version, ignore=self.policy.ignore,
                              level=self.policy.level)
         except (TypeError, ValueError) as error:

@@ -69,12 +69,14 @@ class _Response(Response):
 
     def __init__(self, policy, scope):
         version = scope.get("http_version")
-        super().__init__(policy, scope.get("method"), scope.get("headers", ()),
-                         version if version in _VERSIONS else None)
+        super().__init__(policy, scope.get("method"), version if version in _VERSIONS else None)
         self.scope = scope
 
     def path(self):
         return self.scope.get("path", "")
+
+    def request_fields(self):
+        return self.scope.get("headers", ())
 
     def message(self, message):
         """Checks a message the application sends, and returns it to send.

@@ -72,14 +72,18 @@ class _Response(Response):
     __slots__ = ("environ", "started", "committed")
 
     def __init__(self, policy, environ):
-        headers = [(name[5:].replace("_", "-"), value) for name, value in environ.items() if name[:5] == "HTTP_"]
-        for name in ("CONTENT_TYPE", "CONTENT_LENGTH"):
-            if environ.get(name):  # an empty CONTENT_LENGTH is WSGI's way of saying none
-                headers.append((name, environ[name]))
-        super().__init__(policy, environ.get("REQUEST_METHOD"), headers, version_of(environ.get("SERVER_PROTOCOL")))
+        super().__init__(policy, environ.get("REQUEST_METHOD"), version_of(environ.get("SERVER_PROTOCOL")))
         self.environ = environ
         self.started = None
         self.committed = False
+
+    def request_fields(self):
+        environ = self.environ
+        fields = [(name[5:].replace("_", "-"), value) for name, value in environ.items() if name[:5] == "HTTP_"]
+        for name in ("CONTENT_TYPE", "CONTENT_LENGTH"):
+            if environ.get(name):  # an empty CONTENT_LENGTH is WSGI's way of saying none
+                fields.append((name.replace("_", "-"), environ[name]))
+        return fields
 
     def path(self):
         path = self.environ.get("SCRIPT_NAME", "") + self.environ.get("PATH_INFO", "")
