@@ -10,6 +10,7 @@ import logging
 import sys
 import threading
 import wsgiref.util
+from pathlib import Path
 
 import pytest
 
@@ -606,6 +607,22 @@ def test_starlette_a_streamed_body_arrives_unchanged_and_unbuffered(starlette_ap
     with asgi_server(hs_asgi.CheckMiddleware(starlette_app)) as (host, port):
         assert read_stream(host, port, "/stream", starlette_app.release) == (200, FIRST, SECOND)
     assert logged(caplog) == []
+
+
+# ---- docs/reference.md's examples, run as they are written
+
+def reference_examples():
+    text = (Path(__file__).resolve().parents[2] / "docs" / "reference.md").read_text()
+    marker = "<!-- tested: tests/python/test_middleware.py runs this block -->\n```python\n"
+    return [part.split("\n```\n", 1)[0] for part in text.split(marker)[1:]]
+
+
+def test_the_reference_examples_run():
+    pytest.importorskip("flask", reason="the examples need Flask (python3-flask)")
+    examples = reference_examples()
+    assert len(examples) == 2
+    for example in examples:
+        exec(compile(example, "docs/reference.md", "exec"), {"__name__": "reference_example"})
 
 
 # ---- types: the stubs wsgi.pyi and asgi.pyi, as mypy --strict reads them

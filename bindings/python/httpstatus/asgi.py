@@ -27,16 +27,16 @@ class CheckMiddleware:
     at the first bytes where that can change a finding: a 1xx, 204, 205 or
     304 with content). A problem-details body (application/problem+json)
     is also kept, up to 64 KiB, and checked again at its end. The content
-    of a response to HEAD is not counted: servers drop it (uvicorn does),
-    and frameworks (Starlette) send it on purpose.
+    of a response to HEAD is not counted: servers drop it (uvicorn,
+    Hypercorn), and frameworks (Starlette) send it on purpose.
 
     Each finding at level or above ("should" by default; "info" or "must"),
     and not in ignore, is logged once, at WARNING, to logger (by default
     logging.getLogger("httpstatus")): method, path, status, level, id and
     message, with the Finding as the record's `finding`.
 
-    date-missing is ignored: ASGI servers (uvicorn, Hypercorn, Daphne) add
-    Date to what the application sends. server_adds_date=False checks it,
+    date-missing is ignored: ASGI servers (uvicorn, Hypercorn) add Date to
+    what the application sends. server_adds_date=False checks it,
     for a server that does not.
 
     raise_on_finding=True (for tests) raises httpstatus.ResponseRuleError

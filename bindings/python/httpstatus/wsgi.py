@@ -22,15 +22,17 @@ class CheckMiddleware:
     the body. A WSGI server sends the head with the first non-empty piece of
     the body (or at its end, for an empty one), and that is when it is
     checked; a problem-details body (application/problem+json) is also
-    kept, up to 64 KiB, and checked again at its end.
+    kept, up to 64 KiB, and checked again at its end. The content of a
+    response to HEAD is not counted: frameworks (Django) send it on purpose,
+    and servers (gunicorn) drop it.
 
     Each finding at level or above ("should" by default; "info" or "must"),
     and not in ignore, is logged once, at WARNING, to logger (by default
     logging.getLogger("httpstatus")): method, path, status, level, id and
     message, with the Finding as the record's `finding`.
 
-    date-missing is ignored: every WSGI server (gunicorn, uWSGI, Werkzeug's,
-    wsgiref) adds Date to what the application sends. server_adds_date=False
+    date-missing is ignored: WSGI servers (gunicorn, Werkzeug's, wsgiref) add
+    Date to what the application sends. server_adds_date=False
     checks it, for a server that does not.
 
     raise_on_finding=True (for tests) raises httpstatus.ResponseRuleError
@@ -38,8 +40,7 @@ class CheckMiddleware:
     application: when the application returns, or from the step of the body
     where the finding is known (the first piece of content, or the end of
     an empty body; the end of a problem-details body), the application's
-    iterable closed first. A test client (Werkzeug's, WebTest) raises it to
-    the test.
+    iterable closed first. Werkzeug's test client raises it to the test.
     """
 
     def __init__(self, app, *, level="should", ignore=(), logger=None, raise_on_finding=False,
