@@ -1,0 +1,591 @@
+/*
+ * httpstatus.check and httpstatus.rules' table, in C.
+ *
+ * check is a builtin taking its arguments the fast way (METH_FASTCALL |
+ * METH_KEYWORDS), which converts them and feeds the core's hs_checker field
+ * by field. Every rule is the core's: this code only walks the caller's
+ * headers (a dict with PyDict_Next, another mapping through multi_items() or
+ * items(), anything else as an iterable of pairs) and turns the core's
+ * findings into Finding objects. The function object's self is a tuple
+ * (Finding, {lang: [finding of rule i, ...]}, {(rule, field, lang): finding},
+ * "en", "multi_items", "items"): findings are made once per rule, field and
+ * lang, by calling Finding, and handed out again; the list is new every call.
+ */
+#include "py_module.h" /* Python.h first, as Python asks */
+
+#include <string.h>
+
+typedef void (*hs_py_feed)(hs_checker *c, const char *name, size_t name_len, const char *value,
+                           size_t value_len);
+
+static void hs_py_bad_field(const char *arg, PyObject *item)
+{
+    PyErr_Format(PyExc_TypeError, "check() %s must be (name, value) pairs of str or bytes, not %R", arg, item);
+}
+
+/* Feeds one field (name, value) to the checker: 0, or -1 with an error set
+ * naming arg and the field (item, or the pair when item is NULL). */
+static int hs_py_feed_field(hs_checker *c, hs_py_feed feed, const char *arg, PyObject *name, PyObject *value,
+                            PyObject *item)
+{
+    const char *n = NULL, *v = NULL;
+    size_t n_len = 0, v_len = 0;
+    PyObject *n_keep = NULL, *v_keep = NULL;
+    int ok = hs_py_bytes_of(name, &n, &n_len, &n_keep);
+    if (ok > 0)
+        ok = hs_py_bytes_of(value, &v, &v_len, &v_keep);
+    if (ok > 0)
+        feed(c, n, n_len, v, v_len);
+    Py_XDECREF(n_keep);
+    Py_XDECREF(v_keep);
+    if (ok == 0) {
+        if (item != NULL) {
+            hs_py_bad_field(arg, item);
+        } else if ((item = PyTuple_Pack(2, name, value)) != NULL) {
+            hs_py_bad_field(arg, item);
+            Py_DECREF(item);
+        }
+    }
+    return ok > 0 ? 0 : -1;
+}
+
+/* One item of an iterable of fields: a tuple or list of two. */
+static int hs_py_feed_pair(hs_checker *c, hs_py_feed feed, const char *arg, PyObject *item)
+{
+    if ((PyTuple_Check(item) || PyList_Check(item)) && PySequence_Fast_GET_SIZE(item) == 2)
+        return hs_py_feed_field(c, feed, arg, PySequence_Fast_GET_ITEM(item, 0),
+                                PySequence_Fast_GET_ITEM(item, 1), item);
+    hs_py_bad_field(arg, item);
+    return -1;
+}
+
+/* The result of headers.name(), or NULL: with no error set when headers
+ * has no such attribute. name is an interned str of check's state (a
+ * fresh one per call would also fill the interpreter's attribute cache). */
+static PyObject *hs_py_call_if_any(PyObject *headers, PyObject *name)
+{
+    PyObject *method = PyObject_GetAttr(headers, name);
+    if (method == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_AttributeError))
+            PyErr_Clear();
+        return NULL;
+    }
+    PyObject *result = PyObject_CallObject(method, NULL);
+    Py_DECREF(method);
+    return result;
+}
+
+/* Feeds every field of headers (see above for the shapes taken). */
+static int hs_py_feed_fields(PyObject *state, hs_checker *c, hs_py_feed feed, const char *arg, PyObject *headers)
+{
+    if (PyDict_CheckExact(headers)) {
+        Py_ssize_t pos = 0;
+        PyObject *name, *value;
+        while (PyDict_Next(headers, &pos, &name, &value))
+            if (hs_py_feed_field(c, feed, arg, name, value, NULL) < 0)
+                return -1;
+        return 0;
+    }
+    if (PyList_CheckExact(headers) || PyTuple_CheckExact(headers)) {
+        /* Only the repr of an error message runs Python code, which could
+         * change the list: the item is held while it is read. */
+        for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(headers); i++) {
+            PyObject *item = PySequence_Fast_GET_ITEM(headers, i);
+            Py_INCREF(item);
+            int failed = hs_py_feed_pair(c, feed, arg, item) < 0;
+            Py_DECREF(item);
+            if (failed)
+                return -1;
+        }
+        return 0;
+    }
+    if (PyUnicode_Check(headers) || PyBytes_Check(headers) || PyByteArray_Check(headers) || headers == Py_None) {
+        PyErr_Format(PyExc_TypeError, "check() %s must be a mapping or an iterable of (name, value) pairs, not '%.200s'",
+                     arg, Py_TYPE(headers)->tp_name);
+        return -1;
+    }
+    /* httpx's Headers joins repeated fields in items() and keeps them apart
+     * in multi_items(); other mappings (email.message.Message too) give
+     * every field in items(). */
+    PyObject *fields = hs_py_call_if_any(headers, PyTuple_GET_ITEM(state, 4));
+    if (fields == NULL && !PyErr_Occurred())
+        fields = hs_py_call_if_any(headers, PyTuple_GET_ITEM(state, 5));
+    if (fields == NULL && !PyErr_Occurred()) {
+        fields = headers;
+        Py_INCREF(fields);
+    }
+    if (fields == NULL)
+        return -1;
+    PyObject *iterator = PyObject_GetIter(fields), *item;
+    Py_DECREF(fields);
+    if (iterator == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError)) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError,
+                         "check() %s must be a mapping or an iterable of (name, value) pairs, not '%.200s'", arg,
+                         Py_TYPE(headers)->tp_name);
+        }
+        return -1;
+    }
+    int failed = 0;
+    while (!failed && (item = PyIter_Next(iterator)) != NULL) {
+        failed = hs_py_feed_pair(c, feed, arg, item) < 0;
+        Py_DECREF(item);
+    }
+    Py_DECREF(iterator);
+    return failed || PyErr_Occurred() ? -1 : 0;
+}
+
+/* The rule ids of ignore as the core's bit mask: 0, or -1 with an error. */
+static int hs_py_ignore(PyObject *ignore, unsigned long long *mask)
+{
+    *mask = 0;
+    if (ignore == Py_None || (PyTuple_Check(ignore) && PyTuple_GET_SIZE(ignore) == 0))
+        return 0;
+    if (PyUnicode_Check(ignore) || PyBytes_Check(ignore)) {
+        PyErr_Format(PyExc_TypeError,
+                     "check() ignore must be an iterable of rule ids, not one '%.200s': write ignore=[%R]",
+                     Py_TYPE(ignore)->tp_name, ignore);
+        return -1;
+    }
+    PyObject *iterator = PyObject_GetIter(ignore), *id;
+    if (iterator == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError)) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError, "check() ignore must be an iterable of rule ids, not '%.200s'",
+                         Py_TYPE(ignore)->tp_name);
+        }
+        return -1;
+    }
+    int failed = 0;
+    while (!failed && (id = PyIter_Next(iterator)) != NULL) {
+        Py_ssize_t size = 0;
+        const char *s = PyUnicode_Check(id) ? PyUnicode_AsUTF8AndSize(id, &size) : NULL;
+        size_t rule = s == NULL ? hs_rule_count() : hs_rule_find(s, (size_t)size);
+        if (!PyUnicode_Check(id)) {
+            PyErr_Format(PyExc_TypeError, "check() ignore must hold rule ids (str), not %R", id);
+            failed = 1;
+        } else if (s == NULL && !PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) {
+            failed = 1;
+        } else if (rule >= hs_rule_count() || rule >= 64) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_ValueError, "check() ignore: no rule has the id %R (httpstatus.rules() lists them)",
+                         id);
+            failed = 1;
+        } else {
+            *mask |= 1ULL << rule;
+        }
+        Py_DECREF(id);
+    }
+    Py_DECREF(iterator);
+    return failed || PyErr_Occurred() ? -1 : 0;
+}
+
+/* The Finding for what the core found, from the cache in state or made
+ * (and cached) now. lang_key is lang as an exact str. A new reference, or
+ * NULL with an error. */
+static PyObject *hs_py_finding(PyObject *state, const hs_finding *found, const char *lang, PyObject *lang_key)
+{
+    const hs_rule *rule = hs_rule_at(found->rule);
+    PyObject *maker = PyTuple_GET_ITEM(state, 0), *caches = PyTuple_GET_ITEM(state, 1);
+    PyObject *others = PyTuple_GET_ITEM(state, 2), *cache, *key = NULL, *finding;
+    Py_ssize_t slot = (Py_ssize_t)found->rule;
+    /* Calling the maker runs Python code, which could empty the caches:
+     * the list is held here until the end. */
+    const bool own_field = found->field == rule->field ||
+                           (found->field != NULL && rule->field != NULL && strcmp(found->field, rule->field) == 0);
+    if (own_field) {
+        /* cache: the list of this lang's findings, one slot per rule */
+        cache = PyDict_GetItemWithError(caches, lang_key);
+        if (cache == NULL && PyErr_Occurred())
+            return NULL;
+        if (cache == NULL || !PyList_CheckExact(cache) || PyList_GET_SIZE(cache) != (Py_ssize_t)hs_rule_count()) {
+            if ((cache = PyList_New((Py_ssize_t)hs_rule_count())) == NULL)
+                return NULL;
+            for (Py_ssize_t i = 0; i < PyList_GET_SIZE(cache); i++) {
+                Py_INCREF(Py_None);
+                PyList_SET_ITEM(cache, i, Py_None);
+            }
+            if (PyDict_SetItem(caches, lang_key, cache) < 0) {
+                Py_DECREF(cache);
+                return NULL;
+            }
+        } else {
+            Py_INCREF(cache);
+        }
+        finding = PyList_GET_ITEM(cache, slot);
+        if (finding != Py_None) {
+            Py_INCREF(finding);
+            Py_DECREF(cache);
+            return finding;
+        }
+    } else {
+        cache = NULL;
+        if ((key = Py_BuildValue("(nsO)", slot, found->field, lang_key)) == NULL)
+            return NULL;
+        finding = PyDict_GetItemWithError(others, key);
+        if (finding != NULL || PyErr_Occurred()) {
+            Py_DECREF(key);
+            Py_XINCREF(finding);
+            return finding;
+        }
+    }
+    PyObject *id = PyUnicode_FromString(rule->id), *level = PyUnicode_FromString(rule->level);
+    PyObject *field = found->field == NULL ? Py_None : PyUnicode_FromString(found->field);
+    PyObject *message = PyUnicode_FromString(hs_rule_message(found->rule, lang));
+    PyObject *reference = PyUnicode_FromString(rule->reference);
+    if (found->field == NULL)
+        Py_INCREF(field);
+    finding = id == NULL || level == NULL || field == NULL || message == NULL || reference == NULL
+                  ? NULL
+                  : PyObject_CallFunctionObjArgs(maker, id, level, field, message, reference, NULL);
+    Py_XDECREF(id);
+    Py_XDECREF(level);
+    Py_XDECREF(field);
+    Py_XDECREF(message);
+    Py_XDECREF(reference);
+    if (finding != NULL) {
+        if (cache != NULL) {
+            Py_INCREF(finding);
+            /* steals the reference and releases the None; fails only if
+             * the maker emptied the list, which costs the cache, not the answer */
+            if (PyList_SetItem(cache, slot, finding) < 0)
+                PyErr_Clear();
+        } else if (PyDict_SetItem(others, key, finding) < 0) {
+            Py_CLEAR(finding);
+        }
+    }
+    Py_XDECREF(key);
+    Py_XDECREF(cache);
+    return finding;
+}
+
+enum { HS_ARG_STATUS, HS_ARG_HEADERS, HS_ARG_METHOD, HS_ARG_REQUEST_HEADERS, HS_ARG_CONTENT, HS_ARG_VERSION,
+       HS_ARG_IGNORE, HS_ARG_LEVEL, HS_ARG_LANG, HS_ARG_COUNT };
+static const char *const hs_py_check_args[HS_ARG_COUNT] = {
+    "status", "headers", "method", "request_headers", "content", "version", "ignore", "level", "lang"};
+
+/* The arguments of check() into arg[] (borrowed; NULL when not given). */
+static int hs_py_check_parse(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames, PyObject **arg)
+{
+    for (size_t i = 0; i < HS_ARG_COUNT; i++)
+        arg[i] = NULL;
+    if (nargs > 2) {
+        PyErr_Format(PyExc_TypeError, "check() takes from 1 to 2 positional arguments but %zd were given", nargs);
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < nargs; i++)
+        arg[i] = args[i];
+    Py_ssize_t nkw = kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames);
+    for (Py_ssize_t k = 0; k < nkw; k++) {
+        PyObject *name = PyTuple_GET_ITEM(kwnames, k);
+        size_t i = 0;
+        while (i < HS_ARG_COUNT && PyUnicode_CompareWithASCIIString(name, hs_py_check_args[i]) != 0)
+            i++;
+        if (i == HS_ARG_COUNT) {
+            PyErr_Format(PyExc_TypeError, "check() got an unexpected keyword argument %R", name);
+            return -1;
+        }
+        if (arg[i] != NULL) {
+            PyErr_Format(PyExc_TypeError, "check() got multiple values for argument '%s'", hs_py_check_args[i]);
+            return -1;
+        }
+        arg[i] = args[nargs + k];
+    }
+    if (arg[HS_ARG_STATUS] == NULL) {
+        PyErr_SetString(PyExc_TypeError, "check() missing required argument 'status'");
+        return -1;
+    }
+    return 0;
+}
+
+/* What the options of a check hold on to until hs_checker_end: the
+ * method's bytes when they had to be made, and the content's buffer when it
+ * was given as a bytearray or memoryview (exported, so it cannot be resized
+ * or released meanwhile). hs_py_held_release frees both. */
+typedef struct hs_py_held {
+    PyObject *method;
+    Py_buffer content;
+    bool has_content;
+} hs_py_held;
+
+static void hs_py_held_release(hs_py_held *held)
+{
+    Py_CLEAR(held->method);
+    if (held->has_content)
+        PyBuffer_Release(&held->content);
+    held->has_content = false;
+}
+
+/* The content option into *opt: None (not known), True or False, or the
+ * content itself: bytes, a bytearray or a contiguous memoryview (read in
+ * place), or a str (its UTF-8). Empty content is no content. */
+static int hs_py_content(PyObject *content, hs_check_options *opt, hs_py_held *held)
+{
+    if (content == NULL || content == Py_None) {
+        opt->content = HS_CONTENT_UNKNOWN;
+    } else if (PyBool_Check(content)) {
+        opt->content = content == Py_True ? HS_CONTENT_PRESENT : HS_CONTENT_NONE;
+    } else if (PyBytes_Check(content)) {
+        opt->content_data = PyBytes_AS_STRING(content);
+        opt->content_size = (size_t)PyBytes_GET_SIZE(content);
+    } else if (PyUnicode_Check(content)) {
+        Py_ssize_t size;
+        if ((opt->content_data = PyUnicode_AsUTF8AndSize(content, &size)) == NULL) {
+            if (PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) {
+                PyErr_Clear();
+                PyErr_SetString(PyExc_ValueError,
+                                "check() content is a str with no UTF-8 form (a lone surrogate): pass the bytes sent");
+            }
+            return -1;
+        }
+        opt->content_size = (size_t)size;
+    } else if (PyByteArray_Check(content) || PyMemoryView_Check(content)) {
+        if (PyObject_GetBuffer(content, &held->content, PyBUF_SIMPLE) < 0) {
+            if (PyErr_ExceptionMatches(PyExc_BufferError) || PyErr_ExceptionMatches(PyExc_ValueError)) {
+                PyErr_Clear();
+                PyErr_SetString(PyExc_ValueError, "check() content: a memoryview that is not contiguous or was released");
+            }
+            return -1;
+        }
+        held->has_content = true;
+        opt->content_data = held->content.buf != NULL ? held->content.buf : "";
+        opt->content_size = (size_t)held->content.len;
+    } else {
+        PyErr_Format(PyExc_TypeError,
+                     "check() content must be True, False, None, bytes, bytearray, memoryview or str, not '%.200s'",
+                     Py_TYPE(content)->tp_name);
+        return -1;
+    }
+    return 0;
+}
+
+/* The level option (None is "info") into *level: 0, or -1 with an error. */
+static int hs_py_level(PyObject *level, hs_level *out)
+{
+    Py_ssize_t size;
+    const char *s;
+    *out = HS_INFO;
+    if (level == NULL || level == Py_None)
+        return 0;
+    if (!PyUnicode_Check(level)) {
+        PyErr_Format(PyExc_TypeError, "check() level must be str, not '%.200s'", Py_TYPE(level)->tp_name);
+        return -1;
+    }
+    if ((s = PyUnicode_AsUTF8AndSize(level, &size)) == NULL) {
+        if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError))
+            return -1;
+        PyErr_Clear();
+    }
+    if (s == NULL || !hs_level_of(s, (size_t)size, out)) {
+        PyErr_Format(PyExc_ValueError, "check() level must be 'info', 'should' or 'must', not %R", level);
+        return -1;
+    }
+    return 0;
+}
+
+/* The options of check() in arg[] into *opt and *lang: 0, or -1 with an
+ * error set. What opt points into is held in *held, which the caller
+ * releases once the check is over (also on failure). */
+static int hs_py_check_options(PyObject **arg, hs_check_options *opt, const char **lang, hs_py_held *held)
+{
+    PyObject *method = arg[HS_ARG_METHOD], *version = arg[HS_ARG_VERSION];
+    if (method != NULL && method != Py_None) {
+        int ok = hs_py_bytes_of(method, &opt->method, &opt->method_len, &held->method);
+        if (ok == 0)
+            PyErr_Format(PyExc_TypeError, "check() method must be str, bytes or None, not '%.200s'",
+                         Py_TYPE(method)->tp_name);
+        if (ok <= 0)
+            return -1;
+        if (!hs_is_method(opt->method, opt->method_len)) {
+            PyErr_Format(PyExc_ValueError,
+                         "check() method must be a token (RFC 9110, Section 9.1, such as 'GET'), not %R", method);
+            return -1;
+        }
+    }
+    if (hs_py_content(arg[HS_ARG_CONTENT], opt, held) < 0)
+        return -1;
+    if (version != NULL && version != Py_None) {
+        Py_ssize_t size = 0;
+        const char *s;
+        if (!PyUnicode_Check(version)) {
+            PyErr_Format(PyExc_TypeError, "check() version must be str or None, not '%.200s'",
+                         Py_TYPE(version)->tp_name);
+            return -1;
+        }
+        if ((s = PyUnicode_AsUTF8AndSize(version, &size)) == NULL && !PyErr_ExceptionMatches(PyExc_UnicodeEncodeError))
+            return -1;
+        if (s == NULL || (opt->version = hs_http_version_of(s, (size_t)size)) == HS_VERSION_UNSET) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_ValueError, "check() version must be '1.0', '1.1', '2' or '3', not %R", version);
+            return -1;
+        }
+    }
+    if (arg[HS_ARG_IGNORE] != NULL && hs_py_ignore(arg[HS_ARG_IGNORE], &opt->ignore) < 0)
+        return -1;
+    if (hs_py_level(arg[HS_ARG_LEVEL], &opt->level) < 0)
+        return -1;
+    *lang = "en";
+    if (arg[HS_ARG_LANG] != NULL && (*lang = hs_py_lang(arg[HS_ARG_LANG], "check")) == NULL)
+        return -1;
+    opt->request_fields_given = arg[HS_ARG_REQUEST_HEADERS] != NULL && arg[HS_ARG_REQUEST_HEADERS] != Py_None;
+    return 0;
+}
+
+/* The count findings of found[] as a new list of Finding objects, with
+ * messages in lang (given to check() as lang_arg, or NULL). */
+static PyObject *hs_py_findings(PyObject *state, const hs_finding *found, size_t count, const char *lang,
+                                PyObject *lang_arg)
+{
+    PyObject *result = PyList_New((Py_ssize_t)count), *lang_key;
+    if (result == NULL || count == 0)
+        return result;
+    /* The cache is keyed by lang as an exact str. */
+    if (lang_arg == NULL || lang_arg == Py_None)
+        lang_key = PyTuple_GET_ITEM(state, 3);
+    else if (PyUnicode_CheckExact(lang_arg))
+        lang_key = lang_arg;
+    else
+        lang_key = NULL;
+    if (lang_key != NULL)
+        Py_INCREF(lang_key);
+    else if ((lang_key = PyUnicode_FromString(lang)) == NULL)
+        Py_CLEAR(result);
+    for (size_t i = 0; result != NULL && i < count; i++) {
+        PyObject *finding = hs_py_finding(state, &found[i], lang, lang_key);
+        if (finding == NULL)
+            Py_CLEAR(result);
+        else
+            PyList_SET_ITEM(result, (Py_ssize_t)i, finding);
+    }
+    Py_XDECREF(lang_key);
+    return result;
+}
+
+static PyObject *hs_py_check(PyObject *state, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+{
+    PyObject *arg[HS_ARG_COUNT];
+    hs_py_held held = {NULL, {0}, false};
+    hs_check_options opt = HS_CHECK_OPTIONS_INIT;
+    hs_checker checker;
+    hs_finding found[64];
+    const char *lang = "en";
+    int code;
+
+    if (hs_py_check_parse(args, nargs, kwnames, arg) < 0 || hs_py_code(arg[HS_ARG_STATUS], "check", &code) < 0)
+        return NULL;
+    if (hs_py_check_options(arg, &opt, &lang, &held) < 0) {
+        hs_py_held_release(&held);
+        return NULL;
+    }
+    hs_checker_begin(&checker, code, &opt);
+    int failed = arg[HS_ARG_HEADERS] != NULL &&
+                 hs_py_feed_fields(state, &checker, hs_checker_response, "headers", arg[HS_ARG_HEADERS]) < 0;
+    if (!failed && opt.request_fields_given)
+        failed = hs_py_feed_fields(state, &checker, hs_checker_request, "request_headers", arg[HS_ARG_REQUEST_HEADERS]) < 0;
+    size_t count = failed ? 0 : hs_checker_end(&checker, found, sizeof found / sizeof found[0]);
+    hs_py_held_release(&held); /* the method and the content are no longer read */
+    if (failed)
+        return NULL;
+    if (count == HS_CHECK_INVALID)
+        return PyErr_Format(PyExc_SystemError, "check(): the core refused options that were checked");
+    if (count > sizeof found / sizeof found[0])
+        return PyErr_Format(PyExc_SystemError, "check(): the core found more than %zu findings",
+                            sizeof found / sizeof found[0]);
+    return hs_py_findings(state, found, count, lang, arg[HS_ARG_LANG]);
+}
+
+static PyMethodDef hs_py_check_def = {
+    "check", (PyCFunction)(void (*)(void))hs_py_check, METH_FASTCALL | METH_KEYWORDS,
+    "check(status, headers=(), *, method=None, request_headers=None, content=None, version=None, ignore=(), "
+    "level='info', lang='en')\n--\n\n"
+    "The response rules a response with this status and these header fields\n"
+    "breaks, as a new list of Finding, in the order of rules() (empty when it\n"
+    "breaks none).\n\n"
+    "headers is a mapping (dict, http.client.HTTPMessage, requests' or httpx's\n"
+    "headers) or an iterable of (name, value) pairs (WSGI, ASGI); names and\n"
+    "values are str or bytes, names match in any case, and a field may appear\n"
+    "more than once. What is known of the request makes the rules that need it\n"
+    "fire: method (str, a case-sensitive token: \"GET\"), request_headers (the\n"
+    "same shapes; None when not known) and version (\"1.0\", \"1.1\", \"2\" or \"3\").\n"
+    "content is the response's content (bytes, bytearray, memoryview, or str as\n"
+    "UTF-8; empty is none), or just True or False when it is not at hand; None\n"
+    "when not known. ignore is an iterable of rule ids to skip; level \"should\"\n"
+    "drops info findings and \"must\" keeps only must findings; lang is \"en\" or\n"
+    "\"ko\" for the messages.\n\n"
+    "An unknown rule id, version, level or lang, or a method that is no token,\n"
+    "is a ValueError; a status that is no int, or a header that is no pair of\n"
+    "str or bytes, a TypeError."};
+/* make_check(finding): the check builtin, making its findings by calling
+ * finding(id, level, field, message, reference). */
+static PyObject *hs_py_make_check(PyObject *self, PyObject *finding)
+{
+    (void)self;
+    if (!PyCallable_Check(finding))
+        return PyErr_Format(PyExc_TypeError, "make_check() needs a callable, not '%.200s'", Py_TYPE(finding)->tp_name);
+    PyObject *caches = PyDict_New(), *others = PyDict_New(), *en = PyUnicode_InternFromString("en");
+    PyObject *multi_items = PyUnicode_InternFromString("multi_items"), *items = PyUnicode_InternFromString("items");
+    PyObject *module = PyUnicode_FromString("httpstatus");
+    PyObject *state = caches == NULL || others == NULL || en == NULL || multi_items == NULL || items == NULL
+                          ? NULL
+                          : PyTuple_Pack(6, finding, caches, others, en, multi_items, items);
+    PyObject *check = state == NULL || module == NULL ? NULL : PyCFunction_NewEx(&hs_py_check_def, state, module);
+    Py_XDECREF(caches);
+    Py_XDECREF(others);
+    Py_XDECREF(en);
+    Py_XDECREF(multi_items);
+    Py_XDECREF(items);
+    Py_XDECREF(module);
+    Py_XDECREF(state);
+    return check;
+}
+
+/* Every rule in table order, each made by calling rule(id, level, field,
+ * message, reference, codes) with the message in lang (None: "en") and the
+ * codes in 100..599 it can apply to, as a tuple of ints. */
+static PyObject *hs_py_rule_table(PyObject *self, PyObject *args)
+{
+    PyObject *rule, *lang;
+    (void)self;
+    if (!PyArg_UnpackTuple(args, "rule_table", 2, 2, &rule, &lang))
+        return NULL;
+    if (!PyCallable_Check(rule))
+        return PyErr_Format(PyExc_TypeError, "rule_table() needs a callable, not '%.200s'", Py_TYPE(rule)->tp_name);
+    const char *language = hs_py_lang(lang, "rules");
+    if (language == NULL)
+        return NULL;
+    PyObject *table = PyTuple_New((Py_ssize_t)hs_rule_count());
+    for (size_t i = 0; table != NULL && i < hs_rule_count(); i++) {
+        const hs_rule *r = hs_rule_at(i);
+        PyObject *codes = PyList_New(0), *made = NULL;
+        for (int code = 100; codes != NULL && code <= 599; code++) {
+            if (!hs_rule_applies(i, code))
+                continue;
+            PyObject *number = PyLong_FromLong(code);
+            if (number == NULL || PyList_Append(codes, number) < 0)
+                Py_CLEAR(codes);
+            Py_XDECREF(number);
+        }
+        PyObject *codes_tuple = codes == NULL ? NULL : PyList_AsTuple(codes);
+        if (codes_tuple != NULL)
+            made = PyObject_CallFunction(rule, "sssssO", r->id, r->level, r->field, hs_rule_message(i, language),
+                                         r->reference, codes_tuple);
+        Py_XDECREF(codes);
+        Py_XDECREF(codes_tuple);
+        if (made == NULL)
+            Py_CLEAR(table);
+        else
+            PyTuple_SET_ITEM(table, (Py_ssize_t)i, made);
+    }
+    return table;
+}
+
+PyMethodDef hs_py_check_functions[] = {
+    {"make_check", hs_py_make_check, METH_O,
+     "make_check(finding, /)\n--\n\n"
+     "The check builtin, making its findings by calling finding(id, level, field, message, reference)."},
+    {"rule_table", hs_py_rule_table, METH_VARARGS,
+     "rule_table(rule, lang, /)\n--\n\n"
+     "Every rule in table order, each made by calling rule(id, level, field, message, reference, codes)."},
+    {NULL, NULL, 0, NULL},
+};
