@@ -78,7 +78,7 @@ setup(
         Extension(
             "httpstatus.__core",
             sources=["bindings/httpstatus.i", "core/httpstatus.c", "core/check.c", "cli/cli.c",
-                     *(f"bindings/python/py_{name}.c" for name in ("convert", "lookup", "check", "main"))],
+                     *(f"bindings/python/py_{name}.c" for name in ("convert", "state", "lookup", "check", "main"))],
             include_dirs=["core", "cli", "bindings/python"],
             depends=["core/httpstatus.h", "core/codes.def", "core/rules.def", "core/names.inc", "core/normalize.h",
                      "bindings/python/python.i", "bindings/python/py_module.h", "cli/cli.h"],

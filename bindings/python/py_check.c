@@ -1,19 +1,24 @@
 /*
- * httpstatus.check and httpstatus.rules' table, in C.
+ * httpstatus.check and httpstatus.rules, in C.
  *
  * check is a builtin taking its arguments the fast way (METH_FASTCALL |
  * METH_KEYWORDS), which converts them and feeds the core's hs_checker field
  * by field. Every rule is the core's: this code only walks the caller's
  * headers (a dict with PyDict_Next, another mapping through multi_items() or
  * items(), anything else as an iterable of pairs) and turns the core's
- * findings into Finding objects. The function object's self is a tuple
- * (Finding, {lang: [finding of rule i, ...]}, {(rule, field, lang): finding},
- * "en", "multi_items", "items"): findings are made once per rule, field and
- * lang, by calling Finding, and handed out again; the list is new every call.
+ * findings into new Finding objects.
+ *
+ * What check carries (hs_py_tables, out of Python's reach) is a tuple of
+ * immutable things: the Finding class, each rule's strings, and the names it
+ * looks up. Nothing is cached: the same call always gives the same answer.
  */
 #include "py_module.h" /* Python.h first, as Python asks */
 
 #include <string.h>
+
+/* The items of check's tables; rule i of HS_T_RULES is a tuple of HS_R_*. */
+enum { HS_T_FINDING, HS_T_RULES, HS_T_MULTI_ITEMS, HS_T_ITEMS, HS_T_COUNT };
+enum { HS_R_ID, HS_R_LEVEL, HS_R_FIELD, HS_R_REFERENCE, HS_R_EN, HS_R_KO, HS_R_COUNT };
 
 typedef void (*hs_py_feed)(hs_checker *c, const char *name, size_t name_len, const char *value,
                            size_t value_len);
@@ -60,7 +65,7 @@ static int hs_py_feed_pair(hs_checker *c, hs_py_feed feed, const char *arg, PyOb
 }
 
 /* The result of headers.name(), or NULL: with no error set when headers
- * has no such attribute. name is an interned str of check's state (a
+ * has no such attribute. name is an interned str of check's tables (a
  * fresh one per call would also fill the interpreter's attribute cache). */
 static PyObject *hs_py_call_if_any(PyObject *headers, PyObject *name)
 {
@@ -76,7 +81,7 @@ static PyObject *hs_py_call_if_any(PyObject *headers, PyObject *name)
 }
 
 /* Feeds every field of headers (see above for the shapes taken). */
-static int hs_py_feed_fields(PyObject *state, hs_checker *c, hs_py_feed feed, const char *arg, PyObject *headers)
+static int hs_py_feed_fields(PyObject *tables, hs_checker *c, hs_py_feed feed, const char *arg, PyObject *headers)
 {
     if (PyDict_CheckExact(headers)) {
         Py_ssize_t pos = 0;
@@ -107,9 +112,9 @@ static int hs_py_feed_fields(PyObject *state, hs_checker *c, hs_py_feed feed, co
     /* httpx's Headers joins repeated fields in items() and keeps them apart
      * in multi_items(); other mappings (email.message.Message too) give
      * every field in items(). */
-    PyObject *fields = hs_py_call_if_any(headers, PyTuple_GET_ITEM(state, 4));
+    PyObject *fields = hs_py_call_if_any(headers, PyTuple_GET_ITEM(tables, HS_T_MULTI_ITEMS));
     if (fields == NULL && !PyErr_Occurred())
-        fields = hs_py_call_if_any(headers, PyTuple_GET_ITEM(state, 5));
+        fields = hs_py_call_if_any(headers, PyTuple_GET_ITEM(tables, HS_T_ITEMS));
     if (fields == NULL && !PyErr_Occurred()) {
         fields = headers;
         Py_INCREF(fields);
@@ -181,82 +186,44 @@ static int hs_py_ignore(PyObject *ignore, unsigned long long *mask)
     return failed || PyErr_Occurred() ? -1 : 0;
 }
 
-/* The Finding for what the core found, from the cache in state or made
- * (and cached) now. lang_key is lang as an exact str. A new reference, or
- * NULL with an error. */
-static PyObject *hs_py_finding(PyObject *state, const hs_finding *found, const char *lang, PyObject *lang_key)
+/* A new Finding (the class in tables, a subclass of tuple) for what the
+ * core found, with the message in lang. Made as tuple's own __new__ makes
+ * an instance of a subclass, without calling Python. NULL with an error. */
+static PyObject *hs_py_finding(PyObject *tables, const hs_finding *found, const char *lang)
 {
-    const hs_rule *rule = hs_rule_at(found->rule);
-    PyObject *maker = PyTuple_GET_ITEM(state, 0), *caches = PyTuple_GET_ITEM(state, 1);
-    PyObject *others = PyTuple_GET_ITEM(state, 2), *cache, *key = NULL, *finding;
-    Py_ssize_t slot = (Py_ssize_t)found->rule;
-    /* Calling the maker runs Python code, which could empty the caches:
-     * the list is held here until the end. */
-    const bool own_field = found->field == rule->field ||
-                           (found->field != NULL && rule->field != NULL && strcmp(found->field, rule->field) == 0);
-    if (own_field) {
-        /* cache: the list of this lang's findings, one slot per rule */
-        cache = PyDict_GetItemWithError(caches, lang_key);
-        if (cache == NULL && PyErr_Occurred())
-            return NULL;
-        if (cache == NULL || !PyList_CheckExact(cache) || PyList_GET_SIZE(cache) != (Py_ssize_t)hs_rule_count()) {
-            if ((cache = PyList_New((Py_ssize_t)hs_rule_count())) == NULL)
-                return NULL;
-            for (Py_ssize_t i = 0; i < PyList_GET_SIZE(cache); i++) {
-                Py_INCREF(Py_None);
-                PyList_SET_ITEM(cache, i, Py_None);
-            }
-            if (PyDict_SetItem(caches, lang_key, cache) < 0) {
-                Py_DECREF(cache);
-                return NULL;
-            }
-        } else {
-            Py_INCREF(cache);
-        }
-        finding = PyList_GET_ITEM(cache, slot);
-        if (finding != Py_None) {
-            Py_INCREF(finding);
-            Py_DECREF(cache);
-            return finding;
-        }
-    } else {
-        cache = NULL;
-        if ((key = Py_BuildValue("(nsO)", slot, found->field, lang_key)) == NULL)
-            return NULL;
-        finding = PyDict_GetItemWithError(others, key);
-        if (finding != NULL || PyErr_Occurred()) {
-            Py_DECREF(key);
-            Py_XINCREF(finding);
-            return finding;
-        }
-    }
-    PyObject *id = PyUnicode_FromString(rule->id), *level = PyUnicode_FromString(rule->level);
-    PyObject *field = found->field == NULL ? Py_None : PyUnicode_FromString(found->field);
-    PyObject *message = PyUnicode_FromString(hs_rule_message(found->rule, lang));
-    PyObject *reference = PyUnicode_FromString(rule->reference);
-    if (found->field == NULL)
+    PyTypeObject *type = (PyTypeObject *)PyTuple_GET_ITEM(tables, HS_T_FINDING);
+    PyObject *rule = PyTuple_GET_ITEM(PyTuple_GET_ITEM(tables, HS_T_RULES), (Py_ssize_t)found->rule);
+    const char *own = hs_rule_at(found->rule)->field;
+    PyObject *field, *message;
+    /* The rule's own field, or the one present (metadata-in-304). */
+    if (found->field == own || (found->field != NULL && own != NULL && strcmp(found->field, own) == 0)) {
+        field = PyTuple_GET_ITEM(rule, HS_R_FIELD);
         Py_INCREF(field);
-    finding = id == NULL || level == NULL || field == NULL || message == NULL || reference == NULL
-                  ? NULL
-                  : PyObject_CallFunctionObjArgs(maker, id, level, field, message, reference, NULL);
-    Py_XDECREF(id);
-    Py_XDECREF(level);
-    Py_XDECREF(field);
-    Py_XDECREF(message);
-    Py_XDECREF(reference);
-    if (finding != NULL) {
-        if (cache != NULL) {
-            Py_INCREF(finding);
-            /* steals the reference and releases the None; fails only if
-             * the maker emptied the list, which costs the cache, not the answer */
-            if (PyList_SetItem(cache, slot, finding) < 0)
-                PyErr_Clear();
-        } else if (PyDict_SetItem(others, key, finding) < 0) {
-            Py_CLEAR(finding);
-        }
+    } else if ((field = found->field == NULL ? Py_None : PyUnicode_FromString(found->field)) == Py_None) {
+        Py_INCREF(field);
+    } else if (field == NULL) {
+        return NULL;
     }
-    Py_XDECREF(key);
-    Py_XDECREF(cache);
+    if (strcmp(lang, "en") == 0 || strcmp(lang, "ko") == 0) {
+        message = PyTuple_GET_ITEM(rule, lang[0] == 'e' ? HS_R_EN : HS_R_KO);
+        Py_INCREF(message);
+    } else if ((message = PyUnicode_FromString(hs_rule_message(found->rule, lang))) == NULL) {
+        Py_DECREF(field);
+        return NULL;
+    }
+    PyObject *finding = type->tp_alloc(type, 5);
+    if (finding == NULL) {
+        Py_DECREF(field);
+        Py_DECREF(message);
+        return NULL;
+    }
+    PyObject *items[5] = {PyTuple_GET_ITEM(rule, HS_R_ID), PyTuple_GET_ITEM(rule, HS_R_LEVEL), field, message,
+                          PyTuple_GET_ITEM(rule, HS_R_REFERENCE)};
+    for (Py_ssize_t i = 0; i < 5; i++) {
+        if (i != 2 && i != 3)
+            Py_INCREF(items[i]); /* field and message are new references already */
+        PyTuple_SET_ITEM(finding, i, items[i]);
+    }
     return finding;
 }
 
@@ -433,38 +400,23 @@ static int hs_py_check_options(PyObject **arg, hs_check_options *opt, const char
 }
 
 /* The count findings of found[] as a new list of Finding objects, with
- * messages in lang (given to check() as lang_arg, or NULL). */
-static PyObject *hs_py_findings(PyObject *state, const hs_finding *found, size_t count, const char *lang,
-                                PyObject *lang_arg)
+ * messages in lang. */
+static PyObject *hs_py_findings(PyObject *tables, const hs_finding *found, size_t count, const char *lang)
 {
-    PyObject *result = PyList_New((Py_ssize_t)count), *lang_key;
-    if (result == NULL || count == 0)
-        return result;
-    /* The cache is keyed by lang as an exact str. */
-    if (lang_arg == NULL || lang_arg == Py_None)
-        lang_key = PyTuple_GET_ITEM(state, 3);
-    else if (PyUnicode_CheckExact(lang_arg))
-        lang_key = lang_arg;
-    else
-        lang_key = NULL;
-    if (lang_key != NULL)
-        Py_INCREF(lang_key);
-    else if ((lang_key = PyUnicode_FromString(lang)) == NULL)
-        Py_CLEAR(result);
+    PyObject *result = PyList_New((Py_ssize_t)count);
     for (size_t i = 0; result != NULL && i < count; i++) {
-        PyObject *finding = hs_py_finding(state, &found[i], lang, lang_key);
+        PyObject *finding = hs_py_finding(tables, &found[i], lang);
         if (finding == NULL)
             Py_CLEAR(result);
         else
             PyList_SET_ITEM(result, (Py_ssize_t)i, finding);
     }
-    Py_XDECREF(lang_key);
     return result;
 }
 
-static PyObject *hs_py_check(PyObject *state, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+static PyObject *hs_py_check(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    PyObject *arg[HS_ARG_COUNT];
+    PyObject *tables = hs_py_tables(self), *arg[HS_ARG_COUNT], *result = NULL;
     hs_py_held held = {NULL, {0}, false};
     hs_check_options opt = HS_CHECK_OPTIONS_INIT;
     hs_checker checker;
@@ -472,27 +424,28 @@ static PyObject *hs_py_check(PyObject *state, PyObject *const *args, Py_ssize_t 
     const char *lang = "en";
     int code;
 
-    if (hs_py_check_parse(args, nargs, kwnames, arg) < 0 || hs_py_code(arg[HS_ARG_STATUS], "check", &code) < 0)
+    if (hs_py_check_parse(args, nargs, kwnames, arg) < 0)
         return NULL;
-    if (hs_py_check_options(arg, &opt, &lang, &held) < 0) {
-        hs_py_held_release(&held);
-        return NULL;
-    }
+    if (hs_py_code(arg[HS_ARG_STATUS], "check", &code) < 0 || hs_py_check_options(arg, &opt, &lang, &held) < 0)
+        goto done;
     hs_checker_begin(&checker, code, &opt);
     int failed = arg[HS_ARG_HEADERS] != NULL &&
-                 hs_py_feed_fields(state, &checker, hs_checker_response, "headers", arg[HS_ARG_HEADERS]) < 0;
+                 hs_py_feed_fields(tables, &checker, hs_checker_response, "headers", arg[HS_ARG_HEADERS]) < 0;
     if (!failed && opt.request_fields_given)
-        failed = hs_py_feed_fields(state, &checker, hs_checker_request, "request_headers", arg[HS_ARG_REQUEST_HEADERS]) < 0;
+        failed = hs_py_feed_fields(tables, &checker, hs_checker_request, "request_headers",
+                                   arg[HS_ARG_REQUEST_HEADERS]) < 0;
     size_t count = failed ? 0 : hs_checker_end(&checker, found, sizeof found / sizeof found[0]);
-    hs_py_held_release(&held); /* the method and the content are no longer read */
     if (failed)
-        return NULL;
+        goto done;
     if (count == HS_CHECK_INVALID)
-        return PyErr_Format(PyExc_SystemError, "check(): the core refused options that were checked");
-    if (count > sizeof found / sizeof found[0])
-        return PyErr_Format(PyExc_SystemError, "check(): the core found more than %zu findings",
-                            sizeof found / sizeof found[0]);
-    return hs_py_findings(state, found, count, lang, arg[HS_ARG_LANG]);
+        PyErr_Format(PyExc_SystemError, "check(): the core refused options that were checked");
+    else if (count > sizeof found / sizeof found[0])
+        PyErr_Format(PyExc_SystemError, "check(): the core found more than %zu findings", sizeof found / sizeof found[0]);
+    else
+        result = hs_py_findings(tables, found, count, lang);
+done:
+    hs_py_held_release(&held); /* the method and the content are no longer read */
+    return result;
 }
 
 static PyMethodDef hs_py_check_def = {
@@ -516,48 +469,76 @@ static PyMethodDef hs_py_check_def = {
     "An unknown rule id, version, level or lang, or a method that is no token,\n"
     "is a ValueError; a status that is no int, or a header that is no pair of\n"
     "str or bytes, a TypeError."};
-/* make_check(finding): the check builtin, making its findings by calling
- * finding(id, level, field, message, reference). */
+/* The strings of every rule, made once: a tuple whose item i is rule i's
+ * (id, level, field or None, reference, English message, Korean message). */
+static PyObject *hs_py_rule_strings(void)
+{
+    PyObject *rules = PyTuple_New((Py_ssize_t)hs_rule_count());
+    for (size_t i = 0; rules != NULL && i < hs_rule_count(); i++) {
+        const hs_rule *r = hs_rule_at(i);
+        PyObject *strings = Py_BuildValue("(ssssss)", r->id, r->level, r->field, r->reference,
+                                          hs_rule_message(i, "en"), hs_rule_message(i, "ko"));
+        if (strings == NULL) {
+            Py_CLEAR(rules);
+            break;
+        }
+        PyTuple_SET_ITEM(rules, (Py_ssize_t)i, strings);
+    }
+    return rules;
+}
+
+/* cls as the class of what a builtin hands out: a subclass of tuple, whose
+ * instances are made as tuple.__new__ makes them. */
+static int hs_py_tuple_class(PyObject *cls, const char *fname)
+{
+    if (PyType_Check(cls) && PyType_IsSubtype((PyTypeObject *)cls, &PyTuple_Type))
+        return 0;
+    PyErr_Format(PyExc_TypeError, "%s() needs a subclass of tuple, not %R", fname, cls);
+    return -1;
+}
+
+/* make_check(Finding): the check builtin, making its findings as instances
+ * of Finding (a subclass of tuple: id, level, field, message, reference). */
 static PyObject *hs_py_make_check(PyObject *self, PyObject *finding)
 {
     (void)self;
-    if (!PyCallable_Check(finding))
-        return PyErr_Format(PyExc_TypeError, "make_check() needs a callable, not '%.200s'", Py_TYPE(finding)->tp_name);
-    PyObject *caches = PyDict_New(), *others = PyDict_New(), *en = PyUnicode_InternFromString("en");
-    PyObject *multi_items = PyUnicode_InternFromString("multi_items"), *items = PyUnicode_InternFromString("items");
-    PyObject *module = PyUnicode_FromString("httpstatus");
-    PyObject *state = caches == NULL || others == NULL || en == NULL || multi_items == NULL || items == NULL
-                          ? NULL
-                          : PyTuple_Pack(6, finding, caches, others, en, multi_items, items);
-    PyObject *check = state == NULL || module == NULL ? NULL : PyCFunction_NewEx(&hs_py_check_def, state, module);
-    Py_XDECREF(caches);
-    Py_XDECREF(others);
-    Py_XDECREF(en);
-    Py_XDECREF(multi_items);
-    Py_XDECREF(items);
-    Py_XDECREF(module);
-    Py_XDECREF(state);
+    if (hs_py_tuple_class(finding, "make_check") < 0)
+        return NULL;
+    PyObject *tables = PyTuple_New(HS_T_COUNT);
+    PyObject *items[HS_T_COUNT] = {finding, hs_py_rule_strings(), PyUnicode_InternFromString("multi_items"),
+                                   PyUnicode_InternFromString("items")};
+    Py_INCREF(finding);
+    int failed = tables == NULL;
+    for (Py_ssize_t i = 0; i < HS_T_COUNT; i++) {
+        if (items[i] == NULL || failed)
+            failed = 1, Py_XDECREF(items[i]);
+        else
+            PyTuple_SET_ITEM(tables, i, items[i]);
+    }
+    PyObject *check = failed ? NULL : hs_py_builtin(&hs_py_check_def, tables);
+    Py_XDECREF(tables);
     return check;
 }
 
-/* Every rule in table order, each made by calling rule(id, level, field,
- * message, reference, codes) with the message in lang (None: "en") and the
- * codes in 100..599 it can apply to, as a tuple of ints. */
-static PyObject *hs_py_rule_table(PyObject *self, PyObject *args)
+/* rules(lang='en'): every rule in table order, each a new instance of the
+ * Rule class in its tables (a subclass of tuple: id, level, field, message,
+ * reference, codes), with the message in lang and the codes in 100..599 it
+ * can apply to, as a tuple of ints. A new tuple every call. */
+static PyObject *hs_py_rules(PyObject *self, PyObject *args, PyObject *kwargs)
 {
-    PyObject *rule, *lang;
-    (void)self;
-    if (!PyArg_UnpackTuple(args, "rule_table", 2, 2, &rule, &lang))
+    static char *keywords[] = {"lang", NULL};
+    PyObject *lang = Py_None;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|O:rules", keywords, &lang))
         return NULL;
-    if (!PyCallable_Check(rule))
-        return PyErr_Format(PyExc_TypeError, "rule_table() needs a callable, not '%.200s'", Py_TYPE(rule)->tp_name);
     const char *language = hs_py_lang(lang, "rules");
     if (language == NULL)
         return NULL;
+    PyObject *tables = hs_py_tables(self);
+    PyTypeObject *type = (PyTypeObject *)PyTuple_GET_ITEM(tables, 0);
+    PyObject *strings = PyTuple_GET_ITEM(tables, 1);
     PyObject *table = PyTuple_New((Py_ssize_t)hs_rule_count());
     for (size_t i = 0; table != NULL && i < hs_rule_count(); i++) {
-        const hs_rule *r = hs_rule_at(i);
-        PyObject *codes = PyList_New(0), *made = NULL;
+        PyObject *rule = PyTuple_GET_ITEM(strings, (Py_ssize_t)i), *codes = PyList_New(0), *message;
         for (int code = 100; codes != NULL && code <= 599; code++) {
             if (!hs_rule_applies(i, code))
                 continue;
@@ -567,25 +548,60 @@ static PyObject *hs_py_rule_table(PyObject *self, PyObject *args)
             Py_XDECREF(number);
         }
         PyObject *codes_tuple = codes == NULL ? NULL : PyList_AsTuple(codes);
-        if (codes_tuple != NULL)
-            made = PyObject_CallFunction(rule, "sssssO", r->id, r->level, r->field, hs_rule_message(i, language),
-                                         r->reference, codes_tuple);
         Py_XDECREF(codes);
-        Py_XDECREF(codes_tuple);
-        if (made == NULL)
+        if (strcmp(language, "en") == 0 || strcmp(language, "ko") == 0) {
+            message = PyTuple_GET_ITEM(rule, language[0] == 'e' ? HS_R_EN : HS_R_KO);
+            Py_INCREF(message);
+        } else {
+            message = PyUnicode_FromString(hs_rule_message(i, language));
+        }
+        PyObject *made = codes_tuple == NULL || message == NULL ? NULL : type->tp_alloc(type, 6);
+        if (made == NULL) {
+            Py_XDECREF(codes_tuple);
+            Py_XDECREF(message);
             Py_CLEAR(table);
-        else
-            PyTuple_SET_ITEM(table, (Py_ssize_t)i, made);
+            break;
+        }
+        PyObject *items[6] = {PyTuple_GET_ITEM(rule, HS_R_ID), PyTuple_GET_ITEM(rule, HS_R_LEVEL),
+                              PyTuple_GET_ITEM(rule, HS_R_FIELD), message, PyTuple_GET_ITEM(rule, HS_R_REFERENCE),
+                              codes_tuple};
+        for (Py_ssize_t k = 0; k < 6; k++) {
+            if (k != 3 && k != 5)
+                Py_INCREF(items[k]); /* message and codes are new references already */
+            PyTuple_SET_ITEM(made, k, items[k]);
+        }
+        PyTuple_SET_ITEM(table, (Py_ssize_t)i, made);
     }
     return table;
 }
 
+static PyMethodDef hs_py_rules_def = {
+    "rules", (PyCFunction)(void (*)(void))hs_py_rules, METH_VARARGS | METH_KEYWORDS,
+    "rules(lang='en')\n--\n\n"
+    "Every response rule once, in table order (the order of check()'s\n"
+    "findings), as a new tuple of Rule with messages in lang (\"en\", the\n"
+    "default, or \"ko\"; None is \"en\")."};
+
+/* make_rules(Rule): the rules builtin, making instances of Rule. */
+static PyObject *hs_py_make_rules(PyObject *self, PyObject *rule)
+{
+    (void)self;
+    if (hs_py_tuple_class(rule, "make_rules") < 0)
+        return NULL;
+    PyObject *strings = hs_py_rule_strings();
+    PyObject *tables = strings == NULL ? NULL : PyTuple_Pack(2, rule, strings);
+    PyObject *rules = tables == NULL ? NULL : hs_py_builtin(&hs_py_rules_def, tables);
+    Py_XDECREF(strings);
+    Py_XDECREF(tables);
+    return rules;
+}
+
 PyMethodDef hs_py_check_functions[] = {
     {"make_check", hs_py_make_check, METH_O,
-     "make_check(finding, /)\n--\n\n"
-     "The check builtin, making its findings by calling finding(id, level, field, message, reference)."},
-    {"rule_table", hs_py_rule_table, METH_VARARGS,
-     "rule_table(rule, lang, /)\n--\n\n"
-     "Every rule in table order, each made by calling rule(id, level, field, message, reference, codes)."},
+     "make_check(Finding, /)\n--\n\n"
+     "The check builtin, making its findings as instances of Finding (a subclass of tuple)."},
+    {"make_rules", hs_py_make_rules, METH_O,
+     "make_rules(Rule, /)\n--\n\n"
+     "The rules builtin, making its rules as instances of Rule (a subclass of tuple)."},
     {NULL, NULL, 0, NULL},
 };

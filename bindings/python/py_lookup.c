@@ -2,8 +2,8 @@
  * The package's lookups that are C: get, phrase, category and every
  * predicate, as builtins taking one argument (METH_O, the cheapest call
  * CPython has), each with a docstring whose first line is its signature, so
- * help() and inspect.signature show `phrase(code, /)`. And fill_member,
- * which gives each Status member the fields of its row.
+ * help() and inspect.signature show `phrase(code, /)`. And fields, which
+ * gives a Status member, or its as_dict(), the fields of its row.
  */
 #include "py_module.h" /* Python.h first, as Python asks */
 
@@ -12,8 +12,9 @@
 /* ---- the members' fields ------------------------------------------------ */
 
 /* Field i of code's row as a Python value; a list of strings (aliases,
- * rules) is a tuple. NULL, perhaps with no error set, when it has none. */
-static PyObject *hs_py_field(int code, size_t i)
+ * rules) is a tuple, or a list when lists is true. NULL, perhaps with no
+ * error set, when it has none. */
+static PyObject *hs_py_field(int code, size_t i, bool lists)
 {
     hs_value v;
     switch (hs_field_kind(i)) {
@@ -25,8 +26,10 @@ static PyObject *hs_py_field(int code, size_t i)
                 Py_CLEAR(items);
             Py_XDECREF(item);
         }
-        PyObject *tuple = items == NULL ? NULL : PyList_AsTuple(items);
-        Py_XDECREF(items);
+        if (lists || items == NULL)
+            return items;
+        PyObject *tuple = PyList_AsTuple(items);
+        Py_DECREF(items);
         return tuple;
     }
     case HS_INTEGER:
@@ -39,34 +42,34 @@ static PyObject *hs_py_field(int code, size_t i)
     return NULL;
 }
 
-/* fill_member(attributes, code): puts the attributes of code's Status
- * member into its __dict__: every field of httpstatus_surface.def, in its
- * order (the predicates last), each a plain instance attribute. One call per
- * member keeps the package's import short, and the package names no field:
- * a line added to the list appears here. */
-static PyObject *hs_py_fill_member(PyObject *self, PyObject *args)
+/* fields(code, lists, /): a new dict of every field of code's row, in the
+ * order of httpstatus_surface.def (the predicates last); lists of strings
+ * (aliases, rules) as tuples, or as lists when lists is true. The package
+ * names no field: a line added to the list appears in every member and in
+ * as_dict(). */
+static PyObject *hs_py_fields(PyObject *self, PyObject *args)
 {
-    PyObject *attributes, *number;
+    PyObject *number, *lists;
     int code;
     (void)self;
-    if (!PyArg_UnpackTuple(args, "fill_member", 2, 2, &attributes, &number) ||
-        hs_py_code(number, "fill_member", &code) < 0)
+    if (!PyArg_UnpackTuple(args, "fields", 2, 2, &number, &lists) || hs_py_code(number, "fields", &code) < 0)
         return NULL;
-    if (hs_get(code) == NULL || !PyDict_Check(attributes)) {
-        PyErr_Format(PyExc_ValueError, "fill_member() needs a dict and a code in the table, not %d", code);
+    int as_lists = PyObject_IsTrue(lists);
+    if (as_lists < 0)
         return NULL;
-    }
-    for (size_t i = 0; i < hs_field_count(); i++) {
-        PyObject *value = hs_py_field(code, i);
+    if (hs_get(code) == NULL)
+        return PyErr_Format(PyExc_ValueError, "fields() needs a code in the table, not %d", code);
+    PyObject *result = PyDict_New();
+    for (size_t i = 0; result != NULL && i < hs_field_count(); i++) {
+        PyObject *value = hs_py_field(code, i, as_lists != 0);
         if (value == NULL && !PyErr_Occurred())
-            PyErr_Format(PyExc_SystemError, "fill_member(): no value for field %s of %d", hs_field_name(i), code);
+            PyErr_Format(PyExc_SystemError, "fields(): no value for field %s of %d", hs_field_name(i), code);
         /* PyDict_SetItemString interns the key, as attribute names are. */
-        int failed = value == NULL || PyDict_SetItemString(attributes, hs_field_name(i), value) < 0;
+        if (value == NULL || PyDict_SetItemString(result, hs_field_name(i), value) < 0)
+            Py_CLEAR(result);
         Py_XDECREF(value);
-        if (failed)
-            return NULL;
     }
-    Py_RETURN_NONE;
+    return result;
 }
 
 /* ---- phrase, category, the predicates ------------------------------------ */
@@ -152,11 +155,10 @@ static PyObject *hs_py_public_functions(PyObject *self, PyObject *unused)
 
 /* ---- get ------------------------------------------------------------------ */
 
-/* httpstatus.get, in C, with its tables in the function object itself: a
- * tuple whose item c is the member for code c (None where the table has no
- * row), and a dict of canonical names and aliases. No state lives in the
- * extension; make_get copies what it is given, so nothing outside can change
- * the answers of the function it returns. */
+/* httpstatus.get, in C. Its one table (hs_py_tables) is a tuple whose item c
+ * is the member for code c, None where the table has no row: an int is one
+ * index, and a str is found by the core (hs_find), whose row's code is the
+ * index. */
 static PyObject *hs_py_get_number(PyObject *by_code, PyObject *number)
 {
     int overflow;
@@ -169,17 +171,12 @@ static PyObject *hs_py_get_number(PyObject *by_code, PyObject *number)
     return member;
 }
 
-static PyObject *hs_py_get(PyObject *tables, PyObject *x)
+static PyObject *hs_py_get(PyObject *self, PyObject *x)
 {
-    PyObject *by_code = PyTuple_GET_ITEM(tables, 0);
+    PyObject *by_code = PyTuple_GET_ITEM(hs_py_tables(self), 0);
     if (PyLong_CheckExact(x))
         return hs_py_get_number(by_code, x);
     if (PyUnicode_Check(x)) {
-        PyObject *member = PyDict_GetItemWithError(PyTuple_GET_ITEM(tables, 1), x);
-        if (member != NULL || PyErr_Occurred()) {
-            Py_XINCREF(member);
-            return member;
-        }
         Py_ssize_t size;
         const char *s = PyUnicode_AsUTF8AndSize(x, &size);
         if (s == NULL) {
@@ -190,9 +187,8 @@ static PyObject *hs_py_get(PyObject *tables, PyObject *x)
             Py_RETURN_NONE;
         }
         const hs_status *row = hs_find(s, (size_t)size);
-        if (row == NULL)
-            Py_RETURN_NONE;
-        member = PyTuple_GET_ITEM(by_code, row->code);
+        PyObject *member = row == NULL || row->code >= PyTuple_GET_SIZE(by_code)
+                               ? Py_None : PyTuple_GET_ITEM(by_code, row->code);
         Py_INCREF(member);
         return member;
     }
@@ -214,40 +210,35 @@ static PyMethodDef hs_py_get_def = {
     "The Status for a code, a name, an alias or a phrase, or None.\n\n"
     "Names match case-insensitively, with spaces, hyphens and underscores alike\n"
     "and apostrophes ignored (\"not found\", \"Not-Found\", \"NOT_FOUND\"); a string\n"
-    "of exactly three ASCII digits is a code (\"404\"; \"0404\" is not). Any int is\n"
-    "accepted (out of range gives None); bool, float, bytes and other types raise\n"
-    "TypeError."};
+    "of exactly three ASCII digits is a code (\"404\"; \"0404\" is not). ASCII white\n"
+    "space around the string is ignored (\" 404\\n\", \"Not Found \"), inside a code it\n"
+    "is not (\"4 04\"). Any int is accepted (out of range gives None); bool, float,\n"
+    "bytes and other types raise TypeError."};
 
-/* make_get(by_code, by_name): the get builtin over these tables. */
-static PyObject *hs_py_make_get(PyObject *self, PyObject *args)
+/* make_get(by_code, /): the get builtin over a tuple of at least 600 items,
+ * item c the member of code c (None where there is none). */
+static PyObject *hs_py_make_get(PyObject *self, PyObject *by_code)
 {
-    PyObject *by_code, *by_name;
     (void)self;
-    if (!PyArg_UnpackTuple(args, "make_get", 2, 2, &by_code, &by_name))
-        return NULL;
-    if (!PyTuple_Check(by_code) || PyTuple_GET_SIZE(by_code) < 600 || !PyDict_Check(by_name))
-        return PyErr_Format(PyExc_TypeError, "make_get() needs a tuple of at least 600 items and a dict");
-    PyObject *codes = PyTuple_GetSlice(by_code, 0, PyTuple_GET_SIZE(by_code));
-    PyObject *names = PyDict_Copy(by_name);
-    PyObject *module = PyUnicode_FromString("httpstatus");
-    PyObject *tables = codes == NULL || names == NULL ? NULL : PyTuple_Pack(2, codes, names);
-    PyObject *get = tables == NULL || module == NULL ? NULL : PyCFunction_NewEx(&hs_py_get_def, tables, module);
+    if (!PyTuple_Check(by_code) || PyTuple_GET_SIZE(by_code) < 600)
+        return PyErr_Format(PyExc_TypeError, "make_get() needs a tuple of at least 600 items, not '%.200s'",
+                            Py_TYPE(by_code)->tp_name);
+    PyObject *codes = PyTuple_GetSlice(by_code, 0, PyTuple_GET_SIZE(by_code)); /* an exact tuple */
+    PyObject *tables = codes == NULL ? NULL : PyTuple_Pack(1, codes);
+    PyObject *get = tables == NULL ? NULL : hs_py_builtin(&hs_py_get_def, tables);
     Py_XDECREF(codes);
-    Py_XDECREF(names);
-    Py_XDECREF(module);
     Py_XDECREF(tables);
     return get;
 }
 
 PyMethodDef hs_py_lookup_functions[] = {
-    {"fill_member", hs_py_fill_member, METH_VARARGS,
-     "fill_member(attributes, code, /)\n--\n\n"
-     "Puts every field of code's row into the dict attributes (a member's __dict__)."},
+    {"fields", hs_py_fields, METH_VARARGS,
+     "fields(code, lists, /)\n--\n\n"
+     "A new dict of every field of code's row; lists of strings as tuples, or as lists when lists is true."},
     {"functions", hs_py_public_functions, METH_NOARGS,
      "functions()\n--\n\n{name: function} for phrase, category and every predicate."},
-    {"make_get", hs_py_make_get, METH_VARARGS,
-     "make_get(by_code, by_name, /)\n--\n\n"
-     "The get builtin over a copy of these tables: item c of the tuple by_code is the member of code c,\n"
-     "by_name a dict of canonical names and aliases."},
+    {"make_get", hs_py_make_get, METH_O,
+     "make_get(by_code, /)\n--\n\n"
+     "The get builtin over by_code, a tuple whose item c is the member of code c (None where there is none)."},
     {NULL, NULL, 0, NULL},
 };

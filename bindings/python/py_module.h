@@ -5,6 +5,7 @@
  * installed or seen by Python but the functions it adds.
  *
  *   py_convert.c  arguments: a status code, str or bytes, a language
+ *   py_state.c    what get and check carry: tables out of Python's reach
  *   py_lookup.c   get, phrase, category, the predicates, the members' fields
  *   py_check.c    check and rule_table: the response rules
  *   py_main.c     main: the httpstatus command in this process
@@ -37,8 +38,17 @@ int hs_py_bytes_of(PyObject *x, const char **s, size_t *len, PyObject **keep);
  * or a lone surrogate makes it unknown. */
 const char *hs_py_lang(PyObject *lang, const char *fname);
 
+/* A new builtin of def whose __self__ is a module of its own holding tables
+ * (a tuple) in its state, where Python cannot reach them; __module__ is
+ * "httpstatus". NULL with an error set. */
+PyObject *hs_py_builtin(PyMethodDef *def, PyObject *tables);
+
+/* The tables of a builtin made by hs_py_builtin, given its self (borrowed). */
+PyObject *hs_py_tables(PyObject *self);
+
 /* The functions of each file, which the module init adds to
  * httpstatus._core; each table ends with a zeroed entry. */
+extern PyMethodDef hs_py_state_functions[];
 extern PyMethodDef hs_py_lookup_functions[];
 extern PyMethodDef hs_py_check_functions[];
 extern PyMethodDef hs_py_main_functions[];

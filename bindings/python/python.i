@@ -26,6 +26,22 @@
  * a subinterpreter gets a clear ImportError before anything is built and
  * the main interpreter stays unharmed. (A check in C costs nothing; asking
  * from Python would load _xxsubinterpreters into every import.) */
+/* Rows come only from the core: `type(row)()` or `type(row).__new__(...)`
+ * would make an object with no row behind it, which SWIG's getters cannot
+ * read. SWIG's init gives the row type PyType_GenericNew, so it is replaced
+ * once SWIG's init is over; the __new__ that PyType_Ready put in the type's
+ * dict calls tp_new when used, so this refuses both spellings. */
+%{
+static PyObject *hs_refuse_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    (void)args;
+    (void)kwds;
+    PyErr_Format(PyExc_TypeError, "cannot create '%.100s' instances: rows come from httpstatus._core lookups",
+                 type->tp_name);
+    return NULL;
+}
+%}
+
 %{
 #undef SWIG_init
 #define SWIG_init hs_py_swig_init
@@ -56,7 +72,11 @@ PyMODINIT_FUNC PyInit___core(void)
         return NULL;
     }
     PyObject *module = SWIG_init();
-    if (module != NULL && (hs_py_add(module, hs_py_lookup_functions) < 0 ||
+    SwigPyClientData *rows = (SwigPyClientData *)SWIGTYPE_p_hs_status->clientdata;
+    if (module != NULL && rows != NULL && rows->pytype != NULL)
+        rows->pytype->tp_new = hs_refuse_new;
+    if (module != NULL && (hs_py_add(module, hs_py_state_functions) < 0 ||
+                           hs_py_add(module, hs_py_lookup_functions) < 0 ||
                            hs_py_add(module, hs_py_check_functions) < 0 ||
                            hs_py_add(module, hs_py_main_functions) < 0))
         Py_CLEAR(module);
@@ -112,28 +132,3 @@ PyMODINIT_FUNC PyInit___core(void)
     SWIG_fail;
   }
 }
-
-/* Rows come only from the core: `type(row)()` or `type(row).__new__(...)`
- * would make an object with no row behind it, which SWIG's getters cannot
- * read. SWIG's init gives the row type PyType_GenericNew after any %init
- * code runs, so the package calls this once at import; the __new__ that
- * PyType_Ready put in the type's dict calls tp_new when used, so replacing
- * tp_new refuses both spellings. Calling it again changes nothing. */
-%{
-static PyObject *hs_refuse_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
-{
-    (void)args;
-    (void)kwds;
-    PyErr_Format(PyExc_TypeError, "cannot create '%.100s' instances: rows come from httpstatus._core lookups",
-                 type->tp_name);
-    return NULL;
-}
-%}
-%inline %{
-static void seal_row_type(void)
-{
-    SwigPyClientData *data = (SwigPyClientData *)SWIGTYPE_p_hs_status->clientdata;
-    if (data != NULL && data->pytype != NULL)
-        data->pytype->tp_new = hs_refuse_new;
-}
-%}
