@@ -6,7 +6,8 @@
  * by field. Every rule is the core's: this code only walks the caller's
  * headers (a dict with PyDict_Next, another mapping through multi_items() or
  * items(), anything else as an iterable of pairs) and turns the core's
- * findings into new Finding objects.
+ * findings into new Finding objects. A response object in place of the
+ * status is read by httpstatus._responses first.
  *
  * What check carries (hs_py_tables, out of Python's reach) is a tuple of
  * immutable things: the Finding class, each rule's strings, and the names it
@@ -17,7 +18,7 @@
 #include <string.h>
 
 /* The items of check's tables; rule i of HS_T_RULES is a tuple of HS_R_*. */
-enum { HS_T_FINDING, HS_T_RULES, HS_T_MULTI_ITEMS, HS_T_ITEMS, HS_T_COUNT };
+enum { HS_T_FINDING, HS_T_RULES, HS_T_MULTI_ITEMS, HS_T_ITEMS, HS_T_READER_MODULE, HS_T_READ, HS_T_COUNT };
 enum { HS_R_ID, HS_R_LEVEL, HS_R_FIELD, HS_R_REFERENCE, HS_R_EN, HS_R_KO, HS_R_COUNT };
 
 typedef void (*hs_py_feed)(hs_checker *c, const char *name, size_t name_len, const char *value,
@@ -414,9 +415,72 @@ static PyObject *hs_py_findings(PyObject *tables, const hs_finding *found, size_
     return result;
 }
 
+/* Whether x, where check() takes the status, is a response object to read:
+ * anything but an int, an object with __index__, and the built-in types
+ * that cannot be one (those are a TypeError). */
+static bool hs_py_is_response(PyObject *x)
+{
+    return !PyLong_Check(x) && !PyIndex_Check(x) && x != Py_None && !PyFloat_Check(x) && !PyComplex_Check(x) &&
+           !PyUnicode_Check(x) && !PyBytes_Check(x) && !PyByteArray_Check(x) && !PyMemoryView_Check(x) &&
+           !PyList_Check(x) && !PyTuple_Check(x) && !PyDict_Check(x) && !PyAnySet_Check(x);
+}
+
+/* Reads the response object in arg[HS_ARG_STATUS] with
+ * httpstatus._responses.read(obj), imported on first use (so that
+ * `import httpstatus` does not pay for it), which returns (status, headers,
+ * options). The status, the headers and each option go into arg[], except
+ * where a keyword was given: keywords override what was read. owned[]
+ * receives the references that arg[] borrows from, for the caller to
+ * release. 0, or -1 with an error set. */
+static int hs_py_read(PyObject *tables, PyObject **arg, Py_ssize_t nargs, PyObject **owned)
+{
+    if (nargs > 1) {
+        PyErr_Format(PyExc_TypeError,
+                     "check() takes a response object alone: its headers are read from it "
+                     "(headers=... as a keyword replaces them), not with headers after it");
+        return -1;
+    }
+    PyObject *name = PyTuple_GET_ITEM(tables, HS_T_READER_MODULE);
+    PyObject *module = PyImport_GetModule(name);
+    if (module == NULL && (PyErr_Occurred() || (module = PyImport_Import(name)) == NULL))
+        return -1;
+    PyObject *read = PyObject_GetAttr(module, PyTuple_GET_ITEM(tables, HS_T_READ));
+    Py_DECREF(module);
+    PyObject *result = read == NULL ? NULL : PyObject_CallOneArg(read, arg[HS_ARG_STATUS]);
+    Py_XDECREF(read);
+    if (result == NULL)
+        return -1;
+    owned[HS_ARG_STATUS] = result;
+    if (!PyTuple_CheckExact(result) || PyTuple_GET_SIZE(result) != 3 || !PyDict_Check(PyTuple_GET_ITEM(result, 2))) {
+        PyErr_Format(PyExc_TypeError, "httpstatus._responses.read() must return (status, headers, options), not %R",
+                     result);
+        return -1;
+    }
+    arg[HS_ARG_STATUS] = PyTuple_GET_ITEM(result, 0);
+    if (arg[HS_ARG_HEADERS] == NULL)
+        arg[HS_ARG_HEADERS] = PyTuple_GET_ITEM(result, 1);
+    PyObject *options = PyTuple_GET_ITEM(result, 2), *key, *value;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(options, &pos, &key, &value)) {
+        size_t i = HS_ARG_METHOD;
+        while (i < HS_ARG_COUNT && !(PyUnicode_Check(key) && PyUnicode_CompareWithASCIIString(key, hs_py_check_args[i]) == 0))
+            i++;
+        if (i == HS_ARG_COUNT) {
+            PyErr_Format(PyExc_TypeError, "httpstatus._responses.read() gave an option check() does not take: %R", key);
+            return -1;
+        }
+        if (arg[i] == NULL) {
+            Py_INCREF(value);
+            owned[i] = value;
+            arg[i] = value;
+        }
+    }
+    return 0;
+}
+
 static PyObject *hs_py_check(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    PyObject *tables = hs_py_tables(self), *arg[HS_ARG_COUNT], *result = NULL;
+    PyObject *tables = hs_py_tables(self), *arg[HS_ARG_COUNT], *owned[HS_ARG_COUNT] = {NULL}, *result = NULL;
     hs_py_held held = {NULL, {0}, false};
     hs_check_options opt = HS_CHECK_OPTIONS_INIT;
     hs_checker checker;
@@ -426,6 +490,16 @@ static PyObject *hs_py_check(PyObject *self, PyObject *const *args, Py_ssize_t n
 
     if (hs_py_check_parse(args, nargs, kwnames, arg) < 0)
         return NULL;
+    PyObject *status = arg[HS_ARG_STATUS];
+    if (PyBool_Check(status) || (!PyLong_Check(status) && !PyIndex_Check(status))) {
+        if (PyBool_Check(status) || !hs_py_is_response(status)) {
+            PyErr_Format(PyExc_TypeError, "check() argument must be int or a response object, not '%.200s'",
+                         Py_TYPE(status)->tp_name);
+            return NULL;
+        }
+        if (hs_py_read(tables, arg, nargs, owned) < 0)
+            goto done;
+    }
     if (hs_py_code(arg[HS_ARG_STATUS], "check", &code) < 0 || hs_py_check_options(arg, &opt, &lang, &held) < 0)
         goto done;
     hs_checker_begin(&checker, code, &opt);
@@ -445,6 +519,8 @@ static PyObject *hs_py_check(PyObject *self, PyObject *const *args, Py_ssize_t n
         result = hs_py_findings(tables, found, count, lang);
 done:
     hs_py_held_release(&held); /* the method and the content are no longer read */
+    for (size_t i = 0; i < HS_ARG_COUNT; i++)
+        Py_XDECREF(owned[i]);
     return result;
 }
 
@@ -455,6 +531,11 @@ static PyMethodDef hs_py_check_def = {
     "The response rules a response with this status and these header fields\n"
     "breaks, as a new list of Finding, in the order of rules() (empty when it\n"
     "breaks none).\n\n"
+    "check(response, **options) reads a response object instead (requests,\n"
+    "httpx, urllib3, http.client, urllib, Flask/Werkzeug, Django, Starlette):\n"
+    "its status and headers and, where it knows them, the request's method and\n"
+    "headers, the version and the content; keyword arguments override what was\n"
+    "read. An object it cannot read is a TypeError naming what it lacked.\n\n"
     "headers is a mapping (dict, http.client.HTTPMessage, requests' or httpx's\n"
     "headers) or an iterable of (name, value) pairs (WSGI, ASGI); names and\n"
     "values are str or bytes, names match in any case, and a field may appear\n"
@@ -506,7 +587,9 @@ static PyObject *hs_py_make_check(PyObject *self, PyObject *finding)
         return NULL;
     PyObject *tables = PyTuple_New(HS_T_COUNT);
     PyObject *items[HS_T_COUNT] = {finding, hs_py_rule_strings(), PyUnicode_InternFromString("multi_items"),
-                                   PyUnicode_InternFromString("items")};
+                                   PyUnicode_InternFromString("items"),
+                                   PyUnicode_InternFromString("httpstatus._responses"),
+                                   PyUnicode_InternFromString("read")};
     Py_INCREF(finding);
     int failed = tables == NULL;
     for (Py_ssize_t i = 0; i < HS_T_COUNT; i++) {

@@ -655,7 +655,8 @@ def test_a_method_that_is_no_str_or_bytes_is_a_type_error(bad):
 
 @pytest.mark.parametrize("bad", [None, True, False, 404.0, "404", b"404", [404], 404j], ids=repr)
 def test_a_status_that_is_no_int_is_a_type_error_naming_check(bad):
-    with pytest.raises(TypeError, match=rf"^check\(\) argument must be int, not '{type(bad).__name__}'"):
+    with pytest.raises(TypeError, match=rf"^check\(\) argument must be int or a response object, "
+                                        rf"not '{type(bad).__name__}'"):
         check(bad)
 
 

@@ -136,6 +136,18 @@ def test_mypy_accepts_every_shape_check_takes(tmp_path):
         check(204, headers, content=memoryview(b"x"), level=None)
         check(204, headers, content="text", level="info")
 
+        class Response:
+            status_code: int = 405
+            headers: Dict[str, str] = {}
+
+        class Urllib3Response:
+            @property
+            def status(self) -> int:
+                return 405
+
+        from_response: List[Finding] = check(Response(), level="should", method="GET", headers={"Allow": "GET"})
+        check(Urllib3Response(), content=b"", ignore=["date-missing"])
+
         def from_a_mapping(m: Mapping[str, str]) -> List[Finding]:
             return check(405, m.items())
 
@@ -169,7 +181,11 @@ def test_mypy_rejects_misuse_of_check(tmp_path):
         check(200, {"Date": 1})
         check(200, {}, level="warning")
         check(200, {}, content=[b"x"])
+        check(object())
+        class Response:
+            status_code: int = 405
+        check(Response(), {"Allow": "GET"})
         """, tmp_path)
     assert status == 1
-    for line in (5, 6, 7, 8, 9, 11, 12, 13, 14, 15):
+    for line in (5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 19):
         assert f"program.py:{line}: error:" in out, (line, out)
