@@ -603,6 +603,41 @@ static PyObject *hs_py_make_check(PyObject *self, PyObject *finding)
     return check;
 }
 
+/* The codes in 100..599 that each rule can apply to: a tuple whose item i is
+ * rule i's, a tuple of ints ascending. hs_rule_applies for every rule and
+ * code takes a while, so rules() makes this once (hs_py_memo). */
+static PyObject *hs_py_rule_codes(PyObject *tables)
+{
+    (void)tables;
+    PyObject *all = PyTuple_New((Py_ssize_t)hs_rule_count()), *numbers[500];
+    for (int k = 0; k < 500; k++)
+        numbers[k] = NULL;
+    for (size_t i = 0; all != NULL && i < hs_rule_count(); i++) {
+        Py_ssize_t count = 0;
+        for (int code = 100; code <= 599; code++)
+            count += hs_rule_applies(i, code);
+        PyObject *codes = PyTuple_New(count);
+        for (int code = 100, k = 0; codes != NULL && code <= 599; code++) {
+            if (!hs_rule_applies(i, code))
+                continue;
+            PyObject **number = &numbers[code - 100];
+            if (*number == NULL && (*number = PyLong_FromLong(code)) == NULL) {
+                Py_CLEAR(codes);
+                break;
+            }
+            Py_INCREF(*number);
+            PyTuple_SET_ITEM(codes, k++, *number);
+        }
+        if (codes == NULL)
+            Py_CLEAR(all);
+        else
+            PyTuple_SET_ITEM(all, (Py_ssize_t)i, codes);
+    }
+    for (int k = 0; k < 500; k++)
+        Py_XDECREF(numbers[k]);
+    return all;
+}
+
 /* rules(lang='en'): every rule in table order, each a new instance of the
  * Rule class in its tables (a subclass of tuple: id, level, field, message,
  * reference, codes), with the message in lang and the codes in 100..599 it
@@ -616,41 +651,33 @@ static PyObject *hs_py_rules(PyObject *self, PyObject *args, PyObject *kwargs)
     const char *language = hs_py_lang(lang, "rules");
     if (language == NULL)
         return NULL;
-    PyObject *tables = hs_py_tables(self);
+    PyObject *tables = hs_py_tables(self), *all_codes = hs_py_memo(self, hs_py_rule_codes);
+    if (all_codes == NULL)
+        return NULL;
     PyTypeObject *type = (PyTypeObject *)PyTuple_GET_ITEM(tables, 0);
     PyObject *strings = PyTuple_GET_ITEM(tables, 1);
     PyObject *table = PyTuple_New((Py_ssize_t)hs_rule_count());
     for (size_t i = 0; table != NULL && i < hs_rule_count(); i++) {
-        PyObject *rule = PyTuple_GET_ITEM(strings, (Py_ssize_t)i), *codes = PyList_New(0), *message;
-        for (int code = 100; codes != NULL && code <= 599; code++) {
-            if (!hs_rule_applies(i, code))
-                continue;
-            PyObject *number = PyLong_FromLong(code);
-            if (number == NULL || PyList_Append(codes, number) < 0)
-                Py_CLEAR(codes);
-            Py_XDECREF(number);
-        }
-        PyObject *codes_tuple = codes == NULL ? NULL : PyList_AsTuple(codes);
-        Py_XDECREF(codes);
+        PyObject *rule = PyTuple_GET_ITEM(strings, (Py_ssize_t)i), *message;
         if (strcmp(language, "en") == 0 || strcmp(language, "ko") == 0) {
             message = PyTuple_GET_ITEM(rule, language[0] == 'e' ? HS_R_EN : HS_R_KO);
             Py_INCREF(message);
-        } else {
-            message = PyUnicode_FromString(hs_rule_message(i, language));
+        } else if ((message = PyUnicode_FromString(hs_rule_message(i, language))) == NULL) {
+            Py_CLEAR(table);
+            break;
         }
-        PyObject *made = codes_tuple == NULL || message == NULL ? NULL : type->tp_alloc(type, 6);
+        PyObject *made = type->tp_alloc(type, 6);
         if (made == NULL) {
-            Py_XDECREF(codes_tuple);
-            Py_XDECREF(message);
+            Py_DECREF(message);
             Py_CLEAR(table);
             break;
         }
         PyObject *items[6] = {PyTuple_GET_ITEM(rule, HS_R_ID), PyTuple_GET_ITEM(rule, HS_R_LEVEL),
                               PyTuple_GET_ITEM(rule, HS_R_FIELD), message, PyTuple_GET_ITEM(rule, HS_R_REFERENCE),
-                              codes_tuple};
+                              PyTuple_GET_ITEM(all_codes, (Py_ssize_t)i)};
         for (Py_ssize_t k = 0; k < 6; k++) {
-            if (k != 3 && k != 5)
-                Py_INCREF(items[k]); /* message and codes are new references already */
+            if (k != 3)
+                Py_INCREF(items[k]); /* message is a new reference already */
             PyTuple_SET_ITEM(made, k, items[k]);
         }
         PyTuple_SET_ITEM(table, (Py_ssize_t)i, made);

@@ -46,6 +46,12 @@ PyObject *hs_py_builtin(PyMethodDef *def, PyObject *tables);
 /* The tables of a builtin made by hs_py_builtin, given its self (borrowed). */
 PyObject *hs_py_tables(PyObject *self);
 
+/* What make(tables) gives, made on the first call and kept in the state
+ * (borrowed), for what costs too much to make at import or at every call.
+ * Being immutable (a tuple of immutable things), it changes nothing that
+ * the tables do not already say. NULL with an error set. */
+PyObject *hs_py_memo(PyObject *self, PyObject *(*make)(PyObject *tables));
+
 /* The functions of each file, which the module init adds to
  * httpstatus._core; each table ends with a zeroed entry. */
 extern PyMethodDef hs_py_state_functions[];

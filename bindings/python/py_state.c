@@ -2,7 +2,8 @@
  * What a builtin made at import (get, check) carries: its tables, in the
  * state of a module object of its own, which is the builtin's __self__.
  *
- * The state is one tuple, and a module's state is not reachable from
+ * The state is one tuple (and a memo of what it gives, made on first use
+ * and never changed), and a module's state is not reachable from
  * Python (no attribute leads to it), so no caller can change the answers of
  * another. A module as __self__ also makes help() and inspect show the
  * builtin as a function, as they show len (whose __self__ is builtins),
@@ -14,20 +15,26 @@
 
 typedef struct hs_py_state {
     PyObject *tables;
+    PyObject *memo; /* made on first use by the builtin itself, then never changed */
 } hs_py_state;
 
 static int hs_py_state_traverse(PyObject *module, visitproc visit, void *arg)
 {
     hs_py_state *state = PyModule_GetState(module);
-    Py_VISIT(state == NULL ? NULL : state->tables);
+    if (state != NULL) {
+        Py_VISIT(state->tables);
+        Py_VISIT(state->memo);
+    }
     return 0;
 }
 
 static int hs_py_state_clear(PyObject *module)
 {
     hs_py_state *state = PyModule_GetState(module);
-    if (state != NULL)
+    if (state != NULL) {
         Py_CLEAR(state->tables);
+        Py_CLEAR(state->memo);
+    }
     return 0;
 }
 
@@ -69,6 +76,21 @@ PyObject *hs_py_builtin(PyMethodDef *def, PyObject *tables)
 PyObject *hs_py_tables(PyObject *self)
 {
     return ((hs_py_state *)PyModule_GetState(self))->tables;
+}
+
+PyObject *hs_py_memo(PyObject *self, PyObject *(*make)(PyObject *tables))
+{
+    hs_py_state *state = PyModule_GetState(self);
+    if (state->memo == NULL) {
+        PyObject *made = make(state->tables);
+        if (made == NULL)
+            return NULL;
+        if (state->memo == NULL) /* make ran no Python code, but be sure */
+            state->memo = made;
+        else
+            Py_DECREF(made);
+    }
+    return state->memo;
 }
 
 /* freeze(*types): makes classes immutable, as C types are: their attributes
