@@ -17,8 +17,10 @@ import _thread
 from _operator import itemgetter as _itemgetter
 
 # The extension refuses to load in a subinterpreter (python.i), with an
-# ImportError that leaves the main interpreter unharmed.
-from . import _core
+# ImportError that leaves the main interpreter unharmed. It is imported
+# itself, not through SWIG's module httpstatus._core (which holds the same
+# names by `from .__core import *`), to keep `import httpstatus` short.
+from . import __core as _core
 
 __version__ = _core.version()
 
