@@ -125,6 +125,12 @@ test -f "$prefix/share/man/man1/httpstatus.1"
 test -f "$prefix/share/bash-completion/completions/httpstatus"
 MANPATH="$prefix/share/man" man -P cat httpstatus 2>/dev/null | grep -q 'look up HTTP status codes' ||
     grep -q 'look up HTTP status codes' "$prefix/share/man/man1/httpstatus.1"
+# As the README says: man finds the page once the prefix's bin is on PATH
+# (man-db maps each PATH entry DIR/bin to DIR/share/man).
+if command -v man >/dev/null && [ -f /etc/manpath.config ]; then
+    [ "$(env -u MANPATH PATH="$prefix/bin:/usr/bin:/bin" man -w httpstatus)" = "$prefix/share/man/man1/httpstatus.1" ] ||
+        { echo "FAIL: with $prefix/bin on PATH, man -w httpstatus is '$(env -u MANPATH PATH="$prefix/bin:/usr/bin:/bin" man -w httpstatus 2>&1)'" >&2; exit 1; }
+fi
 bash -c ". '$prefix/share/bash-completion/completions/httpstatus'; COMP_WORDS=(httpstatus --la); COMP_CWORD=1; _httpstatus; [ \"\${COMPREPLY[*]}\" = --lang ]"
 [ "$(pkg-config --modversion httpstatus)" = "$("$prefix/bin/httpstatus" --version | cut -d' ' -f2)" ]
 
