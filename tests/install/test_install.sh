@@ -38,6 +38,7 @@ C
 pcdir=$(dirname "$(find "$prefix" -name httpstatus.pc)")
 export PKG_CONFIG_PATH="$pcdir"
 libs=$(pkg-config --libs httpstatus)
+# shellcheck disable=SC2086 # $libs is a list of flags, split on purpose below
 # The rpath (and -L) a program gets: the installed library's directory,
 # written without a doubled or trailing slash.
 rpath=$(printf '%s\n' $libs | sed -n 's/^-Wl,-rpath,//p')

@@ -46,7 +46,7 @@ if [ "${1:-}" = --routes ]; then
         awk -v m="<!-- readme-install: $r -->" '$0 == m { getline; ok = ($0 == "```console") } END { exit !ok }' "$readme" ||
             { echo "FAIL: readme-install: $r is not directly followed by a \`\`\`console block" >&2; exit 1; }
     done
-    echo "test_readme_install: the README's install blocks are exactly the routes tested: $(echo $have)"
+    echo "test_readme_install: the README's install blocks are exactly the routes tested: $(echo "$have" | tr '\n' ' ')"
     exit 0
 fi
 
@@ -103,8 +103,10 @@ if [ "$route" = run ]; then
     # The README's first two lines: `scripts/run 404` and `scripts/test`.
     first=$(sed -n '3p' "$readme" | sed 's/#.*//; s/^ *//; s/ *$//')
     second=$(sed -n '4p' "$readme" | sed 's/#.*//; s/^ *//; s/ *$//')
-    [ "$first" = "scripts/run 404" ] && [ "$second" = "scripts/test" ] ||
-        { echo "FAIL: the README's first commands are not 'scripts/run 404' and 'scripts/test': '$first', '$second'" >&2; exit 1; }
+    if [ "$first" != "scripts/run 404" ] || [ "$second" != "scripts/test" ]; then
+        echo "FAIL: the README's first commands are not 'scripts/run 404' and 'scripts/test': '$first', '$second'" >&2
+        exit 1
+    fi
     (cd "$copy" && eval "$first") >"$work/out/run" 2>"$work/out/run.err" ||
         { cat "$work/out/run.err" >&2; echo "FAIL: $first exited $?" >&2; exit 1; }
     [ "$(head -1 "$work/out/run")" = "404 Not Found" ] ||
