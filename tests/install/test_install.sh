@@ -9,6 +9,7 @@
 # The prefix is not the configured one, and the tree is moved after the
 # install, so this also proves the .pc file is relocatable.
 # Usage: test_install.sh BUILD_DIR C_COMPILER [CXX_COMPILER, default g++]
+# shellcheck disable=SC2046,SC2086 # pkg-config's flags are split into words on purpose
 set -eu
 build=$1 cc=$2 cxx=${3:-g++}
 work=$(mktemp -d)
@@ -38,7 +39,6 @@ C
 pcdir=$(dirname "$(find "$prefix" -name httpstatus.pc)")
 export PKG_CONFIG_PATH="$pcdir"
 libs=$(pkg-config --libs httpstatus)
-# shellcheck disable=SC2086 # $libs is a list of flags, split on purpose below
 # The rpath (and -L) a program gets: the installed library's directory,
 # written without a doubled or trailing slash.
 rpath=$(printf '%s\n' $libs | sed -n 's/^-Wl,-rpath,//p')
