@@ -1,6 +1,7 @@
 """Speed of the Python package against the standard library, measured in one run.
 
-    PYTHONPATH=build-py/bindings/python /usr/bin/python3 bench/python_bench.py [--tsv] [--repeat N] [--only web]
+    PYTHONPATH=build-py/bindings/python /usr/bin/python3 bench/python_bench.py [--tsv] [--repeat N]
+        [--versions-build DIR] [--only calls|imports|web]
 
 Each figure is the median of N runs (default 15) of the operation and its
 baseline, taken in turns so that a busy machine slows both alike. Calls are
@@ -8,7 +9,15 @@ timed with timeit (each run long enough to take about 50 ms); imports are
 timed with `python -X importtime` in a fresh interpreter per run, after
 warm-up runs so both modules load from compiled bytecode, and the figure is
 the cumulative import time of the module (its own imports, such as enum,
-included for both).
+included for both). `import httpstatus` loads no enum: Status is made on
+first use, so the first use is a figure of its own (a fresh interpreter
+timing `import httpstatus; httpstatus.get(404)` against `import http;
+http.HTTPStatus(404)`, enum included in both).
+
+The import figures are taken with this interpreter and, with
+--versions-build DIR, with every other CPython 3.10..3.13 found (as
+tests/python/test_versions.sh finds them), each with the package built for
+it by CMake in DIR/python3.X.
 
 The web figures time requests to a Flask application through Werkzeug's test
 client, and to a Starlette application through its TestClient, with the
@@ -21,8 +30,10 @@ stderr).
 
 import argparse
 import contextlib
+import glob
 import http.server
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -59,7 +70,15 @@ HEADERS = {
     "Strict-Transport-Security": "max-age=31536000",
 }
 NAMES = {"httpstatus": httpstatus, "http": http, "x": 404, "headers": HEADERS}
-IMPORTS = [("import httpstatus", "import http", 1.5)]
+# (module, baseline, target): cumulative -X importtime of each. At most the
+# standard library's own module: a status library should cost no more to
+# load than the one it replaces.
+IMPORTS = [("httpstatus", "http", 1.0)]
+# (statement, baseline, target): import and first use, timed in a fresh
+# interpreter; both load enum here. Ours builds Status (every row, its fields
+# from C) where http builds HTTPStatus and HTTPMethod.
+FIRST_USE = [("import httpstatus; httpstatus.get(404)", "import http; http.HTTPStatus(404)", 2.0)]
+SOURCE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # (operation, statement, baseline, statement, target ratio), with the
 # statements' names made by web_names().
 WEB = [
@@ -188,9 +207,9 @@ def bench_web(repeat):
     return rows
 
 
-def import_ns(module, env):
+def import_ns(python, module, env):
     """Cumulative import time of module in a fresh interpreter, in ns."""
-    result = subprocess.run([sys.executable, "-X", "importtime", "-c", f"import {module}"],
+    result = subprocess.run([python, "-X", "importtime", "-c", f"import {module}"],
                             env=env, capture_output=True, text=True, check=True)
     for line in result.stderr.splitlines():
         fields = [f.strip() for f in line.split("|")]
@@ -199,27 +218,74 @@ def import_ns(module, env):
     raise RuntimeError(f"no import time for {module} in:\n{result.stderr}")
 
 
-def bench_import(stmt, baseline, repeat):
-    ours_module, their_module = stmt.split()[1], baseline.split()[1]
+def first_use_ns(python, stmt, env):
+    """The time stmt takes in a fresh interpreter, in ns."""
+    script = f"import time\nt = time.perf_counter_ns()\n{stmt}\nprint(time.perf_counter_ns() - t)\n"
+    result = subprocess.run([python, "-c", script], env=env, capture_output=True, text=True, check=True)
+    return int(result.stdout)
+
+
+def bench_fresh(measure, ours, theirs, repeat, python, package_dir):
+    """Medians of measure(python, x, env) for ours and theirs, taken in
+    turns, each in a fresh interpreter importing the package from
+    package_dir, after warm-up runs that write both modules' bytecode."""
     with tempfile.TemporaryDirectory() as cache:
         env = dict(os.environ)
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = cache  # bytecode for both, written outside the package
-        env["PYTHONPATH"] = os.path.dirname(os.path.dirname(httpstatus.__file__))
+        env["PYTHONPATH"] = package_dir
         for _ in range(3):
-            import_ns(ours_module, env)
-            import_ns(their_module, env)
-        ours, theirs = [], []
+            measure(python, ours, env)
+            measure(python, theirs, env)
+        mine, base = [], []
         for _ in range(repeat):
-            ours.append(import_ns(ours_module, env))
-            theirs.append(import_ns(their_module, env))
-    return statistics.median(ours), statistics.median(theirs)
+            mine.append(measure(python, ours, env))
+            base.append(measure(python, theirs, env))
+    return statistics.median(mine), statistics.median(base)
+
+
+def interpreters(build_dir):
+    """(version, python, package_dir) for this interpreter and, given a
+    build directory, every other CPython 3.10..3.13 found, with the package
+    built for it there (one whose build fails is reported and left out)."""
+    here = f"{sys.version_info.major}.{sys.version_info.minor}"
+    found = [(here, sys.executable, os.path.dirname(os.path.dirname(httpstatus.__file__)))]
+    if build_dir is None:
+        return found
+    pyenv = os.environ.get("PYENV_ROOT", os.path.expanduser("~/.pyenv"))
+    if shutil.which("pyenv"):
+        pyenv = subprocess.run(["pyenv", "root"], capture_output=True, text=True).stdout.strip() or pyenv
+    for minor in (10, 11, 12, 13):
+        version = f"3.{minor}"
+        if version == here:
+            continue
+        candidates = sorted(glob.glob(f"{pyenv}/versions/{version}.*/bin/python{version}"))
+        candidates += [c for c in (shutil.which(f"python{version}"), f"/usr/bin/python{version}") if c]
+        python = next((c for c in candidates if os.access(c, os.X_OK)), None)
+        if python is None:
+            continue
+        build = os.path.join(os.path.abspath(build_dir), f"python{version}")
+        try:
+            subprocess.run(["cmake", "-S", SOURCE, "-B", build, "-DCMAKE_BUILD_TYPE=Release", "-DHS_LUA=OFF",
+                            "-DBUILD_TESTING=OFF", f"-DPython3_EXECUTABLE={python}"],
+                           check=True, capture_output=True)
+            subprocess.run(["cmake", "--build", build, "--target", "httpstatus_python_types", "-j",
+                            str(os.cpu_count() or 1)], check=True, capture_output=True)
+        except subprocess.CalledProcessError as e:
+            print(f"python_bench.py: no package for {python}: {e.stderr.decode(errors='replace')[-500:]}",
+                  file=sys.stderr)
+            continue
+        found.append((version, python, os.path.join(build, "bindings", "python")))
+    return sorted(found)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tsv", action="store_true", help="one tab-separated line per operation")
     parser.add_argument("--repeat", type=int, default=15, help="runs per figure (default 15)")
+    parser.add_argument("--versions-build", metavar="DIR",
+                        help="take the import figures with every other CPython 3.10..3.13 found too, "
+                             "building the package for each in DIR")
     parser.add_argument("--only", choices=["calls", "imports", "web"], help="one kind of figure only")
     args = parser.parse_args()
 
@@ -227,9 +293,13 @@ def main():
     if args.only in (None, "calls"):
         for stmt, baseline, target in CALLS:
             rows.append((stmt, baseline, *bench_call(stmt, baseline, args.repeat), target))
-    if args.only in (None, "imports"):
-        for stmt, baseline, target in IMPORTS:
-            rows.append((stmt, baseline, *bench_import(stmt, baseline, args.repeat), target))
+    for version, python, package_dir in interpreters(args.versions_build) if args.only in (None, "imports") else ():
+        for module, baseline, target in IMPORTS:
+            rows.append((f"import {module} ({version})", f"import {baseline}",
+                         *bench_fresh(import_ns, module, baseline, args.repeat, python, package_dir), target))
+        for stmt, baseline, target in FIRST_USE:
+            rows.append((f"{stmt} ({version})", baseline,
+                         *bench_fresh(first_use_ns, stmt, baseline, args.repeat, python, package_dir), target))
     if args.only in (None, "web"):
         rows += bench_web(args.repeat)
 
@@ -237,7 +307,7 @@ def main():
     if not args.tsv:
         print(f"httpstatus {httpstatus.__version__} from {os.path.dirname(httpstatus.__file__)}")
         print(f"Python {sys.version.split()[0]}, median of {args.repeat} runs\n")
-        print(f"{'operation':30} {'baseline':40} {'ns/op':>10} {'base ns/op':>10} {'ratio':>6} {'target':>6}")
+        print(f"{'operation':48} {'baseline':40} {'ns/op':>10} {'base ns/op':>10} {'ratio':>6} {'target':>6}")
     for stmt, baseline, ours, theirs, target in rows:
         ratio = ours / theirs
         ok = "ok" if ratio <= target else "MISS"
@@ -245,7 +315,7 @@ def main():
         if args.tsv:
             print(f"{GROUP}\t{stmt}\t{baseline}\t{ours:.1f}\t{theirs:.1f}\t{ratio:.3f}\t{target}\t{ok}")
         else:
-            print(f"{stmt:30} {baseline:40} {ours:10.1f} {theirs:10.1f} {ratio:6.2f} {target:6.2f}  {ok}")
+            print(f"{stmt:48} {baseline:40} {ours:10.1f} {theirs:10.1f} {ratio:6.2f} {target:6.2f}  {ok}")
     return 1 if missed else 0
 
 

@@ -70,15 +70,17 @@ def test_a_subinterpreter_is_refused_and_the_main_one_keeps_working():
     assert "subinterpreter" in out.stdout
 
 
-def test_make_get_refuses_what_is_not_its_tables_and_copies_what_it_takes():
-    for args in [(None, {}), ((None,) * 599, {}), ((None,) * 600, None), ([None] * 600, {})]:
-        with pytest.raises(TypeError, match=r"^make_get\(\) needs"):
-            _core.make_get(*args)
-    codes, names = [None] * 600, {"X": "x"}
+def test_make_get_refuses_what_is_not_its_table_and_reads_the_core():
+    for junk in (None, {}, (None,) * 599, [None] * 600, "x" * 600):
+        with pytest.raises(TypeError, match=r"^make_get\(\) needs a tuple of at least 600 items"):
+            _core.make_get(junk)
+    codes = [None] * 600
     codes[404] = "four"
-    get = _core.make_get(tuple(codes), names)
-    names["X"] = "changed"
-    assert get(404) == "four" and get("X") == "x" and get(405) is None and get("not found") == "four"
+    get = _core.make_get(tuple(codes))
+    # names are found by the core, whose row's code indexes the tuple
+    assert get(404) == "four" and get(405) is None and get("not found") == "four" and get(" 404\n") == "four"
+    assert get("NOT_FOUND") == "four" and get("METHOD_NOT_ALLOWED") is None and get("X") is None
+    assert httpstatus.get(404) is httpstatus.NOT_FOUND
 
 
 def test_main_refuses_what_is_not_a_list_of_arguments(capfd):
@@ -98,55 +100,51 @@ def test_main_runs_the_c_tool_and_returns_its_exit_status(capfd):
     assert err.startswith("httpstatus: nothing matches 'nonsense'\n")
 
 
-def test_make_check_and_rule_table_refuse_what_cannot_make_objects():
-    for junk in (None, 1, "Finding"):
-        with pytest.raises(TypeError, match=r"^make_check\(\) needs a callable"):
-            _core.make_check(junk)
-        with pytest.raises(TypeError, match=r"^rule_table\(\) needs a callable"):
-            _core.rule_table(junk, "en")
-    with pytest.raises(ValueError, match=r"^rules\(\) lang"):
-        _core.rule_table(tuple, "fr")
-    assert _core.rule_table(lambda *fields: fields[0], None)[:2] == ("status-invalid", "status-unregistered")
+@pytest.mark.parametrize("junk", [None, 1, "Finding", (), list, dict, lambda *fields: fields, httpstatus.Finding(
+    "a", "b", "c", "d", "e")], ids=repr)
+def test_make_check_and_make_rules_take_a_subclass_of_tuple(junk):
+    with pytest.raises(TypeError, match=r"^make_check\(\) needs a subclass of tuple, not "):
+        _core.make_check(junk)
+    with pytest.raises(TypeError, match=r"^make_rules\(\) needs a subclass of tuple, not "):
+        _core.make_rules(junk)
 
 
-def test_check_survives_makers_that_misbehave_and_caches_tampered_with():
-    check = _core.make_check(lambda *fields: "junk")
-    assert check(405) == ["junk", "junk"]
+def test_findings_and_rules_are_made_without_calling_the_class():
+    class Refusing(tuple):
+        def __new__(cls, *args):
+            raise RuntimeError("not called")
 
-    def raising(*fields):
-        raise RuntimeError("no finding")
+    check, rules = _core.make_check(Refusing), _core.make_rules(Refusing)
+    [finding] = check(405, {"Date": "x"})
+    assert type(finding) is Refusing and tuple(finding) == tuple(httpstatus.check(405, {"Date": "x"})[0])
+    assert [tuple(r) for r in rules("ko")] == [tuple(r) for r in httpstatus.rules("ko")]
+    plain = _core.make_check(tuple)(405, {"Date": "x"}, lang="ko")
+    assert type(plain[0]) is tuple and plain == [tuple(f) for f in httpstatus.check(405, {"Date": "x"}, lang="ko")]
+    assert httpstatus.check(405, {"Date": "x"}) == [finding] and type(httpstatus.check(405)[0]) is httpstatus.Finding
 
-    with pytest.raises(RuntimeError, match="no finding"):
-        _core.make_check(raising)(405)
-    assert _core.make_check(raising)(405, {"Allow": "GET", "Date": "x"}) == []
 
-    # the caches live in the function's self: replaced, emptied or filled with
-    # junk, they cost at most the right answer of that function, never a crash
-    check = _core.make_check(httpstatus.Finding)
-    expected = httpstatus.check(304, {"Content-Encoding": "gzip"})
-    assert check(304, {"Content-Encoding": "gzip"}) == expected
-    caches, others = check.__self__[1], check.__self__[2]
-    for junk in (None, [], [None] * 3, "x", {}):
-        caches["en"] = junk
-        assert check(304, {"Content-Encoding": "gzip"}) == expected
-    others.clear()
-    assert check(304, {"Content-Encoding": "gzip"}) == expected
-    caches.clear()
-    caches["en"] = [1] * len(httpstatus.rules())
-    check(405)
+def test_fields_gives_a_new_dict_of_a_row_and_refuses_codes_with_none():
+    first, second = _core.fields(404, False), _core.fields(404, True)
+    assert first is not _core.fields(404, False) and list(first) == list(second) == list(httpstatus._FIELDS)
+    assert first["rules"] == tuple(second["rules"]) and type(second["aliases"]) is list
+    first["phrase"] = "changed"
+    assert _core.fields(404, False)["phrase"] == "Not Found" == httpstatus.NOT_FOUND.phrase
+    for code in (299, 99, 600, -1, 2**100):
+        with pytest.raises(ValueError, match=r"^fields\(\) needs a code in the table"):
+            _core.fields(code, False)
+    for junk in (None, 404.0, "404", True):
+        with pytest.raises(TypeError, match=r"^fields\(\) argument must be int"):
+            _core.fields(junk, False)
 
-    # a maker that empties the caches while it runs
-    def emptying(*fields):
-        for cache in list(caches.values()):
-            if isinstance(cache, list):
-                cache.clear()
-        caches.clear()
-        others.clear()
-        return fields
 
-    check = _core.make_check(emptying)
-    caches, others = check.__self__[1], check.__self__[2]
-    for _ in range(3):
-        assert [f[0] for f in check(304, {"Content-Type": "x"}, lang="ko")] == ["date-missing", "metadata-in-304"]
-        assert [f[0] for f in check(304, {"Content-Encoding": "x"})] == ["date-missing", "metadata-in-304"]
-    assert httpstatus.check(405) == httpstatus.check(405)
+def test_freeze_takes_classes_only():
+    for junk in (None, 1, httpstatus.NOT_FOUND, httpstatus.check):
+        with pytest.raises(TypeError, match=r"^freeze\(\) takes classes"):
+            _core.freeze(tuple, junk)
+
+    class Free:
+        pass
+
+    _core.freeze(Free)
+    with pytest.raises(TypeError, match="immutable type"):
+        Free.x = 1

@@ -67,6 +67,21 @@ def test_surrounding_ascii_white_space_is_ignored(text):
     assert httpstatus.get(text.encode().decode()) is httpstatus.NOT_FOUND
 
 
+def test_every_spelling_of_every_row_is_found_with_white_space_around_it():
+    for member in Status:
+        spellings = [member.name, *member.aliases, member.phrase, str(member.code)]
+        for text in spellings:
+            for padded in (f" {text}", f"{text} ", f" {text}\n", f"\t{text}\r\n", f"\v\f{text}\f\v"):
+                assert httpstatus.get(padded) is member, repr(padded)
+
+
+@pytest.mark.parametrize("text", ["4 04", "40 4", "4\t04", "4\n04", "\u00a0404", "404\u00a0", "404\u3000",
+                                  "\u2003Not Found", "Not Found\u200b", "\x00404", "404\x00", " \x00 404"],
+                         ids=ascii)
+def test_white_space_inside_a_code_and_other_characters_around_it_are_misses(text):
+    assert httpstatus.get(text) is None
+
+
 def test_get_takes_int_subclasses_str_subclasses_and_index():
     class Code:
         def __index__(self):

@@ -27,6 +27,10 @@ def declared_names(body):
     a .pyi does not re-export them)."""
     names = []
     for node in body:
+        overload = isinstance(node, ast.FunctionDef) and any(
+            isinstance(d, ast.Name) and d.id == "overload" for d in node.decorator_list)
+        if overload and node.name in names:
+            continue  # the overloads of one function: one name
         if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
             names.append(node.name)
         elif isinstance(node, ast.Assign):
@@ -42,7 +46,11 @@ def test_the_package_is_marked_typed():
 
 def test_the_pyi_names_exactly_the_public_names_of_the_runtime():
     # submodules (httpstatus.wsgi, once imported) have .pyi files of their own
-    public = {n for n, v in vars(httpstatus).items() if not n.startswith("_") and not isinstance(v, types.ModuleType)}
+    def public_of(names):
+        return {n for n in names if not n.startswith("_") and not isinstance(getattr(httpstatus, n), types.ModuleType)}
+
+    public = public_of(dir(httpstatus))
+    assert public == public_of(vars(httpstatus))  # dir() made them all
     declared = [n for n in declared_names(pyi_tree().body) if not n.startswith("_")]
     assert len(declared) == len(set(declared)), "a name is declared twice"
     assert set(declared) == public
@@ -53,7 +61,7 @@ def test_the_pyi_declares_every_member_with_its_value_and_every_field():
     members = {n.targets[0].id: n.value.value for n in status.body if isinstance(n, ast.Assign)}
     assert members == {name: m.value for name, m in httpstatus.Status.__members__.items()}
     properties = {n.name for n in status.body if isinstance(n, ast.FunctionDef)}
-    assert properties == {n for n in vars(httpstatus.OK) if not n.startswith("_")}
+    assert properties == {n for n in vars(httpstatus.OK) if not n.startswith("_")} | {"as_dict"}
 
 
 def test_the_pyi_has_the_runtimes_all():
@@ -133,6 +141,18 @@ def test_mypy_accepts_every_shape_check_takes(tmp_path):
         check(204, headers, content=memoryview(b"x"), level=None)
         check(204, headers, content="text", level="info")
 
+        class Response:
+            status_code: int = 405
+            headers: Dict[str, str] = {}
+
+        class Urllib3Response:
+            @property
+            def status(self) -> int:
+                return 405
+
+        from_response: List[Finding] = check(Response(), level="should", method="GET", headers={"Allow": "GET"})
+        check(Urllib3Response(), content=b"", ignore=["date-missing"])
+
         def from_a_mapping(m: Mapping[str, str]) -> List[Finding]:
             return check(405, m.items())
 
@@ -166,7 +186,11 @@ def test_mypy_rejects_misuse_of_check(tmp_path):
         check(200, {"Date": 1})
         check(200, {}, level="warning")
         check(200, {}, content=[b"x"])
+        check(object())
+        class Response:
+            status_code: int = 405
+        check(Response(), {"Allow": "GET"})
         """, tmp_path)
     assert status == 1
-    for line in (5, 6, 7, 8, 9, 11, 12, 13, 14, 15):
+    for line in (5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 19):
         assert f"program.py:{line}: error:" in out, (line, out)

@@ -2,7 +2,9 @@
 valgrind (tests/valgrind/run_valgrind.sh): the import, every code from -5 to
 1004 and the int edges, every name and alias, every lookup function, the
 private _core functions the package and the command line use, the command
-line itself (in process), and every row of docs/reference.md's bad-input table.
+line itself (in process), check() with its options and with a response object
+(read by a stand-in reader), rules(), as_dict(), and every row of
+docs/reference.md's bad-input table.
 
 valgrind is the judge of memory; the asserts here check that each call gave
 the answer docs/reference.md promises, so that a call which silently did nothing (or
@@ -168,10 +170,82 @@ for name in ("code", "phrase", "is_error", "new_attribute"):
     raises(AttributeError, setattr, httpstatus.NOT_FOUND, name, 1)
     raises(AttributeError, delattr, httpstatus.NOT_FOUND, name)
 
+section("check and its options")
+DATE = ("Date", "Tue, 15 Apr 2025 10:00:00 GMT")
+assert [f.id for f in httpstatus.check(405, [DATE])] == ["allow-missing"]
+assert [f.id for f in httpstatus.check(201, {}, method="GET", level="should")] == ["date-missing",
+                                                                                 "created-by-safe-method"]
+for content in (b"x", bytearray(b"{}"), memoryview(b"abc"), "\u00e9", True):
+    assert [f.id for f in httpstatus.check(204, [DATE], content=content)] == ["content-forbidden"]
+for content in (b"", bytearray(), memoryview(b""), "", False, None):
+    assert httpstatus.check(204, [DATE], content=content) == []
+assert [f.field for f in httpstatus.check(304, [("Content-Language", "en")], lang="ko")] == ["Date",
+                                                                                           "Content-Language"]
+for kwargs, kind in (({"level": "warning"}, ValueError), ({"level": 1}, TypeError), ({"content": 1}, TypeError),
+                     ({"content": "\ud800"}, ValueError), ({"content": memoryview(b"abcd")[::2]}, ValueError),
+                     ({"method": "GET "}, ValueError), ({"method": "G\0ET"}, ValueError)):
+    raises(kind, lambda: httpstatus.check(200, [DATE], **kwargs))
+body = bytearray(b"x")
+
+
+def resizing():
+    yield DATE
+    body.extend(b"more")
+
+
+raises(BufferError, lambda: httpstatus.check(204, resizing(), content=body))
+body.extend(b"!")  # the buffer was let go
+
+section("response objects")
+
+
+class Reader(type(sys)):
+    def read(self, obj):
+        if not hasattr(obj, "status"):
+            raise TypeError("no status")
+        return obj.status, obj.headers, dict(obj.options)
+
+
+class Response:
+    def __init__(self, status, headers, **options):
+        self.status, self.headers, self.options = status, headers, options
+
+
+sys.modules["httpstatus._responses"] = Reader("httpstatus._responses")
+response = Response(405, [DATE, ("Allow", "GET")], method="GET", content=b"x", request_headers={})
+assert [f.id for f in httpstatus.check(response)] == ["method-in-allow"]
+assert [f.id for f in httpstatus.check(response, method="HEAD", headers=[DATE])] == ["allow-missing",
+                                                                                    "content-forbidden"]
+raises(TypeError, lambda: httpstatus.check(response, [DATE]))
+raises(TypeError, lambda: httpstatus.check(object()))
+raises(TypeError, lambda: httpstatus.check("404"))
+Reader.read = lambda self, obj: (404, [], {"nope": 1})
+raises(TypeError, lambda: httpstatus.check(response))
+del sys.modules["httpstatus._responses"]
+
+section("rules, as_dict and the private makers")
+for lang in ("en", "ko", None):
+    table = httpstatus.rules(lang)
+    assert table == httpstatus.rules(lang) and all(r.message for r in table)
+raises(ValueError, httpstatus.rules, "fr")
+for member in httpstatus.all():
+    data = member.as_dict()
+    assert data["code"] == member.code and data["rules"] == list(member.rules)
+assert _core.make_check(tuple)(405)[0][0] == "allow-missing"
+assert _core.make_rules(tuple)()[0][0] == "status-invalid"
+assert _core.make_get(tuple(range(600)))("not found") == 404
+raises(TypeError, _core.make_check, None)
+raises(TypeError, _core.make_rules, list)
+raises(TypeError, _core.make_get, [None] * 600)
+raises(ValueError, _core.fields, 299, True)
+raises(TypeError, _core.freeze, None)
+
 section("repeated lookups")
 # Enough calls that a per-call leak shows as hundreds of lost blocks.
 for _ in range(200):
     httpstatus.get("not found"), httpstatus.get("Im A Teapot"), httpstatus.get("404")
     _core.get(404), _core.at(0), _core.find(b"NOT_FOUND"), _core.description(404, "ko")
+    httpstatus.check(304, [("Content-Type", "x")], method="PUT", content=b"x", lang="ko", request_headers={})
+    httpstatus.NOT_FOUND.as_dict(), httpstatus.rules()
 
 print("ok")

@@ -8,82 +8,33 @@
     >>> httpstatus.is_retryable(503), httpstatus.category(299)
     (True, 'success')
 
-Every row comes from the C library at import; this module keeps no list of
-its own. ``Status`` is an ``IntEnum`` that answers to every name of
-``http.HTTPStatus``, so code written for that runs unchanged with this.
+Every row comes from the C library; this module keeps no list of its own.
+``Status`` is an ``IntEnum`` that answers to every name of ``http.HTTPStatus``,
+so code written for that runs unchanged with this.
 """
 
-from enum import IntEnum as _IntEnum
-try:
-    from enum import _simple_enum
-except ImportError:  # Python 3.10
-    _simple_enum = None
-from operator import itemgetter as _itemgetter
-from types import MappingProxyType as _MappingProxyType
+import _thread
+from _operator import itemgetter as _itemgetter
 
 # The extension refuses to load in a subinterpreter (python.i), with an
-# ImportError that leaves the main interpreter unharmed.
-from . import _core
-
-_core.seal_row_type()  # rows come only from lookups (python.i)
+# ImportError that leaves the main interpreter unharmed. It is imported
+# itself, not through SWIG's module httpstatus._core (which holds the same
+# names by `from .__core import *`), to keep `import httpstatus` short.
+from . import __core as _core
 
 __version__ = _core.version()
 
-# phrase, category and the predicates are C builtins (python.i): each takes
-# any int (huge ones are simply not codes) and raises TypeError for bool,
-# float and non-numbers. The predicates are the ones of the surface list
-# (core/httpstatus_surface.def), named nowhere in Python.
+# phrase, category and the predicates are C builtins (py_lookup.c): each
+# takes any int (huge ones are simply not codes) and raises TypeError for
+# bool, float and non-numbers. The predicates are the ones of the surface
+# list (core/httpstatus_surface.def), named nowhere in Python.
 _FIELDS = tuple(_core.field_name(i) for i in range(_core.field_count()))
 _PREDICATES = tuple(_core.field_name(i) for i in range(_core.field_count()) if _core.field_is_predicate(i))
 globals().update(_core.functions())
 
-
-def _read_only(self, name, value=None):
-    raise AttributeError(f"{type(self).__name__} members are read-only: cannot change {name!r}")
-
-
-def _make_status():
-    """Builds Status from the C table: one member per row, then its aliases."""
-    rows = [_core.at(i) for i in range(_core.count())]
-    body = {}
-    for row in rows:
-        body[row.name] = row.code
-        i = 0
-        while (alias := _core.alias(row.code, i)) is not None:
-            body[alias] = row.code
-            i += 1
-    doc = ("An HTTP status code: an int, with the row of the table as read-only attributes.\n\n"
-           + "".join(f"{name}: {_core.field_doc(i)}\n" for i, name in enumerate(_FIELDS)
-                     if not _core.field_is_predicate(i))
-           + "and every predicate (" + ", ".join(_PREDICATES) + ") as a bool.")
-    names = {"__module__": __name__, "__qualname__": "Status", "__doc__": doc}
-    if _simple_enum is not None:
-        # 3.11+: how the standard library builds http.HTTPStatus, without
-        # the metaclass's per-member work (a third of the import's time).
-        cls = _simple_enum(_IntEnum)(type("Status", (), {**names, **body}))
-    else:
-        enum_type = type(_IntEnum)
-        namespace = enum_type.__prepare__("Status", (_IntEnum,))
-        for name, code in body.items():
-            namespace[name] = code
-        namespace.update(names)
-        cls = enum_type("Status", (_IntEnum,), namespace)
-
-    # Plain instance attributes (a read is one dict lookup, faster than a
-    # property), put in by C; writes are refused from here on.
-    for row in rows:
-        _core.fill_member(getattr(cls, row.name).__dict__, row.code)
-    cls.__setattr__ = _read_only
-    cls.__delattr__ = _read_only
-    return cls
-
-
-Status = _make_status()
-globals().update(Status.__members__)
-_all = tuple(Status)
-# get is C too (python.i): item c of the tuple is the member of code c.
-get = _core.make_get(tuple(map(Status._value2member_map_.get, range(600))), dict(Status.__members__))
-phrases = _MappingProxyType({member.code: member.phrase for member in _all})
+# What `from httpstatus import *` binds, with every member of Status.
+_PUBLIC = ("Status", "get", "phrase", "phrases", "description", "category", "search", "check", "rules",
+           "Finding", "Rule", "ResponseRuleError", *_PREDICATES)
 
 
 def description(code, lang="en"):
@@ -104,15 +55,18 @@ def search(word):
     code, in a new list. An empty word matches nothing."""
     if not isinstance(word, str):
         raise TypeError(f"search() argument must be str, not {type(word).__name__!r}")
-    found, count, i = [], len(_all), _core.search(word, 0)
+    members = all()
+    found, count, i = [], len(members), _core.search(word, 0)
     while i < count:
-        found.append(_all[i])
+        found.append(members[i])
         i = _core.search(word, i + 1)
     return found
 
 
 def all():
     """Every Status once, canonical names only, ascending by code."""
+    if not _loaded:
+        _load()
     return _all
 
 
@@ -178,23 +132,96 @@ class Rule(_Record):
         return tuple.__new__(cls, (id, level, field, message, reference, codes))
 
 
-# check is C (python.i): it converts its arguments and feeds the core's
-# checker; findings are made by calling Finding, once per rule, field and lang.
+# What check() and rules() hand out means the same to every caller: these
+# classes cannot be changed (as C types cannot), and the builtins keep what
+# they read in C, out of Python's reach (py_state.c).
+_core.freeze(_Record, Finding, Rule)
 check = _core.make_check(Finding)
-_rule_tables = {}
+rules = _core.make_rules(Rule)
 
 
-def rules(lang="en"):
-    """Every response rule once, in table order (the order of check()'s
-    findings), as a tuple of Rule with messages in lang ("en", the default,
-    or "ko"; None is "en")."""
-    key = "en" if lang is None else lang
-    table = _rule_tables.get(key) if type(key) is str else None
-    if table is None:
-        table = _core.rule_table(Rule, lang)  # TypeError or ValueError for a bad lang
-        if type(key) is str:
-            _rule_tables[key] = table
-    return table
+# ---- Status, built on first use -------------------------------------------
+#
+# `import httpstatus` loads the C library and the functions above, and not
+# enum: Status, its members as module attributes, get, phrases and __all__
+# are made by _load() the first time one of them is asked for (PEP 562), in
+# any thread, once.
+
+_loaded = _building = False
+_loading = _thread.RLock()
+
+
+def _read_only(self, name, value=None):
+    raise AttributeError(f"{type(self).__name__} members are read-only: cannot change {name!r}")
+
+
+def _as_dict(self):
+    """Every field as a new dict, lists as lists: the JSON shape of a status
+    in every language (Lua's status table, `httpstatus --json`), so
+    json.dumps(status.as_dict(), sort_keys=True) is the same text."""
+    return _core.fields(self._value_, True)
+
+
+def _make_status():
+    """Builds Status from the C table: one member per row, then its aliases."""
+    from enum import IntEnum
+
+    rows = [_core.at(i) for i in range(_core.count())]
+    body = {}
+    for row in rows:
+        body[row.name] = row.code
+        i = 0
+        while (alias := _core.alias(row.code, i)) is not None:
+            body[alias] = row.code
+            i += 1
+    doc = ("An HTTP status code: an int, with the row of the table as read-only attributes.\n\n"
+           + "".join(f"{name}: {_core.field_doc(i)}\n" for i, name in enumerate(_FIELDS)
+                     if not _core.field_is_predicate(i))
+           + "and every predicate (" + ", ".join(_PREDICATES) + ") as a bool.\n\n"
+           + "as_dict() gives them all as a new dict.")
+    names = {"__module__": __name__, "__qualname__": "Status", "__doc__": doc, "as_dict": _as_dict}
+    try:
+        from enum import _simple_enum
+    except ImportError:  # Python 3.10
+        enum_type = type(IntEnum)
+        namespace = enum_type.__prepare__("Status", (IntEnum,))
+        for name, code in body.items():
+            namespace[name] = code
+        namespace.update(names)
+        cls = enum_type("Status", (IntEnum,), namespace)
+    else:
+        # 3.11+: how the standard library builds http.HTTPStatus, without
+        # the metaclass's per-member work.
+        cls = _simple_enum(IntEnum)(type("Status", (), {**names, **body}))
+
+    # Plain instance attributes (a read is one dict lookup, faster than a
+    # property), made in C; writes are refused from here on.
+    for row in rows:
+        vars(cls._value2member_map_[row.code]).update(_core.fields(row.code, False))
+    cls.__setattr__ = _read_only
+    cls.__delattr__ = _read_only
+    return cls
+
+
+def _load():
+    global _loaded, _building, _all, get, phrases, __all__, Status
+    with _loading:
+        if _loaded or _building:  # done, or under way in this very thread
+            return
+        _building = True
+        from types import MappingProxyType
+
+        status = _make_status()
+        members = tuple(status)
+        globals().update(status.__members__)
+        _all = members
+        # get is C (py_lookup.c): item c of the tuple is the member of code c.
+        get = _core.make_get(tuple(map(status._value2member_map_.get, range(600))))
+        phrases = MappingProxyType({member.code: member.phrase for member in members})
+        __all__ = _Names([*_PUBLIC, *status.__members__])
+        Status = status
+        _loaded = True
+        _building = False
 
 
 class ResponseRuleError(Exception):
@@ -221,6 +248,17 @@ class _Names(list):
         return name == "all" or list.__contains__(self, name)
 
 
-__all__ = _Names(["Status", "get", "phrase", "phrases", "description", "category", "search", "check", "rules",
-                  "Finding", "Rule", "ResponseRuleError", *_PREDICATES,
-                  *Status.__members__])
+def __getattr__(name):
+    # Only names that _load() makes: public UPPER_SNAKE names (the members),
+    # Status, get, phrases and __all__. Anything else is missing at once.
+    if not _loaded and (name in ("Status", "get", "phrases", "__all__") or name.isupper()):
+        _load()
+        if name in globals():
+            return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    if not _loaded:
+        _load()
+    return sorted(globals())
