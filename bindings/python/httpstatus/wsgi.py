@@ -19,12 +19,16 @@ class CheckMiddleware:
 
     The method, the request's fields and its version come from the environ;
     the status and fields from start_response; whether content came, from
-    the body. A WSGI server sends the head with the first non-empty piece of
-    the body (or at its end, for an empty one), and that is when it is
-    checked; a problem-details body (application/problem+json) is also
-    kept, up to 64 KiB, and checked again at its end. The content of a
-    response to HEAD is not counted: frameworks (Django) send it on purpose,
-    and servers (gunicorn) drop it.
+    the body. The head is checked as soon as the application has given it:
+    when the application returns having called start_response (Flask,
+    Django), else at the first piece of its body (a generator); a later
+    start_response with exc_info, before any content went out, replaces the
+    response checked. It is checked again at the first bytes of content
+    where they can be a finding (a 1xx, 204, 205 or 304), and a
+    problem-details body (application/problem+json) is kept, up to 64 KiB,
+    and checked again at its end. The content of a response to HEAD is not
+    counted: frameworks (Django) send it on purpose, and servers (gunicorn)
+    drop it.
 
     Each finding at level or above ("should" by default; "info" or "must"),
     and not in ignore, is logged once, at WARNING, to logger (by default
@@ -38,9 +42,9 @@ class CheckMiddleware:
     raise_on_finding=True (for tests) raises httpstatus.ResponseRuleError
     with the findings, from the middleware's own code and never inside the
     application: when the application returns, or from the step of the body
-    where the finding is known (the first piece of content, or the end of
-    an empty body; the end of a problem-details body), the application's
-    iterable closed first. Werkzeug's test client raises it to the test.
+    where the finding is known (its first piece, the first bytes of
+    content, the end of a problem-details body), the application's iterable
+    closed first. Werkzeug's test client raises it to the test.
     """
 
     def __init__(self, app, *, level="should", ignore=(), logger=None, raise_on_finding=False,
@@ -63,20 +67,22 @@ class CheckMiddleware:
 
         result = self.app(environ, checked_start_response)
         body = (_SizedBody if hasattr(result, "__len__") else _Body)(result, response)
-        if response.error is not None:  # found while the application wrote
+        response.check_head(None)
+        if response.error is not None:
             body.close()
             raise response.error
         return body
 
 
 class _Response(Response):
-    __slots__ = ("environ", "started", "committed")
+    __slots__ = ("environ", "started", "checked", "sent")
 
     def __init__(self, policy, environ):
         super().__init__(policy, environ.get("REQUEST_METHOD"), version_of(environ.get("SERVER_PROTOCOL")))
         self.environ = environ
-        self.started = None
-        self.committed = False
+        self.started = None  # (status, headers) of start_response
+        self.checked = False  # whether the head in started was checked
+        self.sent = False  # whether content went out (after which the head is final)
 
     def request_fields(self):
         environ = self.environ
@@ -94,30 +100,35 @@ class _Response(Response):
             return path
 
     def start(self, status, headers):
-        # Until the head is sent, a later start_response (with exc_info)
-        # replaces it.
-        if not self.committed:
+        # Until content is sent, a later start_response (with exc_info)
+        # replaces the response.
+        if not self.sent:
             self.started = (status, headers)
+            self.checked = False
 
-    def piece(self, data):
-        if data:
-            if not self.committed:
-                self._commit(True)
-            self.content(data)
-
-    def finish(self):
-        if not self.committed:
-            self._commit(False)
-        self.end()
-
-    def _commit(self, content):
-        self.committed = True
-        if self.started is None:
-            return  # no start_response: the server's error to report
+    def check_head(self, content):
+        """Checks the head start_response gave, once, content being True,
+        False or None (not known yet)."""
+        if self.checked or self.started is None:
+            return  # done, or no start_response yet
+        self.checked = True
         status, headers = self.started
         # "405 Method Not Allowed"; anything else is no code at all (status-invalid)
         valid = isinstance(status, str) and status[:3].isascii() and status[:3].isdigit() and status[3:4] in ("", " ")
         self.head(int(status[:3]) if valid else 0, headers, content)
+
+    def piece(self, data):
+        """A piece of the body, yielded or written."""
+        if data:
+            self.sent = True
+            self.check_head(True)
+            self.content(data)
+        else:
+            self.check_head(None)
+
+    def finish(self):
+        self.check_head(False)
+        self.end()
 
 
 class _Body:
@@ -146,8 +157,7 @@ class _Body:
             if response.error is not None:
                 self._raise()
             raise
-        if piece:
-            response.piece(piece)
+        response.piece(piece)
         if response.error is not None:
             self._raise()
         return piece
