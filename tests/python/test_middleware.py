@@ -153,6 +153,13 @@ def test_request_fields_are_gathered_only_for_the_codes_whose_findings_they_can_
             assert httpstatus.check(code, request_headers=fields) == httpstatus.check(code), (code, fields)
 
 
+def test_content_is_checked_again_only_for_the_codes_whose_findings_it_can_change():
+    from httpstatus._middleware import _CONTENT_CODES
+
+    # content-forbidden's codes in docs/reference.md, HEAD aside
+    assert _CONTENT_CODES == {*range(100, 200), 204, 205, 304}
+
+
 def test_wsgi_content_where_none_is_allowed_is_found_at_its_first_bytes(caplog):
     # an empty piece is no content; the first non-empty one is
     app = hs_wsgi.CheckMiddleware(wsgi_app("204 No Content", [], [b"", b"x", b"y"]))

@@ -3,15 +3,18 @@ response on its way out, checked as its parts pass and reported once."""
 
 import logging
 
-from . import ResponseRuleError, check, rules
+from . import ResponseRuleError, check
 from ._responses import _VERSIONS
 
 # A problem-details body is kept, up to this many bytes, for the rules that
 # read it; a longer one counts only as content.
 PROBLEM_COPY_LIMIT = 64 * 1024
 
-# The codes whose findings can change once it is known whether content came.
-_CONTENT_CODES = frozenset(next(rule.codes for rule in rules() if rule.id == "content-forbidden"))
+# The codes whose findings can change once it is known whether content came
+# (to a method other than HEAD, whose content the middleware does not count),
+# asked of the core.
+_CONTENT_CODES = frozenset(code for code in range(100, 600)
+                           if check(code, method="GET", content=True) != check(code, method="GET", content=False))
 # The codes whose findings can depend on the request's fields, asked of the
 # core: each rule about them fires on a request without the field it looks
 # for (upgrade-unrequested, partial-unrequested, ...). For the others (a 200)
