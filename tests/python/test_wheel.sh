@@ -48,6 +48,11 @@ assert httpstatus.get("unprocessable entity") is httpstatus.Status.UNPROCESSABLE
 assert httpstatus.is_retryable(503) and not httpstatus.is_success(2**100)
 assert [f.id for f in httpstatus.check(405, {"Date": "x"}, lang="ko")] == ["allow-missing"]
 assert httpstatus.rules()[0].id == "status-invalid"
+import httpstatus.asgi, httpstatus.wsgi
+assert httpstatus.wsgi.__file__.startswith(sys.argv[1]) and httpstatus.asgi.__file__.startswith(sys.argv[1])
+class Reply:
+    status_code, headers = 405, {"Date": "Tue, 15 Apr 2025 10:00:00 GMT"}
+assert [f.id for f in httpstatus.check(Reply())] == ["allow-missing"]
 print("imported", httpstatus.__file__, "version", httpstatus.__version__)
 ' "$work/site"
 
