@@ -312,7 +312,8 @@ static int hs_py_content(PyObject *content, hs_check_options *opt, hs_py_held *h
         if (PyObject_GetBuffer(content, &held->content, PyBUF_SIMPLE) < 0) {
             if (PyErr_ExceptionMatches(PyExc_BufferError) || PyErr_ExceptionMatches(PyExc_ValueError)) {
                 PyErr_Clear();
-                PyErr_SetString(PyExc_ValueError, "check() content: a memoryview that is not contiguous or was released");
+                PyErr_SetString(PyExc_ValueError,
+                                "check() content: a memoryview that is not contiguous or was released");
             }
             return -1;
         }
@@ -463,7 +464,8 @@ static int hs_py_read(PyObject *tables, PyObject **arg, Py_ssize_t nargs, PyObje
     Py_ssize_t pos = 0;
     while (PyDict_Next(options, &pos, &key, &value)) {
         size_t i = HS_ARG_METHOD;
-        while (i < HS_ARG_COUNT && !(PyUnicode_Check(key) && PyUnicode_CompareWithASCIIString(key, hs_py_check_args[i]) == 0))
+        while (i < HS_ARG_COUNT &&
+               !(PyUnicode_Check(key) && PyUnicode_CompareWithASCIIString(key, hs_py_check_args[i]) == 0))
             i++;
         if (i == HS_ARG_COUNT) {
             PyErr_Format(PyExc_TypeError, "httpstatus._responses.read() gave an option check() does not take: %R", key);
@@ -514,7 +516,8 @@ static PyObject *hs_py_check(PyObject *self, PyObject *const *args, Py_ssize_t n
     if (count == HS_CHECK_INVALID)
         PyErr_Format(PyExc_SystemError, "check(): the core refused options that were checked");
     else if (count > sizeof found / sizeof found[0])
-        PyErr_Format(PyExc_SystemError, "check(): the core found more than %zu findings", sizeof found / sizeof found[0]);
+        PyErr_Format(PyExc_SystemError, "check(): the core found more than %zu findings",
+                     sizeof found / sizeof found[0]);
     else
         result = hs_py_findings(tables, found, count, lang);
 done:

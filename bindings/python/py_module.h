@@ -43,8 +43,18 @@ const char *hs_py_lang(PyObject *lang, const char *fname);
  * "httpstatus". NULL with an error set. */
 PyObject *hs_py_builtin(PyMethodDef *def, PyObject *tables);
 
-/* The tables of a builtin made by hs_py_builtin, given its self (borrowed). */
-PyObject *hs_py_tables(PyObject *self);
+/* The state of a builtin made by hs_py_builtin. */
+typedef struct hs_py_state {
+    PyObject *tables;
+    PyObject *memo; /* made on first use by the builtin itself (hs_py_memo), then never changed */
+} hs_py_state;
+
+/* The tables of a builtin made by hs_py_builtin, given its self (borrowed):
+ * inline, as get and check ask for them on every call. */
+static inline PyObject *hs_py_tables(PyObject *self)
+{
+    return ((hs_py_state *)PyModule_GetState(self))->tables;
+}
 
 /* What make(tables) gives, made on the first call and kept in the state
  * (borrowed), for what costs too much to make at import or at every call.

@@ -13,11 +13,6 @@
  */
 #include "py_module.h" /* Python.h first, as Python asks */
 
-typedef struct hs_py_state {
-    PyObject *tables;
-    PyObject *memo; /* made on first use by the builtin itself, then never changed */
-} hs_py_state;
-
 static int hs_py_state_traverse(PyObject *module, visitproc visit, void *arg)
 {
     hs_py_state *state = PyModule_GetState(module);
@@ -71,11 +66,6 @@ PyObject *hs_py_builtin(PyMethodDef *def, PyObject *tables)
     Py_XDECREF(self);
     Py_XDECREF(name);
     return function;
-}
-
-PyObject *hs_py_tables(PyObject *self)
-{
-    return ((hs_py_state *)PyModule_GetState(self))->tables;
 }
 
 PyObject *hs_py_memo(PyObject *self, PyObject *(*make)(PyObject *tables))

@@ -142,3 +142,22 @@ def test_threads_asking_at_once_get_one_status():
         print(len(seen))
     """)
     assert out == "8\n"
+
+
+def test_a_first_use_that_fails_leaves_the_next_to_try_again():
+    out = run("""
+        import httpstatus
+        make = httpstatus._make_status
+
+        def failing():
+            raise MemoryError("no room for Status")
+
+        httpstatus._make_status = failing
+        try:
+            httpstatus.Status
+        except MemoryError as e:
+            print(e)
+        httpstatus._make_status = make
+        print(httpstatus.get(404) is httpstatus.Status.NOT_FOUND)
+    """)
+    assert out == "no room for Status\nTrue\n"

@@ -171,8 +171,10 @@ def test_the_private_modules_functions_make_new_things_and_change_nothing():
 def test_help_and_inspect_show_functions_with_their_signatures(function, signature):
     assert str(inspect.signature(function)) == signature
     text = pydoc.render_doc(function, renderer=pydoc.plaintext)
-    assert f"{function.__name__}{signature}" in text.replace("\n", "")
-    assert "method of" not in text and "instance" not in text.splitlines()[2]
+    assert text.startswith(f"Python Library Documentation: built-in function {function.__name__} in module httpstatus")
+    # 3.13 writes a long signature over several lines
+    assert "".join(f"{function.__name__}{signature}".split()) in "".join(text.split())
+    assert "method of" not in text and " instance" not in text
     assert function.__module__ == "httpstatus" and function.__name__ in httpstatus.__all__
 
 

@@ -209,19 +209,21 @@ def _load():
         if _loaded or _building:  # done, or under way in this very thread
             return
         _building = True
-        from types import MappingProxyType
+        try:
+            from types import MappingProxyType
 
-        status = _make_status()
-        members = tuple(status)
-        globals().update(status.__members__)
-        _all = members
-        # get is C (py_lookup.c): item c of the tuple is the member of code c.
-        get = _core.make_get(tuple(map(status._value2member_map_.get, range(600))))
-        phrases = MappingProxyType({member.code: member.phrase for member in members})
-        __all__ = _Names([*_PUBLIC, *status.__members__])
-        Status = status
-        _loaded = True
-        _building = False
+            status = _make_status()
+            members = tuple(status)
+            globals().update(status.__members__)
+            _all = members
+            # get is C (py_lookup.c): item c of the tuple is the member of code c.
+            get = _core.make_get(tuple(map(status._value2member_map_.get, range(600))))
+            phrases = MappingProxyType({member.code: member.phrase for member in members})
+            __all__ = _Names([*_PUBLIC, *status.__members__])
+            Status = status
+            _loaded = True
+        finally:
+            _building = False  # a failure (MemoryError) leaves the next use to try again
 
 
 class ResponseRuleError(Exception):
