@@ -319,12 +319,12 @@ enum {
     V_WWW_AUTHENTICATE_BAD,   /* a WWW-Authenticate line is not a list of challenges */
     V_PROXY_AUTHENTICATE_BAD, /* a Proxy-Authenticate line is not a list of challenges */
     V_UPGRADE_BAD,            /* an Upgrade line is not a list of protocols */
-    V_FIRST_SEEN              /* + SINGLE_x: the first value of field x is hashed */
+    V_FIRST_SEEN              /* + SINGLE_x: the first value of field x is kept */
 };
 
 /* The fields that must appear once, an index each into hs_checker.first_*. */
 enum { SINGLE_LOCATION, SINGLE_RETRY_AFTER, SINGLE_DATE, SINGLE_CONTENT_LENGTH, SINGLE_CONTENT_RANGE, SINGLE_COUNT };
-typedef char singles_fit[SINGLE_COUNT == COUNT_OF(((hs_checker *)0)->first_hash) ? 1 : -1];
+typedef char singles_fit[SINGLE_COUNT == COUNT_OF(((hs_checker *)0)->first_key) ? 1 : -1];
 typedef char values_fit_in_a_long[V_FIRST_SEEN + SINGLE_COUNT <= 32 ? 1 : -1];
 
 #define VALUE(v) (1UL << (v))
@@ -335,22 +335,33 @@ typedef char values_fit_in_a_long[V_FIRST_SEEN + SINGLE_COUNT <= 32 ? 1 : -1];
  * not read. */
 static bool reported(const hs_checker *c, size_t rule)
 {
-    return hs_is_valid(c->code) && !(c->opt.ignore >> rule & 1) && rules[rule].severity >= c->opt.level;
+    return c->code >= 100 && c->code <= 599 && !(c->opt.ignore >> rule & 1) && rules[rule].severity >= c->opt.level;
 }
 
-/* A field that must appear once: true when this value differs from the
- * first one fed (whose hash and length are kept); the first value itself
- * is kept and never differs. */
-static bool differs(hs_checker *c, int single, const char *value, size_t len)
+/* What hs_checker.first_length holds besides a length: the key of the
+ * first value is not a hash of its bytes but a number (digits) or an instant
+ * (a date), exact. */
+#define KEY_NUMBER ((size_t)-1)
+#define KEY_INSTANT ((size_t)-2)
+
+/* A field that must appear once: true when this value (its key, and its
+ * length or what the key is) differs from the first one fed, which is kept
+ * and never differs. */
+static bool differs(hs_checker *c, int single, unsigned long long key, size_t length)
 {
-    unsigned long long hash = hs_value_hash(value, len);
     if (!(c->values & VALUE(V_FIRST_SEEN + single))) {
         c->values |= VALUE(V_FIRST_SEEN + single);
-        c->first_hash[single] = hash;
-        c->first_length[single] = len;
+        c->first_key[single] = key;
+        c->first_length[single] = length;
         return false;
     }
-    return c->first_length[single] != len || c->first_hash[single] != hash;
+    return c->first_length[single] != length || c->first_key[single] != key;
+}
+
+/* The same for a value kept as a hash of its bytes. */
+static bool differs_hashed(hs_checker *c, int single, const char *value, size_t len)
+{
+    return differs(c, single, hs_value_hash(value, len), len);
 }
 
 /* Reads the value of one response field line of field f, if a value rule
@@ -367,10 +378,11 @@ static void judge_value(hs_checker *c, int f, const char *v, size_t len)
     while (len > 0 && is_space(v[len - 1]))
         len--;
     unsigned long bad = 0;
+    unsigned long long key;
     switch (f) {
     case F_LOCATION:
         if (reported(c, RULE_LOCATION_INVALID) &&
-            (!hs_value_is_uri_reference(v, len) || differs(c, SINGLE_LOCATION, v, len)))
+            (!hs_value_is_uri_reference(v, len) || differs_hashed(c, SINGLE_LOCATION, v, len)))
             bad = VALUE(V_LOCATION_BAD);
         break;
     case F_ALLOW:
@@ -378,28 +390,22 @@ static void judge_value(hs_checker *c, int f, const char *v, size_t len)
             bad = VALUE(len == 0 ? V_ALLOW_EMPTY : V_ALLOW_LISTS) |
                   (hs_value_is_methods(v, len) ? 0 : VALUE(V_ALLOW_BAD));
         break;
-    case F_RETRY_AFTER:
-        if (reported(c, RULE_RETRY_AFTER_INVALID) &&
-            (!hs_value_is_retry_after(v, len) || differs(c, SINGLE_RETRY_AFTER, v, len)))
+    case F_RETRY_AFTER: /* delay-seconds or an IMF-fixdate, compared as what they mean */
+        if (!reported(c, RULE_RETRY_AFTER_INVALID))
+            break;
+        if (hs_value_digits(v, len, &key) ? differs(c, SINGLE_RETRY_AFTER, key, KEY_NUMBER)
+            : hs_value_imf_fixdate(v, len, &key) ? differs(c, SINGLE_RETRY_AFTER, key, KEY_INSTANT)
+                                                 : true)
             bad = VALUE(V_RETRY_AFTER_BAD);
         break;
     case F_DATE:
         if (reported(c, RULE_DATE_INVALID) &&
-            (!hs_value_is_imf_fixdate(v, len) || differs(c, SINGLE_DATE, v, len)))
+            (!hs_value_imf_fixdate(v, len, &key) || differs(c, SINGLE_DATE, key, KEY_INSTANT)))
             bad = VALUE(V_DATE_BAD);
         break;
-    case F_CONTENT_LENGTH:
-        if (!reported(c, RULE_CONTENT_LENGTH_INVALID))
-            break;
-        if (!hs_value_is_digits(v, len)) {
-            bad = VALUE(V_CONTENT_LENGTH_BAD);
-            break;
-        }
-        while (len > 1 && v[0] == '0') { /* lines differ when their numbers do: 42 is 042 */
-            v++;
-            len--;
-        }
-        if (differs(c, SINGLE_CONTENT_LENGTH, v, len))
+    case F_CONTENT_LENGTH: /* lines differ when their numbers do: 42 is 042 */
+        if (reported(c, RULE_CONTENT_LENGTH_INVALID) &&
+            (!hs_value_digits(v, len, &key) || differs(c, SINGLE_CONTENT_LENGTH, key, KEY_NUMBER)))
             bad = VALUE(V_CONTENT_LENGTH_BAD);
         break;
     case F_CONTENT_RANGE: {
@@ -409,7 +415,7 @@ static void judge_value(hs_checker *c, int f, const char *v, size_t len)
         hs_range_form form = hs_value_content_range(v, len);
         if (form == HS_RANGE_UNSATISFIED)
             bad = VALUE(V_RANGE_UNSATISFIED);
-        if (judged && (form == HS_RANGE_INVALID || differs(c, SINGLE_CONTENT_RANGE, v, len)))
+        if (judged && (form == HS_RANGE_INVALID || differs_hashed(c, SINGLE_CONTENT_RANGE, v, len)))
             bad |= VALUE(V_CONTENT_RANGE_BAD);
         break;
     }
@@ -579,15 +585,56 @@ static bool rule_fires(const hs_checker *c, size_t rule, const char **field)
     }
 }
 
+/* The index of the lowest set bit of m (m != 0). */
+static size_t lowest_bit(unsigned long long m)
+{
+#if defined(__GNUC__)
+    return (size_t)__builtin_ctzll(m);
+#else
+    size_t i = 0;
+    for (; !(m & 1); m >>= 1)
+        i++;
+    return i;
+#endif
+}
+
+/* The value rules of fields the response does not carry: they cannot fire,
+ * so the check does not ask (most responses carry few of these fields). */
+static unsigned long long value_rules_of_absent_fields(unsigned long has)
+{
+    static const struct {
+        unsigned char field;
+        unsigned long long rules;
+    } of[] = {
+        {F_LOCATION, RULE(LOCATION_INVALID) | RULE(LOCATION_UNDEFINED)},
+        {F_ALLOW, RULE(ALLOW_INVALID)},
+        {F_RETRY_AFTER, RULE(RETRY_AFTER_INVALID)},
+        {F_DATE, RULE(DATE_INVALID)},
+        {F_CONTENT_LENGTH, RULE(CONTENT_LENGTH_INVALID)},
+        {F_CONTENT_RANGE,
+         RULE(CONTENT_RANGE_INVALID) | RULE(CONTENT_RANGE_UNSATISFIED_IN_206) | RULE(CONTENT_RANGE_UNDEFINED)},
+        {F_WWW_AUTHENTICATE, RULE(WWW_AUTHENTICATE_INVALID)},
+        {F_PROXY_AUTHENTICATE, RULE(PROXY_AUTHENTICATE_INVALID)},
+        {F_UPGRADE, RULE(UPGRADE_INVALID)},
+    };
+    unsigned long long absent = 0;
+    for (size_t i = 0; i < COUNT_OF(of); i++)
+        if (!(has & BIT(of[i].field)))
+            absent |= of[i].rules;
+    return absent;
+}
+
 size_t hs_checker_end(const hs_checker *c, hs_finding *out, size_t cap)
 {
     size_t found = 0;
     if (c->invalid)
         return HS_CHECK_INVALID;
-    unsigned long long candidates = rules_for(c->code) & ~c->opt.ignore;
-    for (size_t rule = 0; candidates != 0; rule++, candidates >>= 1) {
+    unsigned long long candidates =
+        rules_for(c->code) & ~c->opt.ignore & ~value_rules_of_absent_fields(c->response);
+    for (; candidates != 0; candidates &= candidates - 1) { /* each set bit, lowest first */
+        const size_t rule = lowest_bit(candidates);
         const char *field;
-        if (!(candidates & 1) || rules[rule].severity < c->opt.level || !rule_fires(c, rule, &field))
+        if (rules[rule].severity < c->opt.level || !rule_fires(c, rule, &field))
             continue;
         if (out != NULL && found < cap) {
             out[found].rule = rule;

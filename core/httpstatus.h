@@ -237,9 +237,10 @@ HS_API size_t hs_check(int code, const hs_header *fields, size_t count, const hs
  * the end; its request_fields array (if any) is fed at begin. The state lives in the
  * caller's hs_checker, which holds no pointer into the fields fed: a value is
  * judged as it is fed, and of the fields that must appear once (Location,
- * Retry-After, Date, Content-Length, Content-Range) it keeps the length and a
- * 64-bit hash of the first value, to tell a later one that differs. Equal
- * values hash equal, so a collision could only hide such a finding. */
+ * Retry-After, Date, Content-Length, Content-Range) it keeps a key of the
+ * first value, to tell a later one that differs: the number or the instant
+ * it names, or else its length and a 64-bit hash of its bytes. Equal values
+ * give equal keys, so a hash collision could only hide such a finding. */
 typedef struct hs_checker {
     int code;
     hs_check_options opt;
@@ -247,8 +248,8 @@ typedef struct hs_checker {
     unsigned long request;  /* the same, in the request */
     bool invalid;           /* opt was not valid: hs_checker_end answers HS_CHECK_INVALID */
     unsigned long values;   /* bit per fact learnt from the response's values */
-    unsigned long long first_hash[5]; /* per field that must appear once: the hash */
-    size_t first_length[5];           /* and the length of its first value */
+    unsigned long long first_key[5]; /* per field that must appear once: the key of its */
+    size_t first_length[5];           /* first value, and its length or the kind of key */
 } hs_checker;
 
 /* False when opt is not valid (see HS_CHECK_INVALID); the calls that follow

@@ -13,52 +13,47 @@ typedef const unsigned char *cursor;
 
 /* ---- characters (RFC 5234 core rules, RFC 9110 Section 5.6, RFC 3986 2.2-2.3) ---- */
 
-static bool is_alpha(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+/* A set of ASCII bytes as two 64-bit masks, bytes 0-63 and 64-127, so a
+ * test is a shift and no branch per member. L(c) is the bit of a byte below
+ * 64, H(c) of one from 64 to 127. */
+typedef struct {
+    unsigned long long lo, hi;
+} byte_set;
+#define L(c) (1ULL << (c))
+#define H(c) (1ULL << ((c) - 64))
+#define DIGIT_LO 0x03ff000000000000ULL                                  /* "0".."9" */
+#define ALPHA_HI ((0x3ffffffULL << ('A' - 64)) | (0x3ffffffULL << ('a' - 64))) /* "A".."Z", "a".."z" */
+#define HEX_HI ((0x3fULL << ('A' - 64)) | (0x3fULL << ('a' - 64)))     /* "A".."F", "a".."f" */
 
-static bool is_digit(unsigned char c)
+static bool in(byte_set set, unsigned char c)
 {
-    return c >= '0' && c <= '9';
-}
-
-static bool is_hex(unsigned char c)
-{
-    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    return c < 64 ? (set.lo >> c & 1) != 0 : c < 128 && (set.hi >> (c - 64) & 1) != 0;
 }
 
 /* tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." /
  *         "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA */
-static bool is_tchar(unsigned char c)
-{
-    switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+':
-    case '-': case '.': case '^': case '_': case '`': case '|': case '~': return true;
-    default: return is_alpha(c) || is_digit(c);
-    }
-}
-
+static const byte_set tchar = {L('!') | L('#') | L('$') | L('%') | L('&') | L('\'') | L('*') | L('+') | L('-') |
+                                   L('.') | DIGIT_LO,
+                               H('^') | H('_') | H('`') | H('|') | H('~') | ALPHA_HI};
 /* token68 = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=" */
-static bool is_token68_char(unsigned char c)
-{
-    return is_alpha(c) || is_digit(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
-}
-
+static const byte_set token68_char = {L('-') | L('.') | L('+') | L('/') | DIGIT_LO, H('_') | H('~') | ALPHA_HI};
 /* unreserved = ALPHA / DIGIT / "-" / "." / "_" / "~" */
-static bool is_unreserved(unsigned char c)
+#define UNRESERVED_LO (L('-') | L('.') | DIGIT_LO)
+#define UNRESERVED_HI (H('_') | H('~') | ALPHA_HI)
+static const byte_set unreserved = {UNRESERVED_LO, UNRESERVED_HI};
+/* sub-delims = "!" / "$" / "&" / "'" / "(" / ")" / "*" / "+" / "," / ";" / "=" */
+#define SUB_DELIMS_LO (L('!') | L('$') | L('&') | L('\'') | L('(') | L(')') | L('*') | L('+') | L(',') | L(';') | L('='))
+static const byte_set scheme_char = {L('+') | L('-') | L('.') | DIGIT_LO, ALPHA_HI};
+static const byte_set hex = {DIGIT_LO, HEX_HI};
+
+static bool is_alpha(unsigned char c)
 {
-    return is_alpha(c) || is_digit(c) || c == '-' || c == '.' || c == '_' || c == '~';
+    return (unsigned char)((c | 0x20) - 'a') < 26;
 }
 
-/* sub-delims = "!" / "$" / "&" / "'" / "(" / ")" / "*" / "+" / "," / ";" / "=" */
-static bool is_sub_delim(unsigned char c)
+static bool is_digit(unsigned char c)
 {
-    switch (c) {
-    case '!': case '$': case '&': case '\'': case '(': case ')':
-    case '*': case '+': case ',': case ';': case '=': return true;
-    default: return false;
-    }
+    return (unsigned char)(c - '0') < 10;
 }
 
 static bool is_ows(unsigned char c)
@@ -77,7 +72,7 @@ static cursor skip_ows(cursor p, cursor end)
 static cursor token(cursor p, cursor end)
 {
     cursor start = p;
-    while (p < end && is_tchar(*p))
+    while (p < end && in(tchar, *p))
         p++;
     return p > start ? p : NULL;
 }
@@ -172,7 +167,7 @@ static cursor auth_param(cursor p, cursor end)
 static cursor token68(cursor p, cursor end)
 {
     cursor start = p;
-    while (p < end && is_token68_char(*p))
+    while (p < end && in(token68_char, *p))
         p++;
     if (p == start)
         return NULL;
@@ -236,7 +231,7 @@ bool hs_value_is_challenges(const char *s, size_t len)
 /* pct-encoded = "%" HEXDIG HEXDIG: the end of it at p (a "%"), or NULL. */
 static cursor pct_encoded(cursor p, cursor end)
 {
-    return end - p >= 3 && is_hex(p[1]) && is_hex(p[2]) ? p + 3 : NULL;
+    return end - p >= 3 && in(hex, p[1]) && in(hex, p[2]) ? p + 3 : NULL;
 }
 
 /* The characters a URI part may hold besides unreserved, pct-encoded and
@@ -252,13 +247,13 @@ static cursor pct_encoded(cursor p, cursor end)
  * of the run at p (which may be p), or NULL at a bad pct-encoded. */
 static cursor uri_chars(cursor p, cursor end, unsigned extra)
 {
+    const byte_set allowed = {UNRESERVED_LO | SUB_DELIMS_LO | ((extra & PART_COLON) ? L(':') : 0) |
+                                  ((extra & PART_SLASH) ? L('/') : 0) | ((extra & PART_QUESTION) ? L('?') : 0),
+                              UNRESERVED_HI | ((extra & PART_AT) ? H('@') : 0)};
     while (p < end) {
-        unsigned char c = *p;
-        if (is_unreserved(c) || is_sub_delim(c) || (c == ':' && (extra & PART_COLON)) ||
-            (c == '@' && (extra & PART_AT)) || (c == '/' && (extra & PART_SLASH)) ||
-            (c == '?' && (extra & PART_QUESTION)))
+        if (in(allowed, *p))
             p++;
-        else if (c == '%') {
+        else if (*p == '%') {
             if ((p = pct_encoded(p, end)) == NULL)
                 return NULL;
         } else
@@ -303,7 +298,7 @@ static bool is_ipv6(cursor p, cursor end)
     }
     while (p < end) {
         cursor q = p;
-        while (q < end && is_hex(*q) && q - p < 5)
+        while (q < end && in(hex, *q) && q - p < 5)
             q++;
         if (q < end && *q == '.') {
             if (!is_ipv4(p, end)) /* ls32 as an IPv4address: the last piece */
@@ -337,12 +332,12 @@ static bool is_ip_literal(cursor p, cursor end)
 {
     if (p < end && (*p == 'v' || *p == 'V')) {
         cursor q = p + 1;
-        while (q < end && is_hex(*q))
+        while (q < end && in(hex, *q))
             q++;
         if (q == p + 1 || q == end || *q != '.' || q + 1 == end)
             return false;
         for (q++; q < end; q++)
-            if (!(is_unreserved(*q) || is_sub_delim(*q) || *q == ':'))
+            if (!(in(unreserved, *q) || *q == ':' || (*q < 64 && (SUB_DELIMS_LO >> *q & 1))))
                 return false;
         return true;
     }
@@ -397,7 +392,7 @@ bool hs_value_is_uri_reference(const char *s, size_t len)
     cursor p = (cursor)s, end = p + len, q = p;
     bool scheme = false;
     if (q < end && is_alpha(*q)) {
-        while (q < end && (is_alpha(*q) || is_digit(*q) || *q == '+' || *q == '-' || *q == '.'))
+        while (q < end && in(scheme_char, *q))
             q++;
         if (q < end && *q == ':') {
             scheme = true;
@@ -429,14 +424,46 @@ static int two_digits(cursor p)
     return (p[0] - '0') * 10 + (p[1] - '0');
 }
 
-/* The index of the three bytes at p in names ("Jan" "Feb" ...), or -1:
- * day-name and month are case-sensitive (%s"..."). */
-static int name_index(cursor p, const char *names, int count)
+/* The three bytes at p as one number; N3 is a name's. */
+static unsigned long three(cursor p)
 {
-    for (int i = 0; i < count; i++)
-        if (memcmp(p, names + 3 * i, 3) == 0)
-            return i;
-    return -1;
+    return (unsigned long)p[0] << 16 | (unsigned long)p[1] << 8 | p[2];
+}
+#define N3(a, b, c) ((unsigned long)(a) << 16 | (unsigned long)(b) << 8 | (unsigned long)(c))
+
+/* day-name, case-sensitive (%s"Mon" ...): 0 for Monday .. 6 for Sunday, or -1. */
+static int day_name_at(cursor p)
+{
+    switch (three(p)) {
+    case N3('M', 'o', 'n'): return 0;
+    case N3('T', 'u', 'e'): return 1;
+    case N3('W', 'e', 'd'): return 2;
+    case N3('T', 'h', 'u'): return 3;
+    case N3('F', 'r', 'i'): return 4;
+    case N3('S', 'a', 't'): return 5;
+    case N3('S', 'u', 'n'): return 6;
+    default: return -1;
+    }
+}
+
+/* month, case-sensitive (%s"Jan" ...): 1 to 12, or 0. */
+static int month_at(cursor p)
+{
+    switch (three(p)) {
+    case N3('J', 'a', 'n'): return 1;
+    case N3('F', 'e', 'b'): return 2;
+    case N3('M', 'a', 'r'): return 3;
+    case N3('A', 'p', 'r'): return 4;
+    case N3('M', 'a', 'y'): return 5;
+    case N3('J', 'u', 'n'): return 6;
+    case N3('J', 'u', 'l'): return 7;
+    case N3('A', 'u', 'g'): return 8;
+    case N3('S', 'e', 'p'): return 9;
+    case N3('O', 'c', 't'): return 10;
+    case N3('N', 'o', 'v'): return 11;
+    case N3('D', 'e', 'c'): return 12;
+    default: return 0;
+    }
 }
 
 static bool is_leap(int year)
@@ -444,17 +471,17 @@ static bool is_leap(int year)
     return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 }
 
-/* The weekday of a Gregorian date, 0 for Monday: the days since 1 March of
- * year 0 (so February, with its leap day, comes last), counted by whole
- * 400-year cycles of 146097 days, then by 365 days a year and the leap days
- * before it. 1 March 0000 was a Wednesday. */
-static int weekday(int year, int month, int day)
+/* The days from 1 March of year 0 to a Gregorian date from 1900 on:
+ * counted from March (so that February, with its leap day, comes last),
+ * 365 a year plus the leap days before it, then the days of the months
+ * before (March 0 .. February 11) and of this one. Unsigned: the year is
+ * positive, and unsigned division by a constant is the cheaper. */
+static unsigned long days_from_0000_03_01(unsigned year, unsigned month, unsigned day)
 {
     if (month <= 2)
         year--;
-    int m = (month + 9) % 12; /* March 0 .. February 11 */
-    long days = 365L * year + year / 4 - year / 100 + year / 400 + (153 * m + 2) / 5 + day - 1;
-    return (int)((days + 2) % 7);
+    unsigned m = month <= 2 ? month + 9 : month - 3;
+    return 365UL * year + year / 4 - year / 100 + year / 400 + (153 * m + 2) / 5 + day - 1;
 }
 
 /* IMF-fixdate  = day-name "," SP date1 SP time-of-day SP GMT
@@ -462,40 +489,49 @@ static int weekday(int year, int month, int day)
  *   time-of-day = hour ":" minute ":" second  ; 2DIGIT each
  *   GMT         = %s"GMT"
  * 29 bytes: "Sun, 06 Nov 1994 08:49:37 GMT". */
-bool hs_value_is_imf_fixdate(const char *s, size_t len)
+bool hs_value_imf_fixdate(const char *s, size_t len, unsigned long long *instant)
 {
-    static const char pattern[] = "xxx, 00 xxx 0000 00:00:00 GMT"; /* x: a letter of a name, 0: a digit */
-    static const char days[] = "MonTueWedThuFriSatSun";
-    static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
     static const unsigned char month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    static const unsigned char digit_at[] = {5, 6, 12, 13, 14, 15, 17, 18, 20, 21, 23, 24};
     cursor p = (cursor)s;
-    if (len != sizeof pattern - 1)
+    /* "Sun, 06 Nov 1994 08:49:37 GMT": 29 bytes, the separators in place */
+    if (len != 29 || p[3] != ',' || p[4] != ' ' || p[7] != ' ' || p[11] != ' ' || p[16] != ' ' || p[19] != ':' ||
+        p[22] != ':' || p[25] != ' ' || three(p + 26) != N3('G', 'M', 'T'))
         return false;
-    for (size_t i = 0; i < len; i++) {
-        char want = pattern[i];
-        if (want == '0' ? !is_digit(p[i]) : want != 'x' && p[i] != want)
+    for (size_t i = 0; i < sizeof digit_at; i++)
+        if (!is_digit(p[digit_at[i]]))
             return false;
-    }
-    int day_name = name_index(p, days, 7), month = name_index(p + 8, months, 12) + 1;
+    int day_name = day_name_at(p), month = month_at(p + 8);
     int day = two_digits(p + 5), year = two_digits(p + 12) * 100 + two_digits(p + 14);
     int hour = two_digits(p + 17), minute = two_digits(p + 20), second = two_digits(p + 23);
     if (day_name < 0 || month < 1 || year < 1900 || hour > 23 || minute > 59)
         return false;
     if (second > 60 || (second == 60 && (hour != 23 || minute != 59)))
         return false;
-    int length = month_days[month - 1] + (month == 2 && is_leap(year));
-    return day >= 1 && day <= length && weekday(year, month, day) == day_name;
+    if (day < 1 || day > month_days[month - 1] + (month == 2 && is_leap(year)))
+        return false;
+    unsigned long days = days_from_0000_03_01((unsigned)year, (unsigned)month, (unsigned)day);
+    if ((int)((days + 2) % 7) != day_name) /* 1 March 0000 was a Wednesday */
+        return false;
+    *instant = ((days * 24 + (unsigned)hour) * 60 + (unsigned)minute) * 61 + (unsigned)second;
+    return true;
 }
 
-bool hs_value_is_digits(const char *s, size_t len)
+bool hs_value_digits(const char *s, size_t len, unsigned long long *number)
 {
     cursor p = (cursor)s;
-    return digits(p, p + len) == p + len;
-}
-
-bool hs_value_is_retry_after(const char *s, size_t len)
-{
-    return hs_value_is_digits(s, len) || hs_value_is_imf_fixdate(s, len);
+    if (digits(p, p + len) != p + len)
+        return false;
+    while (len > 1 && *s == '0') {
+        s++;
+        len--;
+    }
+    if (len > 19)
+        *number = hs_value_hash(s, len);
+    else
+        for (*number = 0; len > 0; len--)
+            *number = *number * 10 + (unsigned)(*s++ - '0');
+    return true;
 }
 
 /* ---- Content-Range (RFC 9110, Section 14.4) ------------------------------------------- */
@@ -563,7 +599,8 @@ unsigned long long hs_value_hash(const char *s, size_t len)
         h ^= h >> 31;
     }
     w = 0;
-    memcpy(&w, s, len);
+    for (size_t i = 0; i < len; i++) /* the last 0 to 7 bytes */
+        w |= (unsigned long long)(unsigned char)s[i] << (8 * i);
     h = (h ^ w) * 0x94d049bb133111ebULL;
     h ^= h >> 29;
     h = (h + k) * 0xbf58476d1ce4e5b9ULL;

@@ -33,15 +33,15 @@ bool hs_value_is_uri_reference(const char *s, size_t len);
 /* IMF-fixdate (RFC 9110, Section 5.6.7) that names a real instant: day 1 to
  * the month's length, hour 00-23, minute 00-59, second 00-59 or 60 at
  * 23:59:60 (a leap second), year 1900 or later, and the day-name the
- * weekday of that date (RFC 5322, Section 3.3). */
-bool hs_value_is_imf_fixdate(const char *s, size_t len);
+ * weekday of that date (RFC 5322, Section 3.3). Then *instant is the date as
+ * a number, one for each valid value (a leap second its own), so that two
+ * dates are the same exactly when their numbers are. */
+bool hs_value_imf_fixdate(const char *s, size_t len, unsigned long long *instant);
 
-/* 1*DIGIT: Content-Length (Section 8.6) and delay-seconds (Section 10.2.3). */
-bool hs_value_is_digits(const char *s, size_t len);
-
-/* Retry-After = IMF-fixdate / delay-seconds; the obsolete date forms are
- * for recipients, a sender generates IMF-fixdate (Section 5.6.7). */
-bool hs_value_is_retry_after(const char *s, size_t len);
+/* 1*DIGIT: Content-Length (Section 8.6) and delay-seconds (Section 10.2.3).
+ * Then *number is its value when it has at most 19 digits after its leading
+ * zeros, else the hash of those digits: 42 and 042 give the same number. */
+bool hs_value_digits(const char *s, size_t len, unsigned long long *number);
 
 /* What a Content-Range value is (Section 14.4). */
 typedef enum hs_range_form {

@@ -267,7 +267,12 @@ static void test_retry_after(void)
     JUDGE(304, "Retry-After", "retry-after-invalid", retries);
 
     EXPECT(503, "", "Retry-After", "120", "Retry-After", "120");
+    EXPECT(503, "", "Retry-After", "120", "Retry-After", "0120"); /* the same number of seconds */
     EXPECT(503, "retry-after-invalid", "Retry-After", "120", "Retry-After", "60");
+    EXPECT(503, "retry-after-invalid", "Retry-After", "120", "Retry-After", "Sat, 05 Dec 2026 10:00:00 GMT");
+    EXPECT(503, "", "Retry-After", "Sat, 05 Dec 2026 10:00:00 GMT", "Retry-After", "Sat, 05 Dec 2026 10:00:00 GMT");
+    EXPECT(503, "retry-after-invalid", "Retry-After", "Sat, 05 Dec 2026 10:00:00 GMT", "Retry-After",
+           "Sat, 05 Dec 2026 10:00:01 GMT");
     EXPECT(429, "retry-after-invalid", "Date", DATE, "Retry-After", "120", "Retry-After", DATE);
 }
 
@@ -321,6 +326,12 @@ static void test_date(void)
     EXPECT(200, "", "Date", DATE, "Date", DATE);
     EXPECT(200, "", "Date", DATE, "Date", "  " DATE "\t");
     EXPECT(200, "date-invalid", "Date", DATE, "Date", "Tue, 15 Nov 1994 08:12:31 GMT");
+    /* one second apart, in every field of the date */
+    EXPECT(200, "date-invalid", "Date", "Wed, 31 Dec 2025 23:59:59 GMT", "Date", "Wed, 31 Dec 2025 23:59:60 GMT");
+    EXPECT(200, "date-invalid", "Date", "Wed, 31 Dec 2025 23:59:60 GMT", "Date", "Thu, 01 Jan 2026 00:00:00 GMT");
+    EXPECT(200, "date-invalid", "Date", "Sun, 06 Nov 1994 08:49:37 GMT", "Date", "Sun, 06 Nov 1994 08:50:37 GMT");
+    EXPECT(200, "date-invalid", "Date", "Sun, 06 Nov 1994 08:49:37 GMT", "Date", "Sun, 06 Nov 1994 09:49:37 GMT");
+    EXPECT(200, "date-invalid", "Date", "Sun, 06 Nov 1994 08:49:37 GMT", "Date", "Mon, 06 Nov 1995 08:49:37 GMT");
 }
 
 /* ---- Content-Length = 1*DIGIT (RFC 9110, 8.6; RFC 9112, 6.3) ------------------------- */
@@ -350,6 +361,13 @@ static void test_content_length(void)
     EXPECT(200, "", "Date", DATE, "Content-Length", "0", "Content-Length", "000");
     EXPECT(200, "content-length-invalid", "Date", DATE, "Content-Length", "42", "Content-Length", "43");
     EXPECT(200, "content-length-invalid", "Date", DATE, "Content-Length", "42", "Content-Length", "420");
+    /* past 19 digits too */
+    EXPECT(200, "", "Date", DATE, "Content-Length", "123456789012345678901234567890", "Content-Length",
+           "000123456789012345678901234567890");
+    EXPECT(200, "content-length-invalid", "Date", DATE, "Content-Length", "123456789012345678901234567890",
+           "Content-Length", "123456789012345678901234567891");
+    EXPECT(200, "content-length-invalid", "Date", DATE, "Content-Length", "9999999999999999999", "Content-Length",
+           "10000000000000000000"); /* 19 digits, then 20 */
     EXPECT(204, "content-length-forbidden content-length-invalid", "Date", DATE, "Content-Length", "x");
 }
 
