@@ -79,6 +79,22 @@ static const hs_header response[10] = {
     FIELD("Accept-Ranges", "bytes"),
 };
 
+/* A head of the same size that carries every field a value rule reads once
+ * per response: hs_check parses Date, Content-Length, Content-Range,
+ * Location and Retry-After, and hashes each for a repeat. */
+static const hs_header valued[10] = {
+    FIELD("Server", "nginx/1.22.1"),
+    FIELD("Date", "Fri, 04 Dec 2026 07:14:29 GMT"),
+    FIELD("Content-Type", "text/plain; charset=utf-8"),
+    FIELD("Content-Length", "100"),
+    FIELD("Content-Range", "bytes 0-99/5120"),
+    FIELD("Location", "https://example.org/files/report-2026.txt?version=3"),
+    FIELD("Retry-After", "120"),
+    FIELD("ETag", "\"6568a1b0-1400\""),
+    FIELD("Cache-Control", "max-age=3600"),
+    FIELD("Accept-Ranges", "bytes"),
+};
+
 typedef size_t (*check_fn)(int, const hs_header *, size_t);
 
 __attribute__((noinline)) static size_t our_check(int code, const hs_header *h, size_t n)
@@ -97,12 +113,12 @@ __attribute__((noinline)) static size_t date_only_check(int code, const hs_heade
     return code >= 200 && code < 500;
 }
 
-static double time_check(check_fn f, long iterations)
+static double time_check(check_fn f, long iterations, int code, const hs_header *fields)
 {
     double t0 = now_ns();
     size_t found = 0;
     for (long i = 0; i < iterations; i++)
-        found += f(200 + (int)(i & 1), response, 10);
+        found += f(code + (int)(i & 1), fields, 10);
     sink = found;
     return (now_ns() - t0) / (double)iterations;
 }
@@ -206,17 +222,19 @@ int main(int argc, char **argv)
 
     const long code_iters = 20000000, name_iters = 2000000;
     const long check_iters = 2000000;
-    double get[RUNS], arr[RUNS], sw[RUNS], find[RUNS], lin[RUNS], chk[RUNS], date[RUNS];
+    double get[RUNS], arr[RUNS], sw[RUNS], find[RUNS], lin[RUNS], chk[RUNS], date[RUNS], val[RUNS], vdate[RUNS];
     for (int r = 0; r < RUNS; r++) {
         get[r] = time_by_code(hs_get, code_iters);
         arr[r] = time_by_code(array_get, code_iters);
         sw[r] = time_by_code(switch_get, code_iters);
         find[r] = time_by_name(hs_find, name_iters);
         lin[r] = time_by_name(linear_find, name_iters / 10);
-        chk[r] = time_check(our_check, check_iters);
-        date[r] = time_check(date_only_check, check_iters);
+        chk[r] = time_check(our_check, check_iters, 200, response);
+        date[r] = time_check(date_only_check, check_iters, 200, response);
+        val[r] = time_check(our_check, check_iters, 206, valued); /* 206 and 207 */
+        vdate[r] = time_check(date_only_check, check_iters, 206, valued);
     }
-    double c = median(chk), d = median(date);
+    double c = median(chk), d = median(date), v = median(val), vd = median(vdate);
     double g = median(get), a = median(arr), s = median(sw), f = median(find), l = median(lin);
 
     if (!tsv) {
@@ -229,8 +247,13 @@ int main(int argc, char **argv)
     ok &= report("hs_get(code)", "switch over the codes", g, s, 0);
     ok &= report("hs_find(name|alias|miss) < 100 ns", "linear strncasecmp scan", f, l, 0);
     ok &= report("hs_check(200|201, 10 fields) < 150 ns", "Date test alone (strncasecmp)", c, d, 0);
+    ok &= report("hs_check(206|207, 10 fields, 5 values) <= 200 ns", "Date test alone (strncasecmp)", v, vd, 0);
     if (c >= 150.0) {
         fprintf(stderr, "hs_check: %.1f ns/op, target < 150\n", c);
+        ok = 0;
+    }
+    if (v > 200.0) {
+        fprintf(stderr, "hs_check with five values read: %.1f ns/op, target <= 200\n", v);
         ok = 0;
     }
     if (f >= 100.0) {

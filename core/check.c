@@ -2,12 +2,15 @@
  * httpstatus: the response rules of core/rules.def, and hs_check, which
  * applies them to one response. No heap, no mutable state: what a check
  * learns of the fields lives in the caller's hs_checker, as one bit per field
- * of interest, so a check is linear in the number of fields and keeps no
- * pointer into them.
+ * of interest and per fact about a value (core/values.c reads the values),
+ * plus a hash of the first value of each field that must appear once, so a
+ * check is linear in the size of the fields and keeps no pointer into them.
  */
 #include "httpstatus.h"
 
 #include <string.h>
+
+#include "values.h"
 
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -69,11 +72,19 @@ static unsigned long long rules_for(int code)
         m |= RULE(INFORMATIONAL_TO_HTTP10);
     if (hs_is_redirect(code))
         m |= RULE(LOCATION_MISSING);
+    /* the values: any field may appear on any status */
+    m |= RULE(LOCATION_INVALID) | RULE(ALLOW_INVALID) | RULE(RETRY_AFTER_INVALID) | RULE(DATE_INVALID) |
+         RULE(CONTENT_LENGTH_INVALID) | RULE(CONTENT_RANGE_INVALID) | RULE(WWW_AUTHENTICATE_INVALID) |
+         RULE(PROXY_AUTHENTICATE_INVALID) | RULE(UPGRADE_INVALID);
+    if (code != 201 && !hs_is_redirection(code))
+        m |= RULE(LOCATION_UNDEFINED);
+    if (code != 206 && code != 416)
+        m |= RULE(CONTENT_RANGE_UNDEFINED);
     switch (code) {
     case 100: m |= RULE(CONTINUE_UNEXPECTED); break;
     case 101: m |= RULE(UPGRADE_MISSING) | RULE(SWITCHING_OVER_HTTP2) | RULE(UPGRADE_UNREQUESTED); break;
     case 201: m |= RULE(LOCATION_SUGGESTED) | RULE(CREATED_BY_SAFE_METHOD); break;
-    case 206: m |= RULE(CONTENT_RANGE_MISSING) | RULE(PARTIAL_UNREQUESTED); break;
+    case 206: m |= RULE(CONTENT_RANGE_MISSING) | RULE(PARTIAL_UNREQUESTED) | RULE(CONTENT_RANGE_UNSATISFIED_IN_206); break;
     case 300: m |= RULE(LOCATION_SUGGESTED); break;
     case 304: m |= RULE(METADATA_IN_304) | RULE(NOT_MODIFIED_UNCONDITIONAL); break;
     case 305:
@@ -292,6 +303,139 @@ static bool list_has(const char *value, size_t len, const char *word, size_t wor
     return false;
 }
 
+/* ---- values ------------------------------------------------------------------- */
+
+/* Facts about the response's values, a bit each in hs_checker.values. */
+enum {
+    V_LOCATION_BAD,           /* a Location line is not a URI-reference, or two differ */
+    V_ALLOW_BAD,              /* an Allow line is not a list of methods */
+    V_ALLOW_EMPTY,            /* an Allow line is empty (no methods) */
+    V_ALLOW_LISTS,            /* an Allow line is not empty */
+    V_RETRY_AFTER_BAD,        /* a Retry-After line is neither seconds nor an IMF-fixdate, or two differ */
+    V_DATE_BAD,               /* a Date line is not an IMF-fixdate, or two differ */
+    V_CONTENT_LENGTH_BAD,     /* a Content-Length line is not digits, or two differ */
+    V_CONTENT_RANGE_BAD,      /* a Content-Range line is not its grammar, or two differ */
+    V_RANGE_UNSATISFIED,      /* a Content-Range line is bytes, an asterisk, a length */
+    V_WWW_AUTHENTICATE_BAD,   /* a WWW-Authenticate line is not a list of challenges */
+    V_PROXY_AUTHENTICATE_BAD, /* a Proxy-Authenticate line is not a list of challenges */
+    V_UPGRADE_BAD,            /* an Upgrade line is not a list of protocols */
+    V_FIRST_SEEN              /* + SINGLE_x: the first value of field x is kept */
+};
+
+/* The fields that must appear once, an index each into hs_checker.first_*. */
+enum { SINGLE_LOCATION, SINGLE_RETRY_AFTER, SINGLE_DATE, SINGLE_CONTENT_LENGTH, SINGLE_CONTENT_RANGE, SINGLE_COUNT };
+typedef char singles_fit[SINGLE_COUNT == COUNT_OF(((hs_checker *)0)->first_key) ? 1 : -1];
+typedef char values_fit_in_a_long[V_FIRST_SEEN + SINGLE_COUNT <= 32 ? 1 : -1];
+
+#define VALUE(v) (1UL << (v))
+
+/* Whether a value rule can be reported: the code is valid (every value rule
+ * but three applies to every valid code, and those three read no value),
+ * and neither ignore nor level drops it. Values nobody will hear about are
+ * not read. */
+static bool reported(const hs_checker *c, size_t rule)
+{
+    return c->code >= 100 && c->code <= 599 && !(c->opt.ignore >> rule & 1) && rules[rule].severity >= c->opt.level;
+}
+
+/* What hs_checker.first_length holds besides a length: the key of the
+ * first value is not a hash of its bytes but a number (digits) or an instant
+ * (a date), exact. */
+#define KEY_NUMBER ((size_t)-1)
+#define KEY_INSTANT ((size_t)-2)
+
+/* A field that must appear once: true when this value (its key, and its
+ * length or what the key is) differs from the first one fed, which is kept
+ * and never differs. */
+static bool differs(hs_checker *c, int single, unsigned long long key, size_t length)
+{
+    if (!(c->values & VALUE(V_FIRST_SEEN + single))) {
+        c->values |= VALUE(V_FIRST_SEEN + single);
+        c->first_key[single] = key;
+        c->first_length[single] = length;
+        return false;
+    }
+    return c->first_length[single] != length || c->first_key[single] != key;
+}
+
+/* The same for a value kept as a hash of its bytes. */
+static bool differs_hashed(hs_checker *c, int single, const char *value, size_t len)
+{
+    return differs(c, single, hs_value_hash(value, len), len);
+}
+
+/* Reads the value of one response field line of field f, if a value rule
+ * judges it. Each line is judged alone: a list field may be split over
+ * lines, each a list of its own (a challenge split across two lines is
+ * not: the second line starts with a parameter). */
+static void judge_value(hs_checker *c, int f, const char *v, size_t len)
+{
+    /* RFC 9110, Section 5.5: the white space around a value is not part of it */
+    while (len > 0 && is_space(v[0])) {
+        v++;
+        len--;
+    }
+    while (len > 0 && is_space(v[len - 1]))
+        len--;
+    unsigned long bad = 0;
+    unsigned long long key;
+    switch (f) {
+    case F_LOCATION:
+        if (reported(c, RULE_LOCATION_INVALID) &&
+            (!hs_value_is_uri_reference(v, len) || differs_hashed(c, SINGLE_LOCATION, v, len)))
+            bad = VALUE(V_LOCATION_BAD);
+        break;
+    case F_ALLOW:
+        if (reported(c, RULE_ALLOW_INVALID))
+            bad = VALUE(len == 0 ? V_ALLOW_EMPTY : V_ALLOW_LISTS) |
+                  (hs_value_is_methods(v, len) ? 0 : VALUE(V_ALLOW_BAD));
+        break;
+    case F_RETRY_AFTER: /* delay-seconds or an IMF-fixdate, compared as what they mean */
+        if (!reported(c, RULE_RETRY_AFTER_INVALID))
+            break;
+        if (hs_value_digits(v, len, &key) ? differs(c, SINGLE_RETRY_AFTER, key, KEY_NUMBER)
+            : hs_value_imf_fixdate(v, len, &key) ? differs(c, SINGLE_RETRY_AFTER, key, KEY_INSTANT)
+                                                 : true)
+            bad = VALUE(V_RETRY_AFTER_BAD);
+        break;
+    case F_DATE:
+        if (reported(c, RULE_DATE_INVALID) &&
+            (!hs_value_imf_fixdate(v, len, &key) || differs(c, SINGLE_DATE, key, KEY_INSTANT)))
+            bad = VALUE(V_DATE_BAD);
+        break;
+    case F_CONTENT_LENGTH: /* lines differ when their numbers do: 42 is 042 */
+        if (reported(c, RULE_CONTENT_LENGTH_INVALID) &&
+            (!hs_value_digits(v, len, &key) || differs(c, SINGLE_CONTENT_LENGTH, key, KEY_NUMBER)))
+            bad = VALUE(V_CONTENT_LENGTH_BAD);
+        break;
+    case F_CONTENT_RANGE: {
+        bool judged = reported(c, RULE_CONTENT_RANGE_INVALID);
+        if (!judged && !(c->code == 206 && reported(c, RULE_CONTENT_RANGE_UNSATISFIED_IN_206)))
+            break;
+        hs_range_form form = hs_value_content_range(v, len);
+        if (form == HS_RANGE_UNSATISFIED)
+            bad = VALUE(V_RANGE_UNSATISFIED);
+        if (judged && (form == HS_RANGE_INVALID || differs_hashed(c, SINGLE_CONTENT_RANGE, v, len)))
+            bad |= VALUE(V_CONTENT_RANGE_BAD);
+        break;
+    }
+    case F_WWW_AUTHENTICATE:
+        if (reported(c, RULE_WWW_AUTHENTICATE_INVALID) && !hs_value_is_challenges(v, len))
+            bad = VALUE(V_WWW_AUTHENTICATE_BAD);
+        break;
+    case F_PROXY_AUTHENTICATE:
+        if (reported(c, RULE_PROXY_AUTHENTICATE_INVALID) && !hs_value_is_challenges(v, len))
+            bad = VALUE(V_PROXY_AUTHENTICATE_BAD);
+        break;
+    case F_UPGRADE:
+        if (reported(c, RULE_UPGRADE_INVALID) && !hs_value_is_protocols(v, len))
+            bad = VALUE(V_UPGRADE_BAD);
+        break;
+    default: break;
+    }
+    c->values |= bad;
+}
+
 /* Whether the options can be applied: every enum within its values, and a
  * method that is a token. */
 static bool options_valid(const hs_check_options *o)
@@ -316,6 +460,7 @@ bool hs_checker_begin(hs_checker *c, int code, const hs_check_options *opt)
         c->opt.content_size = 0;
     c->response = 0;
     c->request = 0;
+    c->values = 0;
     c->invalid = !options_valid(&c->opt);
     for (size_t i = 0; c->opt.request_fields != NULL && i < c->opt.request_field_count; i++) {
         const hs_header *h = &c->opt.request_fields[i];
@@ -339,6 +484,7 @@ void hs_checker_response(hs_checker *c, const char *name, size_t name_len, const
     else if (f == F_ALLOW && c->opt.method != NULL &&
              list_has(value, value_len, c->opt.method, c->opt.method_len, false))
         c->response |= BIT(F_ALLOWS_METHOD);
+    judge_value(c, f, value, value_len);
 }
 
 void hs_checker_request(hs_checker *c, const char *name, size_t name_len, const char *value, size_t value_len)
@@ -372,7 +518,7 @@ static bool method_is(const hs_checker *c, const char *m)
 static bool rule_fires(const hs_checker *c, size_t rule, const char **field)
 {
     const int code = c->code;
-    const unsigned long has = c->response, asked = c->request;
+    const unsigned long has = c->response, asked = c->request, values = c->values;
     const bool requested = c->opt.request_fields_given;
     const bool content = c->opt.content == HS_CONTENT_PRESENT;
     const bool no_content = code < 200 || code == 204 || code == 205 || code == 304;
@@ -421,8 +567,61 @@ static bool rule_fires(const hs_checker *c, size_t rule, const char **field)
     case RULE_NEGOTIATION_UNREQUESTED:
         return requested && !(asked & (BIT(F_ACCEPT) | BIT(F_ACCEPT_CHARSET) | BIT(F_ACCEPT_ENCODING) |
                                        BIT(F_ACCEPT_LANGUAGE)));
+    case RULE_LOCATION_INVALID: return (values & VALUE(V_LOCATION_BAD)) != 0;
+    case RULE_LOCATION_UNDEFINED: return (has & BIT(F_LOCATION)) != 0;
+    case RULE_ALLOW_INVALID:
+        return (values & VALUE(V_ALLOW_BAD)) ||
+               (values & (VALUE(V_ALLOW_EMPTY) | VALUE(V_ALLOW_LISTS))) == (VALUE(V_ALLOW_EMPTY) | VALUE(V_ALLOW_LISTS));
+    case RULE_RETRY_AFTER_INVALID: return (values & VALUE(V_RETRY_AFTER_BAD)) != 0;
+    case RULE_DATE_INVALID: return (values & VALUE(V_DATE_BAD)) != 0;
+    case RULE_CONTENT_LENGTH_INVALID: return (values & VALUE(V_CONTENT_LENGTH_BAD)) != 0;
+    case RULE_CONTENT_RANGE_INVALID: return (values & VALUE(V_CONTENT_RANGE_BAD)) != 0;
+    case RULE_CONTENT_RANGE_UNSATISFIED_IN_206: return (values & VALUE(V_RANGE_UNSATISFIED)) != 0;
+    case RULE_CONTENT_RANGE_UNDEFINED: return (has & BIT(F_CONTENT_RANGE)) != 0;
+    case RULE_WWW_AUTHENTICATE_INVALID: return (values & VALUE(V_WWW_AUTHENTICATE_BAD)) != 0;
+    case RULE_PROXY_AUTHENTICATE_INVALID: return (values & VALUE(V_PROXY_AUTHENTICATE_BAD)) != 0;
+    case RULE_UPGRADE_INVALID: return (values & VALUE(V_UPGRADE_BAD)) != 0;
     default: return false;
     }
+}
+
+/* The index of the lowest set bit of m (m != 0). */
+static size_t lowest_bit(unsigned long long m)
+{
+#if defined(__GNUC__)
+    return (size_t)__builtin_ctzll(m);
+#else
+    size_t i = 0;
+    for (; !(m & 1); m >>= 1)
+        i++;
+    return i;
+#endif
+}
+
+/* The value rules of fields the response does not carry: they cannot fire,
+ * so the check does not ask (most responses carry few of these fields). */
+static unsigned long long value_rules_of_absent_fields(unsigned long has)
+{
+    static const struct {
+        unsigned char field;
+        unsigned long long rules;
+    } of[] = {
+        {F_LOCATION, RULE(LOCATION_INVALID) | RULE(LOCATION_UNDEFINED)},
+        {F_ALLOW, RULE(ALLOW_INVALID)},
+        {F_RETRY_AFTER, RULE(RETRY_AFTER_INVALID)},
+        {F_DATE, RULE(DATE_INVALID)},
+        {F_CONTENT_LENGTH, RULE(CONTENT_LENGTH_INVALID)},
+        {F_CONTENT_RANGE,
+         RULE(CONTENT_RANGE_INVALID) | RULE(CONTENT_RANGE_UNSATISFIED_IN_206) | RULE(CONTENT_RANGE_UNDEFINED)},
+        {F_WWW_AUTHENTICATE, RULE(WWW_AUTHENTICATE_INVALID)},
+        {F_PROXY_AUTHENTICATE, RULE(PROXY_AUTHENTICATE_INVALID)},
+        {F_UPGRADE, RULE(UPGRADE_INVALID)},
+    };
+    unsigned long long absent = 0;
+    for (size_t i = 0; i < COUNT_OF(of); i++)
+        if (!(has & BIT(of[i].field)))
+            absent |= of[i].rules;
+    return absent;
 }
 
 size_t hs_checker_end(const hs_checker *c, hs_finding *out, size_t cap)
@@ -430,10 +629,12 @@ size_t hs_checker_end(const hs_checker *c, hs_finding *out, size_t cap)
     size_t found = 0;
     if (c->invalid)
         return HS_CHECK_INVALID;
-    unsigned long long candidates = rules_for(c->code) & ~c->opt.ignore;
-    for (size_t rule = 0; candidates != 0; rule++, candidates >>= 1) {
+    unsigned long long candidates =
+        rules_for(c->code) & ~c->opt.ignore & ~value_rules_of_absent_fields(c->response);
+    for (; candidates != 0; candidates &= candidates - 1) { /* each set bit, lowest first */
+        const size_t rule = lowest_bit(candidates);
         const char *field;
-        if (!(candidates & 1) || rules[rule].severity < c->opt.level || !rule_fires(c, rule, &field))
+        if (rules[rule].severity < c->opt.level || !rule_fires(c, rule, &field))
             continue;
         if (out != NULL && found < cap) {
             out[found].rule = rule;

@@ -170,7 +170,9 @@ HS_API bool hs_rule_applies(size_t i, int code);
  * past the last. */
 HS_API const char *hs_rule_of(int code, size_t j);
 
-/* One header field: name and value as bytes (not NUL-terminated). */
+/* One header field: name and value as bytes (not NUL-terminated). A NULL
+ * value is a field whose value is not known: it is present, and no rule
+ * reads its value. */
 typedef struct hs_header {
     const char *name;
     size_t name_len;
@@ -233,13 +235,21 @@ HS_API size_t hs_check(int code, const hs_header *fields, size_t count, const hs
  * hs_checker_response / hs_checker_request calls, then hs_checker_end.
  * opt is copied, except that method and content_data must stay valid until
  * the end; its request_fields array (if any) is fed at begin. The state lives in the
- * caller's hs_checker, which holds no pointer into the fields fed. */
+ * caller's hs_checker, which holds no pointer into the fields fed: a value is
+ * judged as it is fed, and of the fields that must appear once (Location,
+ * Retry-After, Date, Content-Length, Content-Range) it keeps a key of the
+ * first value, to tell a later one that differs: the number or the instant
+ * it names, or else its length and a 64-bit hash of its bytes. Equal values
+ * give equal keys, so a hash collision could only hide such a finding. */
 typedef struct hs_checker {
     int code;
     hs_check_options opt;
     unsigned long response; /* bit per field of interest, seen in the response */
     unsigned long request;  /* the same, in the request */
     bool invalid;           /* opt was not valid: hs_checker_end answers HS_CHECK_INVALID */
+    unsigned long values;   /* bit per fact learnt from the response's values */
+    unsigned long long first_key[5]; /* per field that must appear once: the key of its */
+    size_t first_length[5];           /* first value, and its length or the kind of key */
 } hs_checker;
 
 /* False when opt is not valid (see HS_CHECK_INVALID); the calls that follow

@@ -100,8 +100,11 @@ for name in predicates:
     assert type(s[name]) is bool, name
 assert s["usage"] == "common" and s["status_line"] == "404 Not Found", s
 # the rules that can apply to a 404, in the rule table order: Date in
-# every 2xx-4xx, no content in a response to HEAD
-assert s["rules"] == ["date-missing", "content-forbidden"] and s["aliases"] == [], s
+# every 2xx-4xx, no content in a response to HEAD, the values of any field
+assert s["rules"] == ["date-missing", "content-forbidden", "location-invalid", "location-undefined",
+                     "allow-invalid", "retry-after-invalid", "date-invalid", "content-length-invalid",
+                     "content-range-invalid", "content-range-undefined", "www-authenticate-invalid",
+                     "proxy-authenticate-invalid", "upgrade-invalid"] and s["aliases"] == [], s
 assert s["is_client_error"] and s["is_error"] and not s["is_success"], s
 ' "$surface"; then
     echo "FAIL: --json 404 does not hold every field of $surface"; failures=$((failures + 1))
@@ -131,16 +134,20 @@ expect 0 '^  true         is_valid, is_known, is_official, is_client_error, is_e
 expect 0 '^  origin       nginx \(unofficial\)$' 499
 expect 0 '^  aliases      REQUEST_ENTITY_TOO_LARGE, PAYLOAD_TOO_LARGE$' 413
 expect 0 '^  true         .*preserves_method' 308
-# The rules that can apply to the code, in the rule table's order.
-expect 0 '^  rules        date-missing, content-forbidden$' 404
-expect 0 '^  rules        allow-missing, date-missing, content-forbidden, method-in-allow$' 405
-expect 0 '^  rules        upgrade-missing, content-length-forbidden, transfer-encoding-forbidden, content-forbidden, informational-to-http10, switching-over-http2, upgrade-unrequested$' 101
-expect 0 '^  rules        status-unregistered, date-missing, content-forbidden$' 499
-expect 0 '^  rules        retry-after-suggested, content-forbidden$' 503
-expect 0 '^  rules        location-missing, date-missing, content-forbidden$' 301
+# The rules that can apply to the code, in the rule table's order: the value
+# rules last, Location and Content-Range undefined where the code gives them
+# no meaning.
+values='location-invalid, location-undefined, allow-invalid, retry-after-invalid, date-invalid, content-length-invalid, content-range-invalid, content-range-undefined, www-authenticate-invalid, proxy-authenticate-invalid, upgrade-invalid'
+values_3xx='location-invalid, allow-invalid, retry-after-invalid, date-invalid, content-length-invalid, content-range-invalid, content-range-undefined, www-authenticate-invalid, proxy-authenticate-invalid, upgrade-invalid'
+expect 0 "^  rules        date-missing, content-forbidden, $values\$" 404
+expect 0 "^  rules        allow-missing, date-missing, content-forbidden, method-in-allow, $values\$" 405
+expect 0 "^  rules        upgrade-missing, content-length-forbidden, transfer-encoding-forbidden, content-forbidden, informational-to-http10, switching-over-http2, upgrade-unrequested, $values\$" 101
+expect 0 "^  rules        status-unregistered, date-missing, content-forbidden, $values\$" 499
+expect 0 "^  rules        retry-after-suggested, content-forbidden, $values\$" 503
+expect 0 "^  rules        location-missing, date-missing, content-forbidden, $values_3xx\$" 301
 expect 0 '^  rules        .*status-obsolete' 305
-[ "$("$tool" --json 405 401 | python3 -c 'import json,sys; print([s["rules"] for s in json.load(sys.stdin)])')" \
-  = "[['allow-missing', 'date-missing', 'content-forbidden', 'method-in-allow'], ['www-authenticate-missing', 'date-missing', 'content-forbidden']]" ] \
+[ "$("$tool" --json 405 401 | python3 -c 'import json, sys; v = sys.argv[1].split(", "); print([s["rules"] for s in json.load(sys.stdin)] == [["allow-missing", "date-missing", "content-forbidden", "method-in-allow"] + v, ["www-authenticate-missing", "date-missing", "content-forbidden"] + v])' "$values")" \
+  = True ] \
     || { echo "FAIL: --json 405 401: rules"; failures=$((failures + 1)); }
 checks=$((checks + 1))
 checks=$((checks + 1))
@@ -314,7 +321,7 @@ done
 # date-missing: 2xx, 3xx, 4xx, and not 1xx or 5xx
 check_case 1 "200:date-missing" "HTTP/1.1 200 OK\nContent-Length: 2\n\nok"
 check_case 1 "404:date-missing" "HTTP/1.1 404 Not Found\n\n"
-check_case 0 "" "HTTP/1.1 404 Not Found\ndate: x\n\n"
+check_case 0 "" "HTTP/1.1 404 Not Found\ndate: Fri, 04 Dec 2026 07:00:00 GMT\n\n"
 check_case 0 "" "HTTP/1.1 502 Bad Gateway\n\n"
 # content-length-forbidden: 1xx, 204, 2xx to CONNECT
 check_case 1 "204:content-length-forbidden" "HTTP/1.1 204 No Content\n$D\nContent-Length: 0\n\n"
@@ -387,8 +394,8 @@ check_case 1 "103:content-forbidden" "HTTP/1.1 103 Early Hints\nLink: </a>\n\nHT
 # after a 101 the connection speaks another protocol: not content
 check_case 0 "" "HTTP/1.1 101 Switching Protocols\nUpgrade: websocket\n\n\x81\x05hello"
 check_case 1 "404:date-missing" "HTTP/1.1 103 Early Hints\nLink: </s.css>; rel=preload\n\nHTTP/1.1 102 Processing\n\nHTTP/1.1 404 Not Found\n\n"
-check_case 0 "" "HTTP/2 200 \ndate: x\ncontent-type: text/html\n\n<html>\n"
-check_case 0 "" "HTTP/3 200\ndate: x\n\n"
+check_case 0 "" "HTTP/2 200 \ndate: Fri, 04 Dec 2026 07:00:00 GMT\ncontent-type: text/html\n\n<html>\n"
+check_case 0 "" "HTTP/3 200\ndate: Fri, 04 Dec 2026 07:00:00 GMT\n\n"
 check_case 1 "302:location-missing 200:date-missing" "HTTP/1.1 301 Moved Permanently\n$D\nLocation: /a\n\nHTTP/1.1 302 Found\n$D\n\nHTTP/2 200 \n\nbody"
 check_case 1 "200:content-forbidden" "HTTP/1.1 301 Moved Permanently\n$D\nLocation: /a\n\nHTTP/1.1 200 OK\n$D\n\nbody" --method HEAD
 check_case 0 "" "HTTP/1.1 301 Moved Permanently\n$D\nLocation: /a\n\nHTTP/1.1 200 OK\n$D\n\n" --method HEAD
@@ -397,12 +404,30 @@ check_case 0 "" "HTTP/1.1 301 Moved Permanently\n$D\nLocation: /a\n\nHTTP/1.1 20
 check_case 1 "204:content-forbidden" "HTTP/1.1 204 No Content\n$D\n\nHTTP/1.1 is a protocol\n"
 check_case 1 "204:content-forbidden" "HTTP/1.1 204 No Content\n$D\n\n\nHTTP/1.1 404 Not Found\n\n"
 # the header section: names in any case, folded lines joined, white space around values
-check_case 0 "" "HTTP/1.1 401 Unauthorized\nDATE:x\nWWW-AUTHENTICATE:\tBasic\n\n"
+check_case 0 "" "HTTP/1.1 401 Unauthorized\nDATE:Fri, 04 Dec 2026 07:00:00 GMT\nWWW-AUTHENTICATE:\tBasic\n\n"
 check_case 0 "" "HTTP/1.1 200 OK\nX-Long: a\n b\n\tc\n$D\n\n"
 check_case 0 "" "HTTP/1.1 200  OK, two spaces and (reason) \n$D\n\n"
 check_case 0 "" "HTTP/1.1 200 \n$D\n\n"
 check_case 0 "" "HTTP/1.1 200\n$D\n\n"
 check_case 0 "" "HTTP/1.1 200 OK\n$D\nX-UTF8: $(printf '\xea\xb0\x80')\n\n"
+# the values: each field line as the tool read it, trimmed; a folded line is one line
+check_case 1 "302:location-invalid" "HTTP/1.1 302 Found\n$D\nLocation: /a path\n\n"
+check_case 0 "" "HTTP/1.1 302 Found\n$D\nLocation: \t/a%20path?q=1#top \n\n"
+check_case 1 "200:date-invalid" "HTTP/1.1 200 OK\nDate: Sat, 05 Dec 2026 06:00:00 UTC\n\n"
+check_case 1 "200:date-invalid" "HTTP/1.1 200 OK\n$D\nDate: Sat, 05 Dec 2026 06:00:00 GMT\n\n"
+check_case 1 "200:content-length-invalid" "HTTP/1.1 200 OK\n$D\nContent-Length: 2\nContent-Length: 3\n\nok"
+check_case 0 "" "HTTP/1.1 200 OK\n$D\nContent-Length: 2\nContent-Length: 2\n\nok"
+check_case 1 "200:content-length-invalid" "HTTP/1.1 200 OK\n$D\nContent-Length: 2, 2\n\nok"
+check_case 0 "" "HTTP/1.1 401 Unauthorized\n$D\nWWW-Authenticate: Newauth realm=\"apps\",\n type=1\n\n"
+check_case 1 "401:www-authenticate-invalid" "HTTP/1.1 401 Unauthorized\n$D\nWWW-Authenticate: Newauth realm=\"apps\"\nWWW-Authenticate: type=1\n\n"
+check_case 1 "407:proxy-authenticate-invalid" "HTTP/1.1 407 Proxy Authentication Required\n$D\nProxy-Authenticate: realm=\"p\"\n\n"
+check_case 1 "405:allow-invalid" "HTTP/1.1 405 Method Not Allowed\n$D\nAllow: GET POST\n\n"
+check_case 1 "206:content-range-unsatisfied-in-206" "HTTP/1.1 206 Partial Content\n$D\nContent-Range: bytes */10\n\n"
+check_case 1 "206:content-range-invalid" "HTTP/1.1 206 Partial Content\n$D\nContent-Range: bytes 0-99/50\n\nx"
+check_case 0 "200:content-range-undefined" "HTTP/1.1 200 OK\n$D\nContent-Range: bytes 0-1/2\n\nok"
+check_case 0 "404:location-undefined" "HTTP/1.1 404 Not Found\n$D\nLocation: /elsewhere\n\n"
+check_case 1 "503:retry-after-invalid" "HTTP/1.1 503 Service Unavailable\nRetry-After: 5s\n\n"
+check_case 1 "101:upgrade-invalid" "HTTP/1.1 101 Switching Protocols\nUpgrade: web socket\n\n"
 
 # Every case's --json: valid JSON, an array of objects with exactly the six
 # keys, the same findings as the text.
@@ -448,10 +473,10 @@ check_case 0 "" "HTTP/1.1 201 Created\n$D\n\n" --ignore location-suggested
 
 # Exit 0 with info findings printed, 1 with a must or should one.
 printf 'HTTP/1.1 503 Service Unavailable\r\n\r\n' > "$work/503"
-printf 'HTTP/1.1 405 Method Not Allowed\r\nDate: x\r\n\r\n' > "$work/405"
+printf 'HTTP/1.1 405 Method Not Allowed\r\n%s\r\n\r\n' "$D" > "$work/405"
 expect 0 '^503 info   retry-after-suggested: Retry-After would tell the client how long to wait before it tries again\. \(RFC 9110, Sections 15\.5\.14 and 15\.6\.4; RFC 6585, Section 4\)$' --check "$work/503"
 expect 1 '^405 must   allow-missing: A 405 response must carry Allow, listing the methods the resource does support\. \(RFC 9110, Section 15\.5\.6\)$' --check "$work/405"
-expect 1 '^405 should method-in-allow: ' --check --method GET <(printf 'HTTP/1.1 405 X\r\nDate: x\r\nAllow: GET\r\n\r\n')
+expect 1 '^405 should method-in-allow: ' --check --method GET <(printf 'HTTP/1.1 405 X\r\n%s\r\nAllow: GET\r\n\r\n' "$D")
 expect 1 '^405 must   allow-missing: 405 응답에는 리소스가 지원하는 메서드를 나열한 Allow 필드가 있어야 합니다\. \(RFC 9110, Section 15\.5\.6\)$' --check --lang ko "$work/405"
 expect 1 '' --check --lang=en "$work/405"
 
@@ -472,13 +497,13 @@ assert "\uc2dc\uacc4" in data[0]["message"], data[0]["message"]   # Korean, as U
     echo "FAIL: --check --json --lang ko: not the findings expected"; failures=$((failures + 1))
 fi
 checks=$((checks + 1))
-[ "$(printf 'HTTP/1.1 200 OK\r\nDate: x\r\n\r\n' | "$tool" --check --json)" = "[]" ] \
+[ "$(printf 'HTTP/1.1 200 OK\r\n%s\r\n\r\n' "$D" | "$tool" --check --json)" = "[]" ] \
     || { echo "FAIL: --check --json with no finding is not []"; failures=$((failures + 1)); }
 # Findings of the responses before bad input are printed, as one JSON array, and the exit is 2.
 checks=$((checks + 1))
-out=$(printf 'HTTP/1.1 302 Found\r\nDate: x\r\n\r\nHTTP/1.1 200 OK\r\nbroken\r\n\r\n' | "$tool" --check --json 2>"$work/stderr"); status=$?
+out=$(printf 'HTTP/1.1 302 Found\r\n%s\r\n\r\nHTTP/1.1 200 OK\r\nbroken\r\n\r\n' "$D" | "$tool" --check --json 2>"$work/stderr"); status=$?
 if [ "$status" != 2 ] || [ "$(python3 -c 'import json,sys; print([f["id"] for f in json.loads(sys.argv[1])])' "$out")" != "['location-missing']" ] \
-   || [ "$(cat "$work/stderr")" != "httpstatus: --check: line 5, byte 48: field line without a colon" ]; then
+   || [ "$(cat "$work/stderr")" != "httpstatus: --check: line 5, byte 76: field line without a colon" ]; then
     echo "FAIL: --check --json, bad input after a response: exit $status, '$out', $(cat "$work/stderr")"; failures=$((failures + 1))
 fi
 
@@ -522,7 +547,7 @@ bad_input 'line 1, byte 15: input ended inside the header section' < <(printf 'H
 bad_input 'line 3, byte 26: input ended inside the header section' < <(printf 'HTTP/1.1 200 OK\r\nDate: x\r\n')
 bad_input 'line 2, byte 24: input ended inside the header section' < <(printf 'HTTP/1.1 200 OK\r\nDate: x')
 # after a header section, a status line is the next response's, which must be whole
-bad_input 'line 5, byte 52: input ended inside the header section' < <(printf 'HTTP/1.1 200 OK\r\nDate: x\r\n\r\nHTTP/1.1 404 Not Found\r\n')
+bad_input 'line 5, byte 80: input ended inside the header section' < <(printf 'HTTP/1.1 200 OK\r\n%s\r\n\r\nHTTP/1.1 404 Not Found\r\n' "$D")
 bad_input 'line 1, byte 0: status line longer than 65536 bytes' < <(printf 'HTTP/1.1 200 '; head -c 100000 /dev/zero | tr '\0' x)
 bad_input 'line 1, byte 0: no status line (expected "HTTP/1.1 200 OK")' < <(head -c 200000 /dev/zero | tr '\0' x)
 # At the limits: a field line of 65536 bytes is read, one more is too long.
@@ -599,7 +624,7 @@ if ! "$tool" --rules --json --lang ko | python3 -c '
 import json, re, sys
 ids = re.findall(r"^HS_RULE\(\w+, \"([a-z0-9-]+)\"", open(sys.argv[1]).read(), re.M)
 data = json.load(sys.stdin)
-assert [r["id"] for r in data] == ids and len(ids) == 29, ([r["id"] for r in data], ids)
+assert [r["id"] for r in data] == ids and len(ids) == 41, ([r["id"] for r in data], ids)
 for r in data:
     assert list(r) == ["id", "level", "field", "message", "reference", "codes"], r
 by = {r["id"]: r for r in data}
@@ -609,6 +634,10 @@ assert by["location-missing"]["codes"] == [301, 302, 303, 307, 308]
 assert by["date-missing"]["codes"] == list(range(200, 500))
 assert by["content-forbidden"]["codes"] == list(range(100, 600))
 assert by["status-obsolete"]["codes"] == [305, 306]
+assert by["date-invalid"]["codes"] == list(range(100, 600)) and by["date-invalid"]["field"] == "Date"
+assert by["location-undefined"]["codes"] == [c for c in range(100, 600) if c != 201 and not 300 <= c <= 399]
+assert by["content-range-undefined"]["codes"] == [c for c in range(100, 600) if c not in (206, 416)]
+assert by["content-range-unsatisfied-in-206"]["codes"] == [206]
 assert "\uba54\uc11c\ub4dc" in by["allow-missing"]["message"], by["allow-missing"]["message"]
 ' "$rules_def"; then
     echo "FAIL: --rules --json is not every rule as expected"; failures=$((failures + 1))
@@ -640,8 +669,8 @@ expect_completion "--ignore" --ig
 expect_completion "--rules" --r
 expect_completion "GET" --check --method G
 expect_completion "POST PUT PATCH" --check --method P
-expect_completion "allow-missing" --check --ignore all
-expect_completion "date-missing,allow-missing" --check --ignore date-missing,all
+expect_completion "allow-missing allow-invalid" --check --ignore all
+expect_completion "date-missing,allow-missing date-missing,allow-invalid" --check --ignore date-missing,all
 expect_completion "$("$tool" --rules | cut -d' ' -f1 | grep '^content-' | tr '\n' ' ' | sed 's/ $//')" --check --ignore content-
 checks=$((checks + 1))
 [ "$(cd "$work/complete" && PATH="$tool_dir:$PATH" bash -c '. "$1"; COMP_WORDS=(httpstatus --check --ignore ""); COMP_CWORD=3; _httpstatus; echo "${#COMPREPLY[@]}"' _ "$completion")" \
@@ -694,7 +723,7 @@ done
 write_fails pipe "Broken pipe" --rules --json
 write_fails pipe "Broken pipe" --check "$work/405"
 # Nothing to write is no failure: a response with no finding to a full disk.
-printf 'HTTP/1.1 200 OK\r\nDate: x\r\n\r\n' > "$work/200"
+printf 'HTTP/1.1 200 OK\r\n%s\r\n\r\n' "$D" > "$work/200"
 expect 0 '' --check "$work/200"
 checks=$((checks + 1))
 "$tool" --check "$work/200" >/dev/full || { echo "FAIL: --check with no finding to /dev/full"; failures=$((failures + 1)); }

@@ -70,6 +70,18 @@ local RULES = {
     { "expectation-unrequested", "should", "Expect", { "RFC 9110", "15.5.18" } },
     { "method-in-allow", "should", "Allow", { "RFC 9110", "15.5.6" } },
     { "negotiation-unrequested", "info", nil, { "RFC 9110", "15.5.7" } },
+    { "location-invalid", "must", "Location", { "RFC 9110", "10.2.2", "RFC 3986", "4.1" } },
+    { "location-undefined", "info", "Location", { "RFC 9110", "10.2.2" } },
+    { "allow-invalid", "must", "Allow", { "RFC 9110", "10.2.1" } },
+    { "retry-after-invalid", "must", "Retry-After", { "RFC 9110", "10.2.3", "5.6.7" } },
+    { "date-invalid", "must", "Date", { "RFC 9110", "5.6.7", "6.6.1" } },
+    { "content-length-invalid", "must", "Content-Length", { "RFC 9110", "8.6", "RFC 9112", "6.3" } },
+    { "content-range-invalid", "must", "Content-Range", { "RFC 9110", "14.4" } },
+    { "content-range-unsatisfied-in-206", "must", "Content-Range", { "RFC 9110", "14.4", "15.3.7.1" } },
+    { "content-range-undefined", "info", "Content-Range", { "RFC 9110", "14.4" } },
+    { "www-authenticate-invalid", "must", "WWW-Authenticate", { "RFC 9110", "11.6.1", "11.3" } },
+    { "proxy-authenticate-invalid", "must", "Proxy-Authenticate", { "RFC 9110", "11.7.1", "11.3" } },
+    { "upgrade-invalid", "must", "Upgrade", { "RFC 9110", "7.8" } },
 }
 
 local function range(lo, hi)
@@ -109,7 +121,24 @@ local CODES = {
     ["expectation-unrequested"] = { 417 },
     ["method-in-allow"] = { 405 },
     ["negotiation-unrequested"] = { 406 },
+    -- the values, on any code where the field appears
+    ["location-invalid"] = range(100, 599),
+    ["location-undefined"] = {},  -- below: not 201, not 3xx
+    ["allow-invalid"] = range(100, 599),
+    ["retry-after-invalid"] = range(100, 599),
+    ["date-invalid"] = range(100, 599),
+    ["content-length-invalid"] = range(100, 599),
+    ["content-range-invalid"] = range(100, 599),
+    ["content-range-unsatisfied-in-206"] = { 206 },
+    ["content-range-undefined"] = {}, -- below: not 206, not 416
+    ["www-authenticate-invalid"] = range(100, 599),
+    ["proxy-authenticate-invalid"] = range(100, 599),
+    ["upgrade-invalid"] = range(100, 599),
 }
+for c = 100, 599 do
+    if c ~= 201 and (c < 300 or c > 399) then table.insert(CODES["location-undefined"], c) end
+    if c ~= 206 and c ~= 416 then table.insert(CODES["content-range-undefined"], c) end
+end
 
 -- The IANA registry (as in api_spec.lua): status-unregistered applies to
 -- every other valid code.
@@ -243,8 +272,8 @@ local CASES = {
       { method = "DELETE" } },
     { "method-in-allow", 405, with(D, { allow = { "HEAD", "PUT,GET" } }), { method = "GET" }, { "method-in-allow" },
       with(D, { allow = { "HEAD", "PUT,GETX" } }), nil },
-    { "method-in-allow", 405, with(D, { Allow = " POST ,, GET " }), { method = "POST" }, { "method-in-allow" },
-      with(D, { Allow = "post, get" }), nil },
+    { "method-in-allow", 405, with(D, { Allow = " POST ,, GET " }), { method = "POST" },
+      { "method-in-allow", "allow-invalid" }, with(D, { Allow = "post, get" }), nil }, -- ",,": an empty member
     { "negotiation-unrequested", 406, D, { request_headers = {} }, { "negotiation-unrequested" }, nil,
       { request_headers = { accept = "application/json" } } },
     { "negotiation-unrequested", 406, D, { request_headers = {} }, { "negotiation-unrequested" }, nil,
@@ -253,6 +282,43 @@ local CASES = {
       { request_headers = { ["Accept-Encoding"] = "gzip" } } },
     { "negotiation-unrequested", 406, D, { request_headers = {} }, { "negotiation-unrequested" }, nil,
       { request_headers = { ["ACCEPT-LANGUAGE"] = "ko" } } },
+    -- the values
+    { "location-invalid", 302, with(D, { location = "/a path" }), nil, { "location-invalid" },
+      with(D, { location = "/a%20path" }) },
+    { "location-invalid", 301, with(D, { location = { "/a", "/b" } }), nil, { "location-invalid" },
+      with(D, { location = { "/a", "/a" } }) },
+    { "location-invalid", 303, with(D, { location = "/a", Location = "/b" }), nil, { "location-invalid" },
+      with(D, { location = "/a", Location = " /a " }) }, -- one field in two cases, in any order
+    { "location-undefined", 200, with(D, { location = "/a" }), nil, { "location-undefined" }, D },
+    { "allow-invalid", 405, with(D, { allow = "GET POST" }), nil, { "allow-invalid" },
+      with(D, { allow = "GET, POST" }) },
+    { "allow-invalid", 405, with(D, { allow = { "GET", "" } }), nil, { "allow-invalid" },
+      with(D, { allow = { "GET", "POST" } }) },
+    { "retry-after-invalid", 503, { ["retry-after"] = "5s" }, nil, { "retry-after-invalid" },
+      { ["retry-after"] = "5" } },
+    { "retry-after-invalid", 503, { ["retry-after"] = { "5", "6" } }, nil, { "retry-after-invalid" },
+      { ["retry-after"] = { "5", "5" } } },
+    { "date-invalid", 200, { date = "Sat, 05 Dec 2026 06:00:00 UTC" }, nil, { "date-invalid" },
+      { date = "Sat, 05 Dec 2026 06:00:00 GMT" } },
+    { "date-invalid", 200, { date = "Fri, 05 Dec 2026 06:00:00 GMT" }, nil, { "date-invalid" }, D }, -- a Saturday
+    { "content-length-invalid", 200, with(D, { ["content-length"] = { "42", "43" } }), nil,
+      { "content-length-invalid" }, with(D, { ["content-length"] = { "42", "42" } }) },
+    { "content-length-invalid", 200, with(D, { ["content-length"] = "42, 42" }), nil,
+      { "content-length-invalid" }, with(D, { ["content-length"] = "42" }) },
+    { "content-range-invalid", 206, with(D, { ["content-range"] = "bytes 0-99/50" }), nil,
+      { "content-range-invalid" }, with(D, { ["content-range"] = "bytes 0-49/50" }) },
+    { "content-range-unsatisfied-in-206", 206, with(D, { ["content-range"] = "bytes */1234" }), nil,
+      { "content-range-unsatisfied-in-206" }, with(D, { ["content-range"] = "bytes 0-0/1234" }) },
+    { "content-range-undefined", 200, with(D, { ["content-range"] = "bytes 0-0/1" }), nil,
+      { "content-range-undefined" }, D },
+    { "www-authenticate-invalid", 401, with(D, { ["www-authenticate"] = 'realm="x"' }), nil,
+      { "www-authenticate-invalid" }, with(D, { ["www-authenticate"] = 'Basic realm="x"' }) },
+    { "www-authenticate-invalid", 401, with(D, { ["www-authenticate"] = { 'Newauth realm="a"', "type=1" } }), nil,
+      { "www-authenticate-invalid" }, with(D, { ["www-authenticate"] = { 'Newauth realm="a", type=1', "Basic" } }) },
+    { "proxy-authenticate-invalid", 407, with(D, { ["proxy-authenticate"] = "Basic realm=\"x" }), nil,
+      { "proxy-authenticate-invalid" }, with(D, { ["proxy-authenticate"] = 'Basic realm="x"' }) },
+    { "upgrade-invalid", 426, with(D, { upgrade = "web socket" }), nil, { "upgrade-invalid" },
+      with(D, { upgrade = "websocket" }) },
 }
 
 describe("check: every rule", function()
@@ -367,7 +433,7 @@ describe("check: headers", function()
     end)
 
     it("count a field with an empty value as present, and an empty array as no field", function()
-        assert.are.same({}, hs.check(405, { allow = "", date = "" }))
+        assert.are.same({ "date-invalid" }, check_ids(405, { allow = "", date = "" })) -- present, but no date
         assert.are.same({}, hs.check(405, { allow = { "" }, date = DATE }))
         assert.are.same({ "allow-missing" }, check_ids(405, { allow = {}, date = DATE }))
     end)
@@ -662,9 +728,15 @@ describe("rules", function()
             end
             assert.are.same(expected, copy(s.rules), s.code)
         end
-        assert.are.same({ "allow-missing", "date-missing", "content-forbidden", "method-in-allow" },
+        local values = { "location-invalid", "location-undefined", "allow-invalid", "retry-after-invalid", "date-invalid", "content-length-invalid", "content-range-invalid", "content-range-undefined", "www-authenticate-invalid", "proxy-authenticate-invalid", "upgrade-invalid" }
+        local function plus_values(list)
+            for _, id in ipairs(values) do list[#list + 1] = id end
+            return list
+        end
+        assert.are.same(plus_values({ "allow-missing", "date-missing", "content-forbidden", "method-in-allow" }),
             copy(hs.get(405).rules))
-        assert.are.same({ "status-unregistered", "date-missing", "content-forbidden" }, copy(hs.get(499).rules))
+        assert.are.same(plus_values({ "status-unregistered", "date-missing", "content-forbidden" }),
+            copy(hs.get(499).rules))
     end)
 
     it("take a lang, and refuse a bad one", function()

@@ -141,8 +141,8 @@ def test_the_nonblocking_pipe_overflows_with_every_code():
 CHECK_INPUTS = [
     b"HTTP/1.1 405 Method Not Allowed\r\n\r\n",
     b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\nx",
-    b"HTTP/1.1 301 Moved Permanently\nLocation: /a\nDate: x\n\nHTTP/2 200 \n\nbody",
-    b"HTTP/1.1 200 OK\r\nDate: x\r\n\r\n",
+    b"HTTP/1.1 301 Moved Permanently\nLocation: /a\nDate: Tue, 15 Apr 2025 10:00:00 GMT\n\nHTTP/2 200 \n\nbody",
+    b"HTTP/1.1 200 OK\r\nDate: Tue, 15 Apr 2025 10:00:00 GMT\r\n\r\n",
     b"HTTP/1.1 503 Service Unavailable\r\n\r\n",
     b"",
     b"\x00\xff junk",
