@@ -77,10 +77,11 @@ setup(
     ext_modules=[
         Extension(
             "httpstatus.__core",
-            sources=["bindings/httpstatus.i", "core/httpstatus.c", "core/check.c", "cli/cli.c"],
+            sources=["bindings/httpstatus.i", "core/httpstatus.c", "core/check.c", "core/problem.c",
+                     "core/problem_read.c", "cli/cli.c"],
             include_dirs=["core", "cli"],
             depends=["core/httpstatus.h", "core/codes.def", "core/rules.def", "core/names.inc", "core/normalize.h",
-                     "bindings/python/python.i", "cli/cli.h"],
+                     "core/problem.h", "bindings/python/python.i", "cli/cli.h"],
             # Only PyInit___core need be visible: a faster import.
             extra_compile_args=["-fvisibility=hidden"] if os.name == "posix" else [],
         )
