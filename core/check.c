@@ -6,6 +6,7 @@
  * pointer into them.
  */
 #include "httpstatus.h"
+#include "problem.h"
 
 #include <string.h>
 
@@ -91,6 +92,10 @@ static unsigned long long rules_for(int code)
     case 503: m |= RULE(RETRY_AFTER_SUGGESTED); break;
     default: break;
     }
+    /* a problem-details body (RFC 9457); a title is compared with the phrase */
+    m |= RULE(PROBLEM_INVALID) | RULE(PROBLEM_STATUS_MISMATCH) | RULE(PROBLEM_MEMBER_TYPE);
+    if (hs_phrase(code) != NULL)
+        m |= RULE(PROBLEM_TITLE_DIFFERS);
     return m;
 }
 
@@ -262,16 +267,21 @@ static bool next_member(const char **s, const char *end, const char **member, si
 
 /* The media type of a Content-Type value is type/subtype (case-insensitive),
  * before any parameters. */
-static bool is_byteranges(const char *value, size_t len)
+static bool is_media_type(const char *value, size_t len, const char *type, size_t type_len)
 {
-    static const char type[] = "multipart/byteranges";
     const char *end = value + len;
     while (value < end && is_space(*value))
         value++;
     size_t n = 0;
     while (value + n < end && value[n] != ';' && !is_space(value[n]))
         n++;
-    return equals_folded(value, n, type, sizeof type - 1);
+    return equals_folded(value, n, type, type_len);
+}
+
+static bool is_byteranges(const char *value, size_t len)
+{
+    static const char type[] = "multipart/byteranges";
+    return is_media_type(value, len, type, sizeof type - 1);
 }
 
 static bool list_has(const char *value, size_t len, const char *word, size_t word_len, bool fold_case)
@@ -316,6 +326,7 @@ bool hs_checker_begin(hs_checker *c, int code, const hs_check_options *opt)
         c->opt.content_size = 0;
     c->response = 0;
     c->request = 0;
+    c->problem = 0;
     c->invalid = !options_valid(&c->opt);
     for (size_t i = 0; c->opt.request_fields != NULL && i < c->opt.request_field_count; i++) {
         const hs_header *h = &c->opt.request_fields[i];
@@ -326,6 +337,11 @@ bool hs_checker_begin(hs_checker *c, int code, const hs_check_options *opt)
     return !c->invalid;
 }
 
+/* hs_checker.problem: HS_PF_* (problem.h), the facts of the content when
+ * read, and this bit: a Content-Type of application/problem+json. */
+#define PROBLEM_MEDIA 0x100u
+static const char problem_json[] = "application/problem+json";
+
 void hs_checker_response(hs_checker *c, const char *name, size_t name_len, const char *value, size_t value_len)
 {
     int f = name == NULL ? -1 : known_field(name, name_len);
@@ -334,6 +350,8 @@ void hs_checker_response(hs_checker *c, const char *name, size_t name_len, const
     c->response |= BIT(f);
     if (value == NULL)
         return;
+    if (f == F_CONTENT_TYPE && is_media_type(value, value_len, problem_json, sizeof problem_json - 1))
+        c->problem |= PROBLEM_MEDIA;
     if (f == F_CONTENT_TYPE && is_byteranges(value, value_len))
         c->response |= BIT(F_BYTERANGES);
     else if (f == F_ALLOW && c->opt.method != NULL &&
@@ -355,7 +373,20 @@ void hs_checker_request(hs_checker *c, const char *name, size_t name_len, const 
 void hs_checker_content(hs_checker *c, hs_content content)
 {
     c->opt.content = content;
+    c->opt.content_data = NULL; /* only whether there is content is known now */
+    c->opt.content_size = 0;
+    c->problem &= PROBLEM_MEDIA;
     if (content != HS_CONTENT_UNKNOWN && content != HS_CONTENT_NONE && content != HS_CONTENT_PRESENT)
+        c->invalid = true;
+}
+
+void hs_checker_content_data(hs_checker *c, const char *data, size_t size)
+{
+    c->opt.content = size > 0 ? HS_CONTENT_PRESENT : HS_CONTENT_NONE;
+    c->opt.content_data = NULL; /* read now, not kept */
+    c->opt.content_size = 0;
+    c->problem = (c->problem & PROBLEM_MEDIA) | (data != NULL ? hs_problem_read(data, size, c->code) : 0);
+    if (data == NULL && size > 0)
         c->invalid = true;
 }
 
@@ -365,6 +396,12 @@ static bool method_is(const hs_checker *c, const char *m)
 {
     size_t len = strlen(m);
     return c->opt.method != NULL && c->opt.method_len == len && memcmp(c->opt.method, m, len) == 0;
+}
+
+/* Whether the content read for a problem+json response says fact. */
+static bool problem_says(const hs_checker *c, unsigned fact)
+{
+    return (c->problem & (PROBLEM_MEDIA | HS_PF_READ)) == (PROBLEM_MEDIA | HS_PF_READ) && (c->problem & fact) != 0;
 }
 
 /* Whether rule fires for the response in c, given that it applies to the
@@ -421,9 +458,16 @@ static bool rule_fires(const hs_checker *c, size_t rule, const char **field)
     case RULE_NEGOTIATION_UNREQUESTED:
         return requested && !(asked & (BIT(F_ACCEPT) | BIT(F_ACCEPT_CHARSET) | BIT(F_ACCEPT_ENCODING) |
                                        BIT(F_ACCEPT_LANGUAGE)));
+    case RULE_PROBLEM_INVALID: return problem_says(c, HS_PF_INVALID);
+    case RULE_PROBLEM_STATUS_MISMATCH: return problem_says(c, HS_PF_MISMATCH);
+    case RULE_PROBLEM_MEMBER_TYPE: return problem_says(c, HS_PF_MEMBER_TYPE);
+    case RULE_PROBLEM_TITLE_DIFFERS: return problem_says(c, HS_PF_TITLE_DIFFERS);
     default: return false;
     }
 }
+
+#define PROBLEM_RULES \
+    (RULE(PROBLEM_INVALID) | RULE(PROBLEM_STATUS_MISMATCH) | RULE(PROBLEM_MEMBER_TYPE) | RULE(PROBLEM_TITLE_DIFFERS))
 
 size_t hs_checker_end(const hs_checker *c, hs_finding *out, size_t cap)
 {
@@ -431,6 +475,12 @@ size_t hs_checker_end(const hs_checker *c, hs_finding *out, size_t cap)
     if (c->invalid)
         return HS_CHECK_INVALID;
     unsigned long long candidates = rules_for(c->code) & ~c->opt.ignore;
+    hs_checker read; /* the options' content_data is read here, only for a problem+json response */
+    if ((candidates & PROBLEM_RULES) && (c->problem & PROBLEM_MEDIA) && c->opt.content_data != NULL) {
+        read = *c;
+        read.problem |= hs_problem_read(c->opt.content_data, c->opt.content_size, c->code);
+        c = &read;
+    }
     for (size_t rule = 0; candidates != 0; rule++, candidates >>= 1) {
         const char *field;
         if (!(candidates & 1) || rules[rule].severity < c->opt.level || !rule_fires(c, rule, &field))

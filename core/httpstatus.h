@@ -200,7 +200,8 @@ typedef struct hs_check_options {
     size_t request_field_count;
     hs_content content;              /* whether the response has content */
     const char *content_data;        /* the content itself (content_size bytes), or NULL; when */
-    size_t content_size;             /* given, it also sets content (empty is HS_CONTENT_NONE) */
+    size_t content_size;             /* given, it also sets content (empty is HS_CONTENT_NONE),
+                                        and the problem-details rules read it */
     hs_http_version version;         /* of the request */
     unsigned long long ignore;       /* bit i set: rule i is skipped */
     hs_level level;                  /* the least level reported: HS_INFO (0) reports all */
@@ -240,6 +241,7 @@ typedef struct hs_checker {
     unsigned long response; /* bit per field of interest, seen in the response */
     unsigned long request;  /* the same, in the request */
     bool invalid;           /* opt was not valid: hs_checker_end answers HS_CHECK_INVALID */
+    unsigned problem;       /* what the problem-details rules know: a problem+json Content-Type, facts read */
 } hs_checker;
 
 /* False when opt is not valid (see HS_CHECK_INVALID); the calls that follow
@@ -250,8 +252,18 @@ HS_API void hs_checker_response(hs_checker *c, const char *name, size_t name_len
 HS_API void hs_checker_request(hs_checker *c, const char *name, size_t name_len, const char *value,
                                size_t value_len);
 /* Whether the response has content, learnt after its fields (a parser
- * knows it only once the header section has ended): any time before end. */
+ * knows it only once the header section has ended): any time before end.
+ * Content given before (content_data) is forgotten. */
 HS_API void hs_checker_content(hs_checker *c, hs_content content);
+/* The content itself (size bytes), learnt after the fields, for the
+ * problem-details rules: read at once and not kept (no pointer to data
+ * stays in c), so a parser may pass its own buffer and reuse it. It sets
+ * content as content_data does (size 0 is HS_CONTENT_NONE) and replaces
+ * what the options or an earlier call said of the content; content longer
+ * than HS_PROBLEM_CONTENT_MAX is present but not read (the problem rules
+ * stay silent). data NULL with a size is a mistake: hs_checker_end then
+ * returns HS_CHECK_INVALID. */
+HS_API void hs_checker_content_data(hs_checker *c, const char *data, size_t size);
 HS_API size_t hs_checker_end(const hs_checker *c, hs_finding *out, size_t cap);
 
 /* ---- problem details (RFC 9457) ------------------------------------------

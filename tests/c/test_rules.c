@@ -50,6 +50,10 @@ static const struct {
     {"expectation-unrequested", "should", true},
     {"method-in-allow", "should", true},
     {"negotiation-unrequested", "info", true},
+    {"problem-invalid", "must", false},
+    {"problem-status-mismatch", "must", false},
+    {"problem-member-type", "should", false},
+    {"problem-title-differs", "info", false},
 };
 
 /* A response or request written as "Name: value" strings. */
@@ -163,12 +167,20 @@ static void test_the_list(void)
 static void test_rules_of_codes(void)
 {
     /* A row's rules: the ids of every rule that can apply to it. */
-    const char *of405[] = {"allow-missing", "date-missing", "content-forbidden", "method-in-allow", NULL};
+    const char *of405[] = {"allow-missing",       "date-missing",        "content-forbidden",     "method-in-allow",
+                           "problem-invalid",     "problem-status-mismatch", "problem-member-type",
+                           "problem-title-differs", NULL};
     for (size_t j = 0; j < COUNT_OF(of405); j++)
         STR_EQ(hs_rule_of(405, j), of405[j], "rules of 405");
-    const char *of499[] = {"status-unregistered", "date-missing", "content-forbidden", NULL};
+    const char *of499[] = {"status-unregistered", "date-missing", "content-forbidden", "problem-invalid",
+                           "problem-status-mismatch", "problem-member-type", "problem-title-differs", NULL};
     for (size_t j = 0; j < COUNT_OF(of499); j++)
         STR_EQ(hs_rule_of(499, j), of499[j], "rules of 499 (nginx)");
+    /* 470 is not in the table: no phrase for a problem's title to differ from */
+    const char *of470[] = {"status-unregistered", "date-missing", "content-forbidden", "problem-invalid",
+                           "problem-status-mismatch", "problem-member-type", NULL};
+    for (size_t j = 0; j < COUNT_OF(of470); j++)
+        STR_EQ(hs_rule_of(470, j), of470[j], "rules of 470 (not in the table)");
     STR_EQ(hs_rule_of(600, 0), "status-invalid", "600: outside 100..599");
     STR_EQ(hs_rule_of(600, 1), NULL, "600: nothing else");
     STR_EQ(hs_rule_of(INT_MIN, 0), "status-invalid", "INT_MIN");

@@ -265,7 +265,8 @@ describe("status objects", function()
         assert.are.equal("404 Not Found", s.status_line)
         assert.are.same({}, s.aliases)
         -- the ids of the response rules that can apply to 404 (see check_spec.lua)
-        assert.are.same({ "date-missing", "content-forbidden" }, s.rules)
+        assert.are.same({ "date-missing", "content-forbidden", "problem-invalid", "problem-status-mismatch",
+            "problem-member-type", "problem-title-differs" }, s.rules)
         assert.is_true(s.official)
         assert.is_true(s.is_cacheable)
         assert.is_false(s.is_retryable)
@@ -379,7 +380,8 @@ describe("status objects in JSON", function()
         -- {} with one that has none (Debian's lua-cjson 2.1.0).
         local empty = cjson.empty_array_mt and "[]" or "{}"
         assert.is_truthy(text:find('"aliases":' .. empty, 1, true), text)
-        assert.is_truthy(text:find('"rules":["date-missing","content-forbidden"]', 1, true), text)
+        assert.is_truthy(text:find('"rules":["date-missing","content-forbidden","problem-invalid",'
+            .. '"problem-status-mismatch","problem-member-type","problem-title-differs"]', 1, true), text)
     end)
 
     it("encode with dkjson to every field, empty lists as []", function()
@@ -394,7 +396,8 @@ describe("status objects in JSON", function()
         assert.is_truthy(text:find('"code":404', 1, true))
         assert.is_truthy(text:find('"phrase":"Not Found"', 1, true))
         assert.is_truthy(text:find('"aliases":[]', 1, true), text)
-        assert.is_truthy(text:find('"rules":["date-missing","content-forbidden"]', 1, true), text)
+        assert.is_truthy(text:find('"rules":["date-missing","content-forbidden","problem-invalid",'
+            .. '"problem-status-mismatch","problem-member-type","problem-title-differs"]', 1, true), text)
         assert.is_truthy(dkjson.encode(hs.search("no such word")) == "[]")
     end)
 

@@ -70,6 +70,17 @@ local RULES = {
     { "expectation-unrequested", "should", "Expect", { "RFC 9110", "15.5.18" } },
     { "method-in-allow", "should", "Allow", { "RFC 9110", "15.5.6" } },
     { "negotiation-unrequested", "info", nil, { "RFC 9110", "15.5.7" } },
+    { "problem-invalid", "must", nil, { "RFC 9457", "3" } },
+    { "problem-status-mismatch", "must", nil, { "RFC 9457", "3.1.2" } },
+    { "problem-member-type", "should", nil, { "RFC 9457", "3.1" } },
+    { "problem-title-differs", "info", nil, { "RFC 9457", "4.2.1" } },
+}
+
+-- The problem rules read the content itself, which hs.check does not take
+-- yet (content is a boolean here): tests/c/test_problem.c makes them fire.
+local CONTENT_RULES = {
+    ["problem-invalid"] = true, ["problem-status-mismatch"] = true,
+    ["problem-member-type"] = true, ["problem-title-differs"] = true,
 }
 
 local function range(lo, hi)
@@ -109,6 +120,11 @@ local CODES = {
     ["expectation-unrequested"] = { 417 },
     ["method-in-allow"] = { 405 },
     ["negotiation-unrequested"] = { 406 },
+    -- any response may carry a problem body; its title is compared with a phrase
+    ["problem-invalid"] = range(100, 599),
+    ["problem-status-mismatch"] = range(100, 599),
+    ["problem-member-type"] = range(100, 599),
+    ["problem-title-differs"] = "known",
 }
 
 -- The IANA registry (as in api_spec.lua): status-unregistered applies to
@@ -127,6 +143,11 @@ do
         if not IANA[c] then unofficial[#unofficial + 1] = c end
     end
     CODES["status-unregistered"] = unofficial
+    local known = {}
+    for c = 100, 599 do
+        if hs.get(c) then known[#known + 1] = c end
+    end
+    CODES["problem-title-differs"] = known
 end
 
 -- Every rule on a minimal response that breaks it (all the ids that must
@@ -269,9 +290,9 @@ describe("check: every rule", function()
         end)
     end
 
-    it("has a case for every rule of the contract", function()
+    it("has a case for every rule of the contract it can reach", function()
         for _, r in ipairs(RULES) do
-            assert.is_true(covered[r[1]], r[1])
+            assert.are.equal(not CONTENT_RULES[r[1]], covered[r[1]] == true, r[1])
         end
     end)
 
@@ -662,9 +683,10 @@ describe("rules", function()
             end
             assert.are.same(expected, copy(s.rules), s.code)
         end
-        assert.are.same({ "allow-missing", "date-missing", "content-forbidden", "method-in-allow" },
-            copy(hs.get(405).rules))
-        assert.are.same({ "status-unregistered", "date-missing", "content-forbidden" }, copy(hs.get(499).rules))
+        assert.are.same({ "allow-missing", "date-missing", "content-forbidden", "method-in-allow", "problem-invalid",
+            "problem-status-mismatch", "problem-member-type", "problem-title-differs" }, copy(hs.get(405).rules))
+        assert.are.same({ "status-unregistered", "date-missing", "content-forbidden", "problem-invalid",
+            "problem-status-mismatch", "problem-member-type", "problem-title-differs" }, copy(hs.get(499).rules))
     end)
 
     it("take a lang, and refuse a bad one", function()

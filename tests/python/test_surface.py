@@ -44,9 +44,10 @@ def test_aliases_and_rules_are_tuples_of_str():
         assert type(member.rules) is tuple and all(type(r) is str for r in member.rules)
         assert member.rules and len(set(member.rules)) == len(member.rules)
     # the ids of the response rules that can apply (core/rules.def), in the order of rules()
-    assert Status.NOT_FOUND.rules == ("date-missing", "content-forbidden")
-    assert Status.UNAUTHORIZED.rules == ("www-authenticate-missing", "date-missing", "content-forbidden")
-    assert Status.USE_PROXY.rules == ("status-obsolete", "date-missing", "content-forbidden")
+    problem = ("problem-invalid", "problem-status-mismatch", "problem-member-type", "problem-title-differs")
+    assert Status.NOT_FOUND.rules == ("date-missing", "content-forbidden", *problem)
+    assert Status.UNAUTHORIZED.rules == ("www-authenticate-missing", "date-missing", "content-forbidden", *problem)
+    assert Status.USE_PROXY.rules == ("status-obsolete", "date-missing", "content-forbidden", *problem)
 
 
 def test_usage_marks_the_common_and_the_rare_codes():
