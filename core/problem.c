@@ -103,7 +103,7 @@ static bool put_string(writer *w, const char *text, size_t n)
     while (i < n) {
         unsigned char c = s[i];
         if (!is_special(c)) {
-            i++;
+            i += hs_plain_run(s + i, n - i);
         } else if (c >= 0x80) {
             size_t k = hs_utf8_length(s + i, n - i);
             if (k == 0)
@@ -200,7 +200,7 @@ static bool json_string(writer *w, text *t)
         if (c < 0x20) /* a control must be escaped in JSON text */
             return fail(w, HS_PROBLEM_BAD_JSON, t->at);
         if (c < 0x80 && c != '\\') {
-            t->at++;
+            t->at += hs_plain_run(s + t->at, t->n - t->at);
             continue;
         }
         if (c >= 0x80) {

@@ -6,6 +6,8 @@
 #define HS_PROBLEM_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 /* The facts, one bit each. HS_PF_READ says the body was read and the bits
  * after it hold; without it the rules stay silent. */
@@ -83,6 +85,31 @@ static inline long hs_hex4(const char *s, size_t n, size_t at)
         v = v * 16 + d;
     }
     return v;
+}
+
+/* How many bytes at the start of s[0..n) a JSON string holds as they are
+ * in every form this project writes or reads: printable ASCII other than
+ * '"' and '\'. Eight bytes at a time while none of them is another byte
+ * (a control, a quote, a backslash or one with the high bit set), then one
+ * at a time. */
+static inline size_t hs_plain_run(const unsigned char *s, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    size_t i = 0;
+    for (; n - i >= 8; i += 8) {
+        uint64_t x, quote, backslash;
+        memcpy(&x, s + i, 8);
+        quote = x ^ (ones * '"');
+        backslash = x ^ (ones * '\\');
+        /* the high bit of a byte below 0x20, of a zero byte of quote or of
+         * backslash (each test exact as to whether some byte matches), or
+         * of x itself */
+        if ((((x - ones * 0x20) & ~x) | ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | x) & high)
+            break;
+    }
+    while (i < n && s[i] >= 0x20 && s[i] < 0x80 && s[i] != '"' && s[i] != '\\')
+        i++;
+    return i;
 }
 
 /* The facts of the body s[0..n) of a response with this code (the title is

@@ -73,7 +73,7 @@ static bool read_string(reader *r, matcher *m)
             return false;
         unsigned char c = s[r->at];
         if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-            r->at++;
+            r->at += hs_plain_run(s + r->at, r->n - r->at);
             continue;
         }
         match(m, r->s + run, r->at - run);
