@@ -287,6 +287,10 @@ static void test_extension_values(void)
     EXPECT_VALUE("{\"\xc3\xa9\":1,\"z\":2,\"\\u00e8\":3}", "{\"z\":2,\"\xc3\xa8\":3,\"\xc3\xa9\":1}");
     EXPECT_VALUE("{\"\xef\xbd\x81\":1,\"\xf0\x9f\x98\x80\":2}", "{\"\xef\xbd\x81\":1,\"\xf0\x9f\x98\x80\":2}");
     EXPECT_VALUE("{\"a\\u0000b\":1,\"a\":2}", "{\"a\":2,\"a\\u0000b\":1}");
+    /* keys of every escape, sorted by their decoded bytes and written canonically */
+    EXPECT_VALUE("{\"a\":0,\"\\ud83d\\ude00\":7,\"\\/\":8,\"\\\"\":6,\"\\r\":5,\"\\f\":4,\"\\t\":3,\"\\b\":2,"
+                 "\"\\n\":1}",
+                 "{\"\\b\":2,\"\\t\":3,\"\\n\":1,\"\\f\":4,\"\\r\":5,\"\\\"\":6,\"/\":8,\"a\":0,\"\xf0\x9f\x98\x80\":7}");
     /* nested objects sorted at every level, arrays kept in their order */
     EXPECT_VALUE("{\"z\":[{\"y\":1,\"x\":[3,2,1]},{\"q\":{\"b\":0,\"a\":0}}],\"a\":{\"d\":{\"c\":{\"b\":{\"a\":1,\"A\":2}}}}}",
                  "{\"a\":{\"d\":{\"c\":{\"b\":{\"A\":2,\"a\":1}}}},\"z\":[{\"x\":[3,2,1],\"y\":1},{\"q\":{\"a\":0,\"b\":0}}]}");
@@ -385,7 +389,12 @@ static void test_faults_of_extensions(void)
     e[2] = (hs_problem_extension){"zzz", 3, "3", 1};
     p = with_extensions(e, 3);
     EXPECT_FAULT(400, &p, HS_PROBLEM_DUPLICATE_NAME, "zzz", 2, 0);
-    e[1] = (hs_problem_extension){"zzzz", 3, "2", 1}; /* "zzz" by its length */
+    /* a bad value where the extensions are sorted by selection */
+    e[0] = (hs_problem_extension){"zzz", 3, "1", 1};
+    e[1] = (hs_problem_extension){"aaa", 3, "1.5", 3};
+    p = with_extensions(e, 2);
+    EXPECT_FAULT(400, &p, HS_PROBLEM_NOT_INTEGER, "aaa", 1, 0);
+        e[1] = (hs_problem_extension){"zzzz", 3, "2", 1}; /* "zzz" by its length */
     p = with_extensions(e, 2);
     EXPECT_FAULT(400, &p, HS_PROBLEM_DUPLICATE_NAME, "zzz", 1, 0);
 
@@ -450,6 +459,10 @@ static void test_faults_of_values(void)
     EXPECT_VALUE_FAULT("{a:1}", HS_PROBLEM_BAD_JSON, 1);
     EXPECT_VALUE_FAULT("{\"a\" 1}", HS_PROBLEM_BAD_JSON, 5);
     EXPECT_VALUE_FAULT("{\"a\":1 \"b\":2}", HS_PROBLEM_BAD_JSON, 7);
+    /* a value that runs to the end of the text inside an object */
+    EXPECT_VALUE_FAULT("{\"a\":\"open", HS_PROBLEM_BAD_JSON, 10);
+    EXPECT_VALUE_FAULT("{\"a\":\"x\\", HS_PROBLEM_BAD_JSON, 8);
+    EXPECT_VALUE_FAULT("{\"a\":[1,2", HS_PROBLEM_BAD_JSON, 9);
     /* a value that ends early, where the keys ascend and where they are sorted */
     EXPECT_VALUE_FAULT("{\"a\":1x,\"b\":2}", HS_PROBLEM_BAD_JSON, 6);
     EXPECT_VALUE_FAULT("{\"b\":1x,\"a\":2}", HS_PROBLEM_BAD_JSON, 6);
@@ -724,7 +737,7 @@ static void test_not_one_object(void)
         "{\"a\":1,}", "{,}", "{\"a\" 1}", "{'a':1}", "{a:1}", "{\"a\":01}", "{\"a\":1.}", "{\"a\":.5}",
         "{\"a\":-}", "{\"a\":+1}", "{\"a\":1e}", "{\"a\":NaN}", "{\"a\":Infinity}", "{\"a\":tru}", "{\"a\":nul}",
         "{\"a\":[1,]}", "{\"a\":[1}", "{\"a\":{]}", "{\"a\":\"open}", "{\"a\":\"\\x\"}", "{\"a\":\"\\u12\"}",
-        "{\"a\":\"\\u123g\"}", "{\"a\":1 /* no comments */}", "{\"a\":1}\x00", "{\"a\":\"\x01\"}",
+        "{\"a\":\"\\u123g\"}", "{\"a\":\"\\", "{\"a\":1 /* no comments */}", "{\"a\":1}\x00", "{\"a\":\"\x01\"}",
         "{\"a\":\"tab\there\"}", "\xef\xbb\xbf{}", "{\"a\":\"\xff\"}", "{\"a\":\"\xc0\xaf\"}",
         "{\"a\":\"\xed\xa0\x80\"}", "{\"a\":\"\xf4\x90\x80\x80\"}", "{\"\xe2\x82\":1}", "{\"a\":1}\xc2\xa0",
         "\xc2\xa0{}", "{\"a\":[[[[]]]}", "{\"a\":true false}",
