@@ -34,7 +34,8 @@ build = {
     modules = {
         ["httpstatus"] = "bindings/lua/httpstatus/init.lua",
         ["httpstatus.core"] = {
-            sources = { "core/httpstatus.c", "core/check.c", "core/values.c", "bindings/lua/httpstatus_core_wrap.c" },
+            sources = { "core/httpstatus.c", "core/check.c", "core/values.c", "core/problem.c",
+                        "core/problem_read.c", "bindings/lua/httpstatus_core_wrap.c" },
             incdirs = { "core" },
         },
     },

@@ -60,8 +60,18 @@
 %ignore hs_checker_request;
 %ignore hs_checker_end;
 %ignore hs_checker_content;
+%ignore hs_checker_content_data;
 %ignore hs_http_version_of;
 %ignore hs_level_of;
+
+/* Problem details take and fill a caller's buffer and arrays: each binding
+ * wraps hs_problem_json in a function of its own. */
+%ignore hs_problem_extension;
+%ignore hs_problem;
+%ignore hs_problem_error;
+%ignore hs_problem_json;
+%ignore hs_problem_validate;
+%ignore hs_problem_message;
 
 #define HS_API
 %include "httpstatus.h"

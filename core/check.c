@@ -7,6 +7,7 @@
  * check is linear in the size of the fields and keeps no pointer into them.
  */
 #include "httpstatus.h"
+#include "problem.h"
 
 #include <string.h>
 
@@ -102,6 +103,10 @@ static unsigned long long rules_for(int code)
     case 503: m |= RULE(RETRY_AFTER_SUGGESTED); break;
     default: break;
     }
+    /* a problem-details body (RFC 9457); a title is compared with the phrase */
+    m |= RULE(PROBLEM_INVALID) | RULE(PROBLEM_STATUS_MISMATCH) | RULE(PROBLEM_MEMBER_TYPE);
+    if (hs_phrase(code) != NULL)
+        m |= RULE(PROBLEM_TITLE_DIFFERS);
     return m;
 }
 
@@ -273,16 +278,21 @@ static bool next_member(const char **s, const char *end, const char **member, si
 
 /* The media type of a Content-Type value is type/subtype (case-insensitive),
  * before any parameters. */
-static bool is_byteranges(const char *value, size_t len)
+static bool is_media_type(const char *value, size_t len, const char *type, size_t type_len)
 {
-    static const char type[] = "multipart/byteranges";
     const char *end = value + len;
     while (value < end && is_space(*value))
         value++;
     size_t n = 0;
     while (value + n < end && value[n] != ';' && !is_space(value[n]))
         n++;
-    return equals_folded(value, n, type, sizeof type - 1);
+    return equals_folded(value, n, type, type_len);
+}
+
+static bool is_byteranges(const char *value, size_t len)
+{
+    static const char type[] = "multipart/byteranges";
+    return is_media_type(value, len, type, sizeof type - 1);
 }
 
 static bool list_has(const char *value, size_t len, const char *word, size_t word_len, bool fold_case)
@@ -461,6 +471,7 @@ bool hs_checker_begin(hs_checker *c, int code, const hs_check_options *opt)
     c->response = 0;
     c->request = 0;
     c->values = 0;
+    c->problem = 0;
     c->invalid = !options_valid(&c->opt);
     for (size_t i = 0; c->opt.request_fields != NULL && i < c->opt.request_field_count; i++) {
         const hs_header *h = &c->opt.request_fields[i];
@@ -471,6 +482,11 @@ bool hs_checker_begin(hs_checker *c, int code, const hs_check_options *opt)
     return !c->invalid;
 }
 
+/* hs_checker.problem: HS_PF_* (problem.h), the facts of the content when
+ * read, and this bit: a Content-Type of application/problem+json. */
+#define PROBLEM_MEDIA 0x100u
+static const char problem_json[] = "application/problem+json";
+
 void hs_checker_response(hs_checker *c, const char *name, size_t name_len, const char *value, size_t value_len)
 {
     int f = name == NULL ? -1 : known_field(name, name_len);
@@ -479,6 +495,8 @@ void hs_checker_response(hs_checker *c, const char *name, size_t name_len, const
     c->response |= BIT(f);
     if (value == NULL)
         return;
+    if (f == F_CONTENT_TYPE && is_media_type(value, value_len, problem_json, sizeof problem_json - 1))
+        c->problem |= PROBLEM_MEDIA;
     if (f == F_CONTENT_TYPE && is_byteranges(value, value_len))
         c->response |= BIT(F_BYTERANGES);
     else if (f == F_ALLOW && c->opt.method != NULL &&
@@ -501,7 +519,20 @@ void hs_checker_request(hs_checker *c, const char *name, size_t name_len, const 
 void hs_checker_content(hs_checker *c, hs_content content)
 {
     c->opt.content = content;
+    c->opt.content_data = NULL; /* only whether there is content is known now */
+    c->opt.content_size = 0;
+    c->problem &= PROBLEM_MEDIA;
     if (content != HS_CONTENT_UNKNOWN && content != HS_CONTENT_NONE && content != HS_CONTENT_PRESENT)
+        c->invalid = true;
+}
+
+void hs_checker_content_data(hs_checker *c, const char *data, size_t size)
+{
+    c->opt.content = size > 0 ? HS_CONTENT_PRESENT : HS_CONTENT_NONE;
+    c->opt.content_data = NULL; /* read now, not kept */
+    c->opt.content_size = 0;
+    c->problem = (c->problem & PROBLEM_MEDIA) | (data != NULL ? hs_problem_read(data, size, c->code) : 0);
+    if (data == NULL && size > 0)
         c->invalid = true;
 }
 
@@ -511,6 +542,12 @@ static bool method_is(const hs_checker *c, const char *m)
 {
     size_t len = strlen(m);
     return c->opt.method != NULL && c->opt.method_len == len && memcmp(c->opt.method, m, len) == 0;
+}
+
+/* Whether the content read for a problem+json response says fact. */
+static bool problem_says(const hs_checker *c, unsigned fact)
+{
+    return (c->problem & (PROBLEM_MEDIA | HS_PF_READ)) == (PROBLEM_MEDIA | HS_PF_READ) && (c->problem & fact) != 0;
 }
 
 /* Whether rule fires for the response in c, given that it applies to the
@@ -581,6 +618,10 @@ static bool rule_fires(const hs_checker *c, size_t rule, const char **field)
     case RULE_WWW_AUTHENTICATE_INVALID: return (values & VALUE(V_WWW_AUTHENTICATE_BAD)) != 0;
     case RULE_PROXY_AUTHENTICATE_INVALID: return (values & VALUE(V_PROXY_AUTHENTICATE_BAD)) != 0;
     case RULE_UPGRADE_INVALID: return (values & VALUE(V_UPGRADE_BAD)) != 0;
+    case RULE_PROBLEM_INVALID: return problem_says(c, HS_PF_INVALID);
+    case RULE_PROBLEM_STATUS_MISMATCH: return problem_says(c, HS_PF_MISMATCH);
+    case RULE_PROBLEM_MEMBER_TYPE: return problem_says(c, HS_PF_MEMBER_TYPE);
+    case RULE_PROBLEM_TITLE_DIFFERS: return problem_says(c, HS_PF_TITLE_DIFFERS);
     default: return false;
     }
 }
@@ -623,6 +664,8 @@ static unsigned long long value_rules_of_absent_fields(unsigned long has)
             absent |= of[i].rules;
     return absent;
 }
+#define PROBLEM_RULES \
+    (RULE(PROBLEM_INVALID) | RULE(PROBLEM_STATUS_MISMATCH) | RULE(PROBLEM_MEMBER_TYPE) | RULE(PROBLEM_TITLE_DIFFERS))
 
 size_t hs_checker_end(const hs_checker *c, hs_finding *out, size_t cap)
 {
@@ -631,6 +674,12 @@ size_t hs_checker_end(const hs_checker *c, hs_finding *out, size_t cap)
         return HS_CHECK_INVALID;
     unsigned long long candidates =
         rules_for(c->code) & ~c->opt.ignore & ~value_rules_of_absent_fields(c->response);
+    hs_checker read; /* the options' content_data is read here, only for a problem+json response */
+    if ((candidates & PROBLEM_RULES) && (c->problem & PROBLEM_MEDIA) && c->opt.content_data != NULL) {
+        read = *c;
+        read.problem |= hs_problem_read(c->opt.content_data, c->opt.content_size, c->code);
+        c = &read;
+    }
     for (; candidates != 0; candidates &= candidates - 1) { /* each set bit, lowest first */
         const size_t rule = lowest_bit(candidates);
         const char *field;

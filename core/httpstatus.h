@@ -202,7 +202,8 @@ typedef struct hs_check_options {
     size_t request_field_count;
     hs_content content;              /* whether the response has content */
     const char *content_data;        /* the content itself (content_size bytes), or NULL; when */
-    size_t content_size;             /* given, it also sets content (empty is HS_CONTENT_NONE) */
+    size_t content_size;             /* given, it also sets content (empty is HS_CONTENT_NONE),
+                                        and the problem-details rules read it */
     hs_http_version version;         /* of the request */
     unsigned long long ignore;       /* bit i set: rule i is skipped */
     hs_level level;                  /* the least level reported: HS_INFO (0) reports all */
@@ -250,6 +251,7 @@ typedef struct hs_checker {
     unsigned long values;   /* bit per fact learnt from the response's values */
     unsigned long long first_key[5]; /* per field that must appear once: the key of its */
     size_t first_length[5];           /* first value, and its length or the kind of key */
+    unsigned problem;       /* what the problem-details rules know: a problem+json Content-Type, facts read */
 } hs_checker;
 
 /* False when opt is not valid (see HS_CHECK_INVALID); the calls that follow
@@ -260,9 +262,127 @@ HS_API void hs_checker_response(hs_checker *c, const char *name, size_t name_len
 HS_API void hs_checker_request(hs_checker *c, const char *name, size_t name_len, const char *value,
                                size_t value_len);
 /* Whether the response has content, learnt after its fields (a parser
- * knows it only once the header section has ended): any time before end. */
+ * knows it only once the header section has ended): any time before end.
+ * Content given before (content_data) is forgotten. */
 HS_API void hs_checker_content(hs_checker *c, hs_content content);
+/* The content itself (size bytes), learnt after the fields, for the
+ * problem-details rules: read at once and not kept (no pointer to data
+ * stays in c), so a parser may pass its own buffer and reuse it. It sets
+ * content as content_data does (size 0 is HS_CONTENT_NONE) and replaces
+ * what the options or an earlier call said of the content; content longer
+ * than HS_PROBLEM_CONTENT_MAX is present but not read (the problem rules
+ * stay silent). data NULL with a size is a mistake: hs_checker_end then
+ * returns HS_CHECK_INVALID. */
+HS_API void hs_checker_content_data(hs_checker *c, const char *data, size_t size);
 HS_API size_t hs_checker_end(const hs_checker *c, hs_finding *out, size_t cap);
+
+/* ---- problem details (RFC 9457) ------------------------------------------
+ *
+ * hs_problem_json writes the application/problem+json body of a status:
+ * {"title":"Not Found","status":404,"detail":"No user 42"}. The bytes are
+ * the same in every language: compact JSON, UTF-8 as it is (U+2028 and
+ * U+2029 too), '"' and '\' escaped, controls as \b \f \n \r \t or \u00xx
+ * (lowercase hex), DEL and '/' as they are; members in the order type,
+ * title, status, detail, instance, then the extensions sorted by the bytes
+ * of their names (keys of nested objects likewise). */
+
+/* An extension member: its name (name_len bytes: an ASCII letter, then
+ * letters, digits or '_', three bytes or more, none of the five standard
+ * names) and its value as JSON text (value_len bytes), encoded by the caller
+ * in any valid way (any white space, any escapes): a string, an integer
+ * (-2^53 < n < 2^53, no fraction or exponent; -0 is written 0), true,
+ * false, null, or an array or object of these, nested at most
+ * HS_PROBLEM_DEPTH deep, no key twice in one object. The writer validates
+ * it and writes it canonically. */
+typedef struct hs_problem_extension {
+    const char *name;
+    size_t name_len;
+    const char *value;
+    size_t value_len;
+} hs_problem_extension;
+
+/* The members a caller gives, each as bytes and a length (not
+ * NUL-terminated, so a NUL in a detail is written \u0000). A NULL pointer
+ * is an absent member (its length is not read); a given empty string is
+ * written. title NULL is the status's phrase. extensions: extension_count
+ * of them (NULL with a count of 0). HS_PROBLEM_INIT is all absent. */
+typedef struct hs_problem {
+    const char *detail;
+    size_t detail_len;
+    const char *type;
+    size_t type_len;
+    const char *title;
+    size_t title_len;
+    const char *instance;
+    size_t instance_len;
+    const hs_problem_extension *extensions;
+    size_t extension_count;
+} hs_problem;
+
+#define HS_PROBLEM_INIT {NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0}
+
+/* How deep an extension value may nest arrays and objects ([[1]] is 2). */
+#define HS_PROBLEM_DEPTH 32
+
+/* Writes the body of a problem with this code into buf, snprintf-style: at
+ * most cap bytes, NUL-terminated when cap > 0 (so the whole body when the
+ * return value is less than cap), and returns its length. 0 when the
+ * problem cannot be written (a body is never empty), buf then holding ""
+ * when cap > 0: a code outside 100..599, a code not in the table without a
+ * title, a string that is not valid UTF-8, an extension that breaks the
+ * rules above, two extensions of one name (hs_problem_validate says which
+ * and why). p NULL is HS_PROBLEM_INIT. No heap; linear in the size of the
+ * members, except that an object (the extensions too) that is not already
+ * sorted is sorted by selection: O(k * n) for k members in n bytes. */
+HS_API size_t hs_problem_json(char *buf, size_t cap, int code, const hs_problem *p);
+
+/* Why hs_problem_json refuses a problem. */
+typedef enum hs_problem_fault {
+    HS_PROBLEM_OK,             /* nothing: it writes the body */
+    HS_PROBLEM_BAD_CODE,       /* the code is outside 100..599 */
+    HS_PROBLEM_NO_TITLE,       /* the code is not in the table and no title is given */
+    HS_PROBLEM_BAD_ARGUMENT,   /* extensions NULL with a count, or an extension's name or value NULL */
+    HS_PROBLEM_BAD_UTF8,       /* a string (a member, or one in an extension value) is not valid UTF-8 */
+    HS_PROBLEM_BAD_NAME,       /* an extension name is not a letter, then letters, digits or '_', 3+ */
+    HS_PROBLEM_STANDARD_NAME,  /* an extension is named type, title, status, detail or instance */
+    HS_PROBLEM_DUPLICATE_NAME, /* two extensions have the same name */
+    HS_PROBLEM_BAD_JSON,       /* an extension value is not one JSON value (RFC 8259) */
+    HS_PROBLEM_LONE_SURROGATE, /* a \u escape of half a surrogate pair: no UTF-8 can say it */
+    HS_PROBLEM_NOT_INTEGER,    /* a number with a fraction or an exponent */
+    HS_PROBLEM_TOO_LARGE,      /* an integer of 2^53 or more, or -2^53 or less */
+    HS_PROBLEM_TOO_DEEP,       /* arrays and objects nested deeper than HS_PROBLEM_DEPTH */
+    HS_PROBLEM_DUPLICATE_KEY,  /* an object in an extension value has a key twice */
+    HS_PROBLEM_TOO_LONG        /* the body would not fit in a size_t */
+} hs_problem_fault;
+
+/* Where and why, for a binding's error message: the member at fault is
+ * member (member_len bytes: "detail", "type", "title", "instance", the
+ * extension's name as given, or NULL when the fault is the code's or the
+ * arguments'), extension its index in p->extensions (or (size_t)-1), offset
+ * the byte of that member's string, name or value where it stopped being
+ * valid, message a short English text naming the fault. */
+typedef struct hs_problem_error {
+    hs_problem_fault fault;
+    const char *message;
+    const char *member;
+    size_t member_len;
+    size_t extension;
+    size_t offset;
+} hs_problem_error;
+
+/* True when hs_problem_json writes the problem; false, with *err (if not
+ * NULL) saying why, when it returns 0. Checks exactly what it checks. */
+HS_API bool hs_problem_validate(int code, const hs_problem *p, hs_problem_error *err);
+
+/* The English text of a fault ("not valid UTF-8"); NULL outside the enum. */
+HS_API const char *hs_problem_message(hs_problem_fault fault);
+
+/* check reads a problem-details body (Content-Type application/problem+json)
+ * of at most this many bytes; for longer content the problem rules stay
+ * silent. Objects and arrays nested deeper than HS_PROBLEM_READ_DEPTH
+ * likewise leave them silent. */
+#define HS_PROBLEM_CONTENT_MAX 65536
+#define HS_PROBLEM_READ_DEPTH 1024
 
 /* The library's version, HS_VERSION_STRING at the time it was built. */
 HS_API const char *hs_version(void);

@@ -2692,8 +2692,9 @@ SWIG_Lua_dostring(lua_State *L, const char *str) {
 #define SWIGTYPE_p_hs_http_version swig_types[1]
 #define SWIGTYPE_p_hs_kind swig_types[2]
 #define SWIGTYPE_p_hs_level swig_types[3]
-static swig_type_info *swig_types[5];
-static swig_module_info swig_module = {swig_types, 4, 0, 0, 0, 0};
+#define SWIGTYPE_p_hs_problem_fault swig_types[4]
+static swig_type_info *swig_types[6];
+static swig_module_info swig_module = {swig_types, 5, 0, 0, 0, 0};
 #define SWIG_TypeQuery(name) SWIG_TypeQueryModule(&swig_module, &swig_module, name)
 #define SWIG_MangledTypeQuery(name) SWIG_MangledTypeQueryModule(&swig_module, &swig_module, name)
 
@@ -3871,6 +3872,24 @@ static swig_lua_const_info swig_SwigModule_constants[]= {
     {SWIG_LUA_CONSTTAB_INT("HS_CONTENT_UNKNOWN", HS_CONTENT_UNKNOWN)},
     {SWIG_LUA_CONSTTAB_INT("HS_CONTENT_NONE", HS_CONTENT_NONE)},
     {SWIG_LUA_CONSTTAB_INT("HS_CONTENT_PRESENT", HS_CONTENT_PRESENT)},
+    {SWIG_LUA_CONSTTAB_INT("HS_PROBLEM_DEPTH", 32)},
+    {SWIG_LUA_CONSTTAB_INT("HS_PROBLEM_OK", HS_PROBLEM_OK)},
+    {SWIG_LUA_CONSTTAB_INT("HS_PROBLEM_BAD_CODE", HS_PROBLEM_BAD_CODE)},
+    {SWIG_LUA_CONSTTAB_INT("HS_PROBLEM_NO_TITLE", HS_PROBLEM_NO_TITLE)},
+    {SWIG_LUA_CONSTTAB_INT("HS_PROBLEM_BAD_ARGUMENT", HS_PROBLEM_BAD_ARGUMENT)},
+    {SWIG_LUA_CONSTTAB_INT("HS_PROBLEM_BAD_UTF8", HS_PROBLEM_BAD_UTF8)},
+    {SWIG_LUA_CONSTTAB_INT("HS_PROBLEM_BAD_NAME", HS_PROBLEM_BAD_NAME)},
+    {SWIG_LUA_CONSTTAB_INT("HS_PROBLEM_STANDARD_NAME", HS_PROBLEM_STANDARD_NAME)},
+    {SWIG_LUA_CONSTTAB_INT("HS_PROBLEM_DUPLICATE_NAME", HS_PROBLEM_DUPLICATE_NAME)},
+    {SWIG_LUA_CONSTTAB_INT("HS_PROBLEM_BAD_JSON", HS_PROBLEM_BAD_JSON)},
+    {SWIG_LUA_CONSTTAB_INT("HS_PROBLEM_LONE_SURROGATE", HS_PROBLEM_LONE_SURROGATE)},
+    {SWIG_LUA_CONSTTAB_INT("HS_PROBLEM_NOT_INTEGER", HS_PROBLEM_NOT_INTEGER)},
+    {SWIG_LUA_CONSTTAB_INT("HS_PROBLEM_TOO_LARGE", HS_PROBLEM_TOO_LARGE)},
+    {SWIG_LUA_CONSTTAB_INT("HS_PROBLEM_TOO_DEEP", HS_PROBLEM_TOO_DEEP)},
+    {SWIG_LUA_CONSTTAB_INT("HS_PROBLEM_DUPLICATE_KEY", HS_PROBLEM_DUPLICATE_KEY)},
+    {SWIG_LUA_CONSTTAB_INT("HS_PROBLEM_TOO_LONG", HS_PROBLEM_TOO_LONG)},
+    {SWIG_LUA_CONSTTAB_INT("HS_PROBLEM_CONTENT_MAX", 65536)},
+    {SWIG_LUA_CONSTTAB_INT("HS_PROBLEM_READ_DEPTH", 1024)},
     {0,0,0,0,0,0}
 };
 static swig_lua_method swig_SwigModule_methods[]= {
@@ -3940,24 +3959,28 @@ static swig_type_info _swigt__p_hs_content = {"_p_hs_content", "hs_content *|enu
 static swig_type_info _swigt__p_hs_http_version = {"_p_hs_http_version", "hs_http_version *|enum hs_http_version *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_hs_kind = {"_p_hs_kind", "hs_kind *|enum hs_kind *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_hs_level = {"_p_hs_level", "hs_level *|enum hs_level *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_hs_problem_fault = {"_p_hs_problem_fault", "hs_problem_fault *|enum hs_problem_fault *", 0, 0, (void*)0, 0};
 
 static swig_type_info *swig_type_initial[] = {
   &_swigt__p_hs_content,
   &_swigt__p_hs_http_version,
   &_swigt__p_hs_kind,
   &_swigt__p_hs_level,
+  &_swigt__p_hs_problem_fault,
 };
 
 static swig_cast_info _swigc__p_hs_content[] = {  {&_swigt__p_hs_content, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_hs_http_version[] = {  {&_swigt__p_hs_http_version, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_hs_kind[] = {  {&_swigt__p_hs_kind, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_hs_level[] = {  {&_swigt__p_hs_level, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_hs_problem_fault[] = {  {&_swigt__p_hs_problem_fault, 0, 0, 0},{0, 0, 0, 0}};
 
 static swig_cast_info *swig_cast_initial[] = {
   _swigc__p_hs_content,
   _swigc__p_hs_http_version,
   _swigc__p_hs_kind,
   _swigc__p_hs_level,
+  _swigc__p_hs_problem_fault,
 };
 
 

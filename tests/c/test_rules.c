@@ -64,6 +64,10 @@ static const struct {
     {"www-authenticate-invalid", "must", false},
     {"proxy-authenticate-invalid", "must", false},
     {"upgrade-invalid", "must", false},
+    {"problem-invalid", "must", false},
+    {"problem-status-mismatch", "must", false},
+    {"problem-member-type", "should", false},
+    {"problem-title-differs", "info", false},
 };
 
 /* A response or request written as "Name: value" strings. */
@@ -179,28 +183,41 @@ static void test_rules_of_codes(void)
     /* A row's rules: the ids of every rule that can apply to it. */
     /* the value rules apply wherever their field may appear: every code,
      * except location-undefined (not 201, 3xx), content-range-undefined (not
-     * 206, 416) and content-range-unsatisfied-in-206 (206 only) */
+     * 206, 416) and content-range-unsatisfied-in-206 (206 only); the problem
+     * rules apply to every code (problem-title-differs to those with a phrase) */
+#define PROBLEM_RULES "problem-invalid", "problem-status-mismatch", "problem-member-type"
     const char *of405[] = {"allow-missing", "date-missing", "content-forbidden", "method-in-allow",
                            "location-invalid", "location-undefined", "allow-invalid", "retry-after-invalid",
                            "date-invalid", "content-length-invalid", "content-range-invalid",
                            "content-range-undefined", "www-authenticate-invalid", "proxy-authenticate-invalid",
-                           "upgrade-invalid", NULL};
+                           "upgrade-invalid", PROBLEM_RULES, "problem-title-differs", NULL};
     for (size_t j = 0; j < COUNT_OF(of405); j++)
         STR_EQ(hs_rule_of(405, j), of405[j], "rules of 405");
     const char *of499[] = {"status-unregistered", "date-missing", "content-forbidden", "location-invalid",
                            "location-undefined", "allow-invalid", "retry-after-invalid", "date-invalid",
                            "content-length-invalid", "content-range-invalid", "content-range-undefined",
-                           "www-authenticate-invalid", "proxy-authenticate-invalid", "upgrade-invalid", NULL};
+                           "www-authenticate-invalid", "proxy-authenticate-invalid", "upgrade-invalid",
+                           PROBLEM_RULES, "problem-title-differs", NULL};
     for (size_t j = 0; j < COUNT_OF(of499); j++)
         STR_EQ(hs_rule_of(499, j), of499[j], "rules of 499 (nginx)");
+    /* 470 is not in the table: no phrase for a problem's title to differ from */
+    const char *of470[] = {"status-unregistered", "date-missing", "content-forbidden", "location-invalid",
+                           "location-undefined", "allow-invalid", "retry-after-invalid", "date-invalid",
+                           "content-length-invalid", "content-range-invalid", "content-range-undefined",
+                           "www-authenticate-invalid", "proxy-authenticate-invalid", "upgrade-invalid",
+                           PROBLEM_RULES, NULL};
+    for (size_t j = 0; j < COUNT_OF(of470); j++)
+        STR_EQ(hs_rule_of(470, j), of470[j], "rules of 470 (not in the table)");
     const char *of206[] = {"content-range-missing", "date-missing", "content-length-forbidden", /* 2xx to CONNECT */
                            "transfer-encoding-forbidden", "content-forbidden", "partial-unrequested",
                            "location-invalid", "location-undefined", "allow-invalid", "retry-after-invalid",
                            "date-invalid", "content-length-invalid", "content-range-invalid",
                            "content-range-unsatisfied-in-206", "www-authenticate-invalid",
-                           "proxy-authenticate-invalid", "upgrade-invalid", NULL};
+                           "proxy-authenticate-invalid", "upgrade-invalid", PROBLEM_RULES, "problem-title-differs",
+                           NULL};
     for (size_t j = 0; j < COUNT_OF(of206); j++)
         STR_EQ(hs_rule_of(206, j), of206[j], "rules of 206");
+#undef PROBLEM_RULES
     STR_EQ(hs_rule_of(600, 0), "status-invalid", "600: outside 100..599");
     STR_EQ(hs_rule_of(600, 1), NULL, "600: nothing else");
     STR_EQ(hs_rule_of(INT_MIN, 0), "status-invalid", "INT_MIN");

@@ -100,11 +100,13 @@ for name in predicates:
     assert type(s[name]) is bool, name
 assert s["usage"] == "common" and s["status_line"] == "404 Not Found", s
 # the rules that can apply to a 404, in the rule table order: Date in
-# every 2xx-4xx, no content in a response to HEAD, the values of any field
+# every 2xx-4xx, no content in a response to HEAD, the values of any field,
+# and a problem body
 assert s["rules"] == ["date-missing", "content-forbidden", "location-invalid", "location-undefined",
                      "allow-invalid", "retry-after-invalid", "date-invalid", "content-length-invalid",
                      "content-range-invalid", "content-range-undefined", "www-authenticate-invalid",
-                     "proxy-authenticate-invalid", "upgrade-invalid"] and s["aliases"] == [], s
+                     "proxy-authenticate-invalid", "upgrade-invalid", "problem-invalid", "problem-status-mismatch",
+                     "problem-member-type", "problem-title-differs"] and s["aliases"] == [], s
 assert s["is_client_error"] and s["is_error"] and not s["is_success"], s
 ' "$surface"; then
     echo "FAIL: --json 404 does not hold every field of $surface"; failures=$((failures + 1))
@@ -135,10 +137,10 @@ expect 0 '^  origin       nginx \(unofficial\)$' 499
 expect 0 '^  aliases      REQUEST_ENTITY_TOO_LARGE, PAYLOAD_TOO_LARGE$' 413
 expect 0 '^  true         .*preserves_method' 308
 # The rules that can apply to the code, in the rule table's order: the value
-# rules last, Location and Content-Range undefined where the code gives them
-# no meaning.
-values='location-invalid, location-undefined, allow-invalid, retry-after-invalid, date-invalid, content-length-invalid, content-range-invalid, content-range-undefined, www-authenticate-invalid, proxy-authenticate-invalid, upgrade-invalid'
-values_3xx='location-invalid, allow-invalid, retry-after-invalid, date-invalid, content-length-invalid, content-range-invalid, content-range-undefined, www-authenticate-invalid, proxy-authenticate-invalid, upgrade-invalid'
+# rules, Location and Content-Range undefined where the code gives them no
+# meaning, then the problem rules (the title one for codes with a phrase).
+values='location-invalid, location-undefined, allow-invalid, retry-after-invalid, date-invalid, content-length-invalid, content-range-invalid, content-range-undefined, www-authenticate-invalid, proxy-authenticate-invalid, upgrade-invalid, problem-invalid, problem-status-mismatch, problem-member-type, problem-title-differs'
+values_3xx='location-invalid, allow-invalid, retry-after-invalid, date-invalid, content-length-invalid, content-range-invalid, content-range-undefined, www-authenticate-invalid, proxy-authenticate-invalid, upgrade-invalid, problem-invalid, problem-status-mismatch, problem-member-type, problem-title-differs'
 expect 0 "^  rules        date-missing, content-forbidden, $values\$" 404
 expect 0 "^  rules        allow-missing, date-missing, content-forbidden, method-in-allow, $values\$" 405
 expect 0 "^  rules        upgrade-missing, content-length-forbidden, transfer-encoding-forbidden, content-forbidden, informational-to-http10, switching-over-http2, upgrade-unrequested, $values\$" 101
@@ -370,6 +372,11 @@ check_case 1 "405:method-in-allow" "HTTP/1.1 405 Method Not Allowed\n$D\nAllow: 
 check_case 0 "" "HTTP/1.1 405 Method Not Allowed\n$D\nAllow: GET, HEAD, POSTED\n\n" --method POST
 check_case 0 "" "HTTP/1.1 405 Method Not Allowed\n$D\nAllow: GET, post\n\n" --method POST
 check_case 1 "405:allow-missing" "HTTP/1.1 405 Method Not Allowed\n$D\n\n" --method POST
+# The problem-details rules (problem-invalid, problem-status-mismatch,
+# problem-member-type, problem-title-differs) read the content itself, which
+# --check does not hand to the core yet (hs_checker_content_data): until it
+# does they are listed (--rules, the detail view) but cannot fire here;
+# tests/c/test_problem.c makes each fire.
 # The rules about the request's fields and the HTTP/1.0 request never fire:
 # the input holds no request (informational-to-http10, upgrade-unrequested,
 # continue-unexpected, partial-unrequested, range-unrequested,
@@ -624,7 +631,7 @@ if ! "$tool" --rules --json --lang ko | python3 -c '
 import json, re, sys
 ids = re.findall(r"^HS_RULE\(\w+, \"([a-z0-9-]+)\"", open(sys.argv[1]).read(), re.M)
 data = json.load(sys.stdin)
-assert [r["id"] for r in data] == ids and len(ids) == 41, ([r["id"] for r in data], ids)
+assert [r["id"] for r in data] == ids and len(ids) == 45, ([r["id"] for r in data], ids)
 for r in data:
     assert list(r) == ["id", "level", "field", "message", "reference", "codes"], r
 by = {r["id"]: r for r in data}
@@ -638,6 +645,8 @@ assert by["date-invalid"]["codes"] == list(range(100, 600)) and by["date-invalid
 assert by["location-undefined"]["codes"] == [c for c in range(100, 600) if c != 201 and not 300 <= c <= 399]
 assert by["content-range-undefined"]["codes"] == [c for c in range(100, 600) if c not in (206, 416)]
 assert by["content-range-unsatisfied-in-206"]["codes"] == [206]
+assert by["problem-invalid"]["codes"] == list(range(100, 600)) and by["problem-invalid"]["field"] is None
+assert 299 not in by["problem-title-differs"]["codes"] and 404 in by["problem-title-differs"]["codes"]
 assert "\uba54\uc11c\ub4dc" in by["allow-missing"]["message"], by["allow-missing"]["message"]
 ' "$rules_def"; then
     echo "FAIL: --rules --json is not every rule as expected"; failures=$((failures + 1))

@@ -265,11 +265,12 @@ describe("status objects", function()
         assert.are.equal("404 Not Found", s.status_line)
         assert.are.same({}, s.aliases)
         -- the ids of the response rules that can apply to 404 (see check_spec.lua): the
-        -- value rules apply to any code
+        -- value rules and the problem rules apply to any code
         assert.are.same({ "date-missing", "content-forbidden", "location-invalid", "location-undefined",
                           "allow-invalid", "retry-after-invalid", "date-invalid", "content-length-invalid",
                           "content-range-invalid", "content-range-undefined", "www-authenticate-invalid",
-                          "proxy-authenticate-invalid", "upgrade-invalid" }, s.rules)
+                          "proxy-authenticate-invalid", "upgrade-invalid", "problem-invalid",
+                          "problem-status-mismatch", "problem-member-type", "problem-title-differs" }, s.rules)
         assert.is_true(s.official)
         assert.is_true(s.is_cacheable)
         assert.is_false(s.is_retryable)
@@ -384,6 +385,8 @@ describe("status objects in JSON", function()
         local empty = cjson.empty_array_mt and "[]" or "{}"
         assert.is_truthy(text:find('"aliases":' .. empty, 1, true), text)
         assert.is_truthy(text:find('"rules":["date-missing","content-forbidden","location-invalid",', 1, true), text)
+        assert.is_truthy(text:find('"upgrade-invalid","problem-invalid","problem-status-mismatch",'
+            .. '"problem-member-type","problem-title-differs"]', 1, true), text)
     end)
 
     it("encode with dkjson to every field, empty lists as []", function()
@@ -399,6 +402,8 @@ describe("status objects in JSON", function()
         assert.is_truthy(text:find('"phrase":"Not Found"', 1, true))
         assert.is_truthy(text:find('"aliases":[]', 1, true), text)
         assert.is_truthy(text:find('"rules":["date-missing","content-forbidden","location-invalid",', 1, true), text)
+        assert.is_truthy(text:find('"upgrade-invalid","problem-invalid","problem-status-mismatch",'
+            .. '"problem-member-type","problem-title-differs"]', 1, true), text)
         assert.is_truthy(dkjson.encode(hs.search("no such word")) == "[]")
     end)
 

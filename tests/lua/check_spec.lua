@@ -82,6 +82,17 @@ local RULES = {
     { "www-authenticate-invalid", "must", "WWW-Authenticate", { "RFC 9110", "11.6.1", "11.3" } },
     { "proxy-authenticate-invalid", "must", "Proxy-Authenticate", { "RFC 9110", "11.7.1", "11.3" } },
     { "upgrade-invalid", "must", "Upgrade", { "RFC 9110", "7.8" } },
+    { "problem-invalid", "must", nil, { "RFC 9457", "3" } },
+    { "problem-status-mismatch", "must", nil, { "RFC 9457", "3.1.2" } },
+    { "problem-member-type", "should", nil, { "RFC 9457", "3.1" } },
+    { "problem-title-differs", "info", nil, { "RFC 9457", "4.2.1" } },
+}
+
+-- The problem rules read the content itself, which hs.check does not take
+-- yet (content is a boolean here): tests/c/test_problem.c makes them fire.
+local CONTENT_RULES = {
+    ["problem-invalid"] = true, ["problem-status-mismatch"] = true,
+    ["problem-member-type"] = true, ["problem-title-differs"] = true,
 }
 
 local function range(lo, hi)
@@ -134,6 +145,11 @@ local CODES = {
     ["www-authenticate-invalid"] = range(100, 599),
     ["proxy-authenticate-invalid"] = range(100, 599),
     ["upgrade-invalid"] = range(100, 599),
+    -- any response may carry a problem body; its title is compared with a phrase
+    ["problem-invalid"] = range(100, 599),
+    ["problem-status-mismatch"] = range(100, 599),
+    ["problem-member-type"] = range(100, 599),
+    ["problem-title-differs"] = "known",
 }
 for c = 100, 599 do
     if c ~= 201 and (c < 300 or c > 399) then table.insert(CODES["location-undefined"], c) end
@@ -156,6 +172,11 @@ do
         if not IANA[c] then unofficial[#unofficial + 1] = c end
     end
     CODES["status-unregistered"] = unofficial
+    local known = {}
+    for c = 100, 599 do
+        if hs.get(c) then known[#known + 1] = c end
+    end
+    CODES["problem-title-differs"] = known
 end
 
 -- Every rule on a minimal response that breaks it (all the ids that must
@@ -335,9 +356,9 @@ describe("check: every rule", function()
         end)
     end
 
-    it("has a case for every rule of the contract", function()
+    it("has a case for every rule of the contract it can reach", function()
         for _, r in ipairs(RULES) do
-            assert.is_true(covered[r[1]], r[1])
+            assert.are.equal(not CONTENT_RULES[r[1]], covered[r[1]] == true, r[1])
         end
     end)
 
@@ -728,7 +749,10 @@ describe("rules", function()
             end
             assert.are.same(expected, copy(s.rules), s.code)
         end
-        local values = { "location-invalid", "location-undefined", "allow-invalid", "retry-after-invalid", "date-invalid", "content-length-invalid", "content-range-invalid", "content-range-undefined", "www-authenticate-invalid", "proxy-authenticate-invalid", "upgrade-invalid" }
+        local values = { "location-invalid", "location-undefined", "allow-invalid", "retry-after-invalid",
+            "date-invalid", "content-length-invalid", "content-range-invalid", "content-range-undefined",
+            "www-authenticate-invalid", "proxy-authenticate-invalid", "upgrade-invalid", "problem-invalid",
+            "problem-status-mismatch", "problem-member-type", "problem-title-differs" }
         local function plus_values(list)
             for _, id in ipairs(values) do list[#list + 1] = id end
             return list

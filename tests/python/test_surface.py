@@ -45,14 +45,16 @@ def test_aliases_and_rules_are_tuples_of_str():
         assert member.rules and len(set(member.rules)) == len(member.rules)
     # the ids of the response rules that can apply (core/rules.def), in the order of rules()
     # then the rules on field values, which apply to any code (Location and Content-Range are
-    # "undefined" where the code gives them no meaning)
+    # "undefined" where the code gives them no meaning), then the problem rules
     values = ("location-invalid", "location-undefined", "allow-invalid", "retry-after-invalid", "date-invalid",
               "content-length-invalid", "content-range-invalid", "content-range-undefined",
               "www-authenticate-invalid", "proxy-authenticate-invalid", "upgrade-invalid")
-    assert Status.NOT_FOUND.rules == ("date-missing", "content-forbidden", *values)
-    assert Status.UNAUTHORIZED.rules == ("www-authenticate-missing", "date-missing", "content-forbidden", *values)
+    problem = ("problem-invalid", "problem-status-mismatch", "problem-member-type", "problem-title-differs")
+    assert Status.NOT_FOUND.rules == ("date-missing", "content-forbidden", *values, *problem)
+    assert Status.UNAUTHORIZED.rules == ("www-authenticate-missing", "date-missing", "content-forbidden", *values,
+                                         *problem)
     assert Status.USE_PROXY.rules == ("status-obsolete", "date-missing", "content-forbidden",
-                                      *(v for v in values if v != "location-undefined"))
+                                      *(v for v in values if v != "location-undefined"), *problem)
 
 
 def test_usage_marks_the_common_and_the_rare_codes():

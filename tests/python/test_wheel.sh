@@ -76,7 +76,7 @@ if [ -n "${HTTPSTATUS_CLI:-}" ]; then
     done
     echo "pip's httpstatus command prints what the C tool prints"
 else
-    PYTHONPATH="$work/site" "$script" 404 | grep '^404 Not Found$' >/dev/null
+    PYTHONPATH="$work/site" "$script" 404 | grep '^404 Not Found$' >/dev/null # all of it read: grep -q would close the pipe early (EPIPE)
     echo "pip's httpstatus command runs (HTTPSTATUS_CLI unset: not compared with the C tool)"
 fi
 
@@ -86,7 +86,7 @@ if "$python" -c 'import venv, ensurepip' 2>/dev/null; then
     "$python" -m venv "$work/venv"
     "$work/venv/bin/pip" install --no-deps -q "$wheel"
     "$work/venv/bin/python" -I -c 'import httpstatus; assert httpstatus.get("not found").code == 404'
-    "$work/venv/bin/httpstatus" 404 | grep '^404 Not Found$' >/dev/null
+    "$work/venv/bin/httpstatus" 404 | grep '^404 Not Found$' >/dev/null # all of it read: grep -q would close the pipe early (EPIPE)
     echo "a plain venv installs the wheel: import and the httpstatus command work"
     "$python" -m venv --system-site-packages "$work/venv-system"
     "$work/venv-system/bin/pip" install --no-build-isolation --no-deps -q "$work/src"
