@@ -77,10 +77,11 @@ setup(
     ext_modules=[
         Extension(
             "httpstatus.__core",
-            sources=["bindings/httpstatus.i", "core/httpstatus.c", "core/check.c", "cli/cli.c"],
+            sources=["bindings/httpstatus.i", "core/httpstatus.c", "core/check.c", "cli/cli.c", "cli/lookup.c",
+                     "cli/check_stream.c"],
             include_dirs=["core", "cli"],
             depends=["core/httpstatus.h", "core/codes.def", "core/rules.def", "core/names.inc", "core/normalize.h",
-                     "bindings/python/python.i", "cli/cli.h"],
+                     "bindings/python/python.i", "cli/cli.h", "cli/internal.h"],
             # Only PyInit___core need be visible: a faster import.
             extra_compile_args=["-fvisibility=hidden"] if os.name == "posix" else [],
         )
