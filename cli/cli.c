@@ -22,6 +22,7 @@
  * lookup.c, --check to check_stream.c (internal.h between them).
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -33,7 +34,8 @@
 static const char usage[] =
     "usage: httpstatus [--lang en|ko] [--json] [--common] QUERY...\n"
     "       httpstatus [--lang en|ko] [--json] --common\n"
-    "       httpstatus --check [--method M] [--ignore ID,...] [--lang en|ko] [--json] [FILE]\n"
+    "       httpstatus --check [--method M] [--ignore ID,...] [--level L] [--verbose]\n"
+    "                          [--lang en|ko] [--json] [FILE]\n"
     "       httpstatus --rules [--lang en|ko] [--json]\n"
     "       httpstatus --help | --version\n"
     "\n"
@@ -54,33 +56,50 @@ static const char usage[] =
     "  --help       print this help and exit\n"
     "  --version    print the version and exit\n"
     "\n"
-    "--check reads HTTP responses as 'curl -si URL' or 'curl -sI URL' prints\n"
-    "them, from FILE or standard input (FILE - too): interim 1xx responses, the\n"
-    "final one and its content, and the responses of a redirect chain\n"
-    "('curl -siL'). It prints one line per finding of the response rules:\n"
+    "--check reads HTTP responses as 'curl -si URL...' or 'curl -sI URL...'\n"
+    "prints them, from FILE or standard input (FILE - too): any number of\n"
+    "responses, interim 1xx ones, the final ones and their content, redirect\n"
+    "chains ('curl -siL') and h2c upgrades. A status line starts the next\n"
+    "response right after the header section, right after the content's\n"
+    "Content-Length bytes, at the start of a line, or anywhere when it ends\n"
+    "with CRLF as curl prints it. It prints one line per finding of the\n"
+    "response rules, each response's as soon as they are known:\n"
     "\n"
     "  405 must   allow-missing: A 405 response must carry Allow, ... (RFC 9110, ...)\n"
     "\n"
-    "  --method M   the request's method (GET, HEAD, POST, ...), for the rules\n"
-    "               that need it, such as content in a response to HEAD\n"
-    "  --ignore ID  skip these rules (comma-separated ids; may be repeated)\n"
-    "  --json       print one JSON array of findings: code, id, level, field,\n"
-    "               message, reference\n"
+    "  --method M     the request's method (GET, HEAD, POST, ...; case-sensitive),\n"
+    "                 for the rules that need it, such as content after HEAD\n"
+    "  --ignore ID    skip these rules (comma-separated ids; may be repeated)\n"
+    "  --level L      only findings of level L and above: info (default), should\n"
+    "                 or must\n"
+    "  -v, --verbose  each response's status line and number of findings on\n"
+    "                 standard error\n"
+    "  --json         print one JSON array of findings: response (1 for the\n"
+    "                 first), code, id, level, field, message, reference\n"
     "--rules lists every rule: its id, level and reference.\n"
     "\n"
     "Exit status: 0 when every query found something, 1 when one found\n"
     "nothing, 2 on a usage error or when the output could not be written.\n"
-    "With --check: 0 when no rule of level must or should fired, 1 when one\n"
-    "did, 2 on a usage error, input that is not an HTTP response, or output\n"
-    "that could not be written.\n";
+    "With --check: 0 when no finding of level must or should was printed, 1\n"
+    "when one was, 2 on a usage error, input that is not an HTTP response, or\n"
+    "output that could not be written.\n";
 
 /* ---- the command line ---------------------------------------------- */
 
 enum arg { ARG_END, ARG_QUERY, ARG_HELP, ARG_VERSION, ARG_BAD };
 
-static int fail_usage(const char *message, const char *arg)
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+/* A usage error: one line saying what is wrong, then where to look; 2. */
+static int fail_usage(const char *format, ...)
 {
-    fprintf(stderr, "httpstatus: %s%s\nTry 'httpstatus --help'.\n", message, arg);
+    va_list args;
+    fputs("httpstatus: ", stderr);
+    va_start(args, format);
+    vfprintf(stderr, format, args);
+    va_end(args);
+    fputs("\nTry 'httpstatus --help'.\n", stderr);
     return 2;
 }
 
@@ -143,34 +162,48 @@ static enum arg next_arg(struct cli_cursor *c, struct cli_options *opt, const ch
             opt->rules = true;
         } else if (option_value(c, a, "--lang", &value)) {
             if (value == NULL) {
-                fail_usage("--lang needs a language: en or ko", "");
+                fail_usage("--lang needs a language: en or ko");
                 return ARG_BAD;
             }
             if (!hs_is_language(value)) {
-                fail_usage("unknown language (en or ko): ", value);
+                fail_usage("unknown language (en or ko): %s", value);
                 return ARG_BAD;
             }
             opt->lang = value;
         } else if (option_value(c, a, "--method", &value)) {
             if (value == NULL) {
-                fail_usage("--method needs a method: GET, HEAD, POST, ...", "");
+                fail_usage("--method needs a method: GET, HEAD, POST, ...");
                 return ARG_BAD;
             }
             if (!hs_is_method(value, strlen(value))) {
-                fail_usage("--method: not a method token: ", value);
+                fail_usage("--method: not a method: '%s' (a method is a token, such as GET: letters, digits "
+                           "and !#$%%&'*+-.^_`|~, no spaces)",
+                           value);
                 return ARG_BAD;
             }
             opt->method = value;
         } else if (option_value(c, a, "--ignore", &value)) {
             if (value == NULL) {
-                fail_usage("--ignore needs rule ids ('httpstatus --rules' lists them)", "");
+                fail_usage("--ignore needs rule ids ('httpstatus --rules' lists them)");
                 return ARG_BAD;
             }
             if (!ignore_rules(value, &opt->ignore))
                 return ARG_BAD;
             opt->ignore_given = true;
+        } else if (option_value(c, a, "--level", &value)) {
+            if (value == NULL) {
+                fail_usage("--level needs a level: info, should or must");
+                return ARG_BAD;
+            }
+            if (!hs_level_of(value, strlen(value), &opt->level)) {
+                fail_usage("unknown level (info, should or must): %s", value);
+                return ARG_BAD;
+            }
+            opt->level_given = true;
+        } else if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0) {
+            opt->verbose = true;
         } else {
-            fail_usage("unknown option: ", a);
+            fail_usage("unknown option: %s", a);
             return ARG_BAD;
         }
     }
@@ -204,6 +237,8 @@ static int run_check(const struct cli_options *opt, const char *path)
     check.ignore = opt->ignore;
     check.lang = opt->lang;
     check.json = opt->json;
+    check.level = opt->level;
+    check.verbose = opt->verbose;
     if (path == NULL || strcmp(path, "-") == 0) {
         clearerr(stdin); /* a second run in the same process reads on */
         return cli_finish_output(hs_cli_check_stream(stdin, NULL, stdout, stderr, &check));
@@ -239,24 +274,26 @@ static int parse(int argc, char **argv, struct command *cmd)
             if (opt->check || opt->rules) {
                 const char *mode = opt->check ? "--check" : "--rules";
                 if (opt->check && opt->rules)
-                    return fail_usage("--check and --rules cannot be combined", "");
+                    return fail_usage("--check and --rules cannot be combined");
                 if (opt->common)
-                    return fail_usage("--common cannot be combined with ", mode);
-                if (opt->rules && (opt->method != NULL || opt->ignore_given))
-                    return fail_usage("--method and --ignore are for --check, not --rules", "");
-                if (opt->rules && first != NULL)
-                    return fail_usage("--rules takes no query: ", first);
-                if (second != NULL)
-                    return fail_usage("--check reads one FILE; one argument too many: ", second);
-                cmd->file = first;
-                return -1;
+                    return fail_usage("--common cannot be combined with %s", mode);
             }
-            if (opt->method != NULL)
-                return fail_usage("--method is for --check", "");
-            if (opt->ignore_given)
-                return fail_usage("--ignore is for --check", "");
-            if (nqueries == 0 && !opt->common)
-                return fail_usage("no query given", "");
+            if (!opt->check) {
+                const char *what = opt->method != NULL ? "--method"
+                                   : opt->ignore_given ? "--ignore"
+                                   : opt->level_given  ? "--level"
+                                   : opt->verbose      ? "--verbose"
+                                                       : NULL;
+                if (what != NULL)
+                    return fail_usage("%s is for --check%s", what, opt->rules ? ", not --rules" : "");
+            }
+            if (opt->rules && first != NULL)
+                return fail_usage("--rules takes no query: %s", first);
+            if (opt->check && second != NULL)
+                return fail_usage("--check reads one FILE; one argument too many: %s", second);
+            if (!opt->check && !opt->rules && nqueries == 0 && !opt->common)
+                return fail_usage("no query given");
+            cmd->file = first;
             return -1;
         case ARG_QUERY:
             if (nqueries == 0)

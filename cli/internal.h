@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "httpstatus.h"
+
 /* What the options of a command line asked for. */
 struct cli_options {
     const char *lang;
@@ -21,6 +23,9 @@ struct cli_options {
     const char *method;        /* --method, or NULL */
     bool ignore_given;         /* --ignore was given */
     unsigned long long ignore; /* bit per rule of every --ignore */
+    bool level_given;          /* --level was given: */
+    hs_level level;            /* the least level shown */
+    bool verbose;              /* --verbose, -v */
 };
 
 /* A place in argv; start at i = 0. */
