@@ -3,7 +3,7 @@
  *
  *   httpstatus 404            one code
  *   httpstatus not_found      a name, alias or phrase
- *   httpstatus not found      words tried first as one phrase
+ *   httpstatus not found      words read as the longest phrases they hold
  *   httpstatus 4xx            every known code of a class
  *   httpstatus teapot         a search over names, aliases, phrases and origins
  *   httpstatus --common       the codes most often met
@@ -41,14 +41,15 @@ static const char usage[] =
     "\n"
     "Look up HTTP status codes. A QUERY is a code (exactly three digits: 404),\n"
     "a class (4xx), a name, alias or phrase (not_found, \"Not Found\"), or a\n"
-    "word to search for in names, aliases, phrases and origins (teapot, nginx).\n"
+    "word to search for in names, aliases, phrases and origins (teapot, nginx);\n"
+    "white space around it is not part of it. A valid code that is not in the\n"
+    "table (299) is said to be so, with its class.\n"
     "\n"
-    "Two or more queries that are all words (ASCII letters, with ' or - after\n"
-    "the first letter) are first tried as one phrase, joined with spaces:\n"
-    "'httpstatus not found' is 404 alone. When the phrase names no status,\n"
-    "each query is looked up on its own. Each status prints once, in the order\n"
-    "first found: one status in detail, several one line each, an unofficial\n"
-    "code with its origin.\n"
+    "Words in a row (ASCII letters, with ' or - after the first letter) are\n"
+    "read as the longest phrases they hold, from the left: 'httpstatus not\n"
+    "found foo' is 404 and then 'foo' alone, looked up or searched for. Each\n"
+    "status prints once, in the order first found: one status in detail,\n"
+    "several one line each, an unofficial code with its origin.\n"
     "\n"
     "  --lang LANG  description and message language: en (default) or ko\n"
     "  --json       print a JSON array of the statuses found, every field of each\n"

@@ -37,10 +37,36 @@ static bool is_word(const char *q)
 
 /* ---- what the queries match ---------------------------------------- */
 
+/* q (len bytes) without the ASCII white space around it, as hs_find reads
+ * a query: " 404\n" is 404, " 4xx " the class. */
+static void trim(const char **q, size_t *len)
+{
+    static const char space[] = " \t\n\v\f\r";
+    while (*len > 0 && memchr(space, (*q)[0], sizeof space - 1) != NULL)
+        (*q)++, (*len)--;
+    while (*len > 0 && memchr(space, (*q)[*len - 1], sizeof space - 1) != NULL)
+        (*len)--;
+}
+
 static bool is_class(const char *q, size_t len)
 {
+    trim(&q, &len);
     return len == 3 && q[0] >= '1' && q[0] <= '5' && (q[1] == 'x' || q[1] == 'X') &&
            (q[2] == 'x' || q[2] == 'X');
+}
+
+/* The code a query names when it is exactly three ASCII digits (white space
+ * around them aside), in 100..599; 0 otherwise. */
+static int valid_code(const char *q, size_t len)
+{
+    trim(&q, &len);
+    if (len != 3)
+        return 0;
+    for (size_t i = 0; i < 3; i++)
+        if (q[i] < '0' || q[i] > '9')
+            return 0;
+    int code = (q[0] - '0') * 100 + (q[1] - '0') * 10 + (q[2] - '0');
+    return hs_is_valid(code) ? code : 0;
 }
 
 /* The matches of one query, one at a time, as hs_at rows. */
@@ -62,8 +88,11 @@ static void matches_start(struct matches *m, const char *q, size_t len)
     if (q == NULL) {
         m->how = ALL;
     } else if (is_class(q, len)) {
+        const char *t = q;
+        size_t tlen = len;
+        trim(&t, &tlen);
         m->how = CLASS;
-        m->class_ = q[0] - '0';
+        m->class_ = t[0] - '0';
     } else {
         const hs_status *exact = hs_find(q, len);
         if (exact != NULL) {
@@ -98,23 +127,25 @@ static const hs_status *matches_next(struct matches *m)
     return hs_at(row); /* NULL past the last row */
 }
 
-/* The queries of a run: the words joined as one phrase when that names a
- * status, else the queries of argv one by one, else (none at all, with
- * --common) every row. */
+/* The queries of a run: those of argv, or (none at all, with --common)
+ * every row. */
 struct run {
     struct cli_options opt;
     int argc;
     char **argv;
-    bool phrase; /* the queries are the one phrase below */
     bool every_row;
-    char joined[PHRASE_MAX + 1];
-    size_t joined_len;
 };
 
+/* A walk over the queries of a run. Words (is_word) in a row are read as
+ * the longest phrases they hold, from the left: of the words from here on,
+ * the most that, joined with spaces, name a status (hs_find) are one query,
+ * "not found" in "not found foo"; a word that begins no such phrase is a
+ * query on its own, looked up or searched for ("foo"). */
 struct walk {
     const struct run *run;
     struct cli_cursor cursor;
     bool done;
+    char phrase[PHRASE_MAX + 1];
 };
 
 static void walk_start(struct walk *w, const struct run *r)
@@ -127,19 +158,41 @@ static void walk_start(struct walk *w, const struct run *r)
 /* The next query, or false after the last; q is NULL for every row. */
 static bool walk_next(struct walk *w, const char **q, size_t *len)
 {
-    if (w->run->phrase || w->run->every_row) {
+    if (w->run->every_row) {
         if (w->done)
             return false;
         w->done = true;
-        *q = w->run->phrase ? w->run->joined : NULL;
-        *len = w->run->joined_len;
+        *q = NULL;
+        *len = 0;
         return true;
     }
-    const char *a = NULL;
+    const char *a = NULL, *b = NULL;
     if (!cli_next_query(&w->cursor, &a))
         return false;
     *q = a;
     *len = strlen(a);
+    if (!is_word(a) || *len > PHRASE_MAX)
+        return true;
+    /* The words after a joined to it while they fit in what hs_find takes;
+     * the longest join of two words or more that names a status. */
+    struct cli_cursor after = w->cursor, best = w->cursor;
+    size_t joined = *len, best_len = 0;
+    memcpy(w->phrase, a, joined);
+    while (cli_next_query(&after, &b) && is_word(b) && joined + 1 + strlen(b) <= PHRASE_MAX) {
+        w->phrase[joined] = ' ';
+        memcpy(w->phrase + joined + 1, b, strlen(b));
+        joined += 1 + strlen(b);
+        if (hs_find(w->phrase, joined) != NULL) {
+            best = after;
+            best_len = joined;
+        }
+    }
+    if (best_len > 0) {
+        w->phrase[best_len] = '\0';
+        w->cursor = best;
+        *q = w->phrase;
+        *len = best_len;
+    }
     return true;
 }
 
@@ -310,38 +363,6 @@ int cli_list_rules(const struct cli_options *opt)
     return cli_finish_output(0);
 }
 
-/* ---- the queries ------------------------------------------------------------ */
-
-/* Reads the queries of argv into *r: the words joined as one phrase when
- * they are two or more and name a status (joined while they fit in what
- * hs_find takes), no query at all (--common alone) as every row. */
-static void read_queries(struct run *r)
-{
-    struct cli_cursor c = {r->argc, r->argv, 0, false};
-    const char *q = NULL;
-    size_t nqueries = 0, len = 0;
-    bool words = true;
-    while (cli_next_query(&c, &q)) {
-        words = words && is_word(q);
-        if (words) {
-            size_t qlen = strlen(q), at = nqueries ? len + 1 : 0;
-            if (at + qlen <= PHRASE_MAX) {
-                if (nqueries)
-                    r->joined[len] = ' ';
-                memcpy(r->joined + at, q, qlen);
-                r->joined[at + qlen] = '\0';
-            }
-            len = at + qlen;
-        }
-        nqueries++;
-    }
-    r->every_row = nqueries == 0;
-    if (nqueries >= 2 && words && len <= PHRASE_MAX && hs_find(r->joined, len) != NULL) {
-        r->phrase = true;
-        r->joined_len = len;
-    }
-}
-
 int cli_lookup(const struct cli_options *opt, int argc, char **argv)
 {
     struct run r;
@@ -349,7 +370,9 @@ int cli_lookup(const struct cli_options *opt, int argc, char **argv)
     r.opt = *opt;
     r.argc = argc;
     r.argv = argv;
-    read_queries(&r);
+    struct cli_cursor c = {argc, argv, 0, false};
+    const char *first;
+    r.every_row = !cli_next_query(&c, &first); /* --common alone */
 
     /* First walk: how many statuses there are (one prints in detail), and
      * which queries match nothing. A status is counted, and later printed,
@@ -374,9 +397,17 @@ int cli_lookup(const struct cli_options *opt, int argc, char **argv)
             }
         }
         if (found == 0) {
-            fprintf(stderr, "httpstatus: nothing %smatches '%s'\n", r.opt.common ? "common " : "",
-                    q != NULL ? q : "");
             missed = 1;
+            int code = q != NULL ? valid_code(q, len) : 0;
+            if (code != 0 && hs_get(code) == NULL)
+                fprintf(stderr,
+                        "httpstatus: %d is a valid status code, but no registry or known server defines it: "
+                        "its class is %dxx (%s), and a client that does not know it treats it as %s "
+                        "(RFC 9110, Section 15)\n",
+                        code, code / 100, hs_category(code), hs_get(code / 100 * 100)->status_line);
+            else
+                fprintf(stderr, "httpstatus: nothing %smatches '%s'\n", r.opt.common ? "common " : "",
+                        q != NULL ? q : "");
         }
     }
 

@@ -4,6 +4,8 @@
 set -u
 tool=$1
 failures=0 checks=0
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
 
 # expect WANT_STATUS PATTERN ARGS... : the exit status, and stdout+stderr
 # matching an extended regex (or "" for anything).
@@ -39,7 +41,9 @@ expect 0 'usage: httpstatus' --help
 expect 0 '^httpstatus [0-9]+\.[0-9]+\.[0-9]+$' --version
 expect 0 '^503 ' -- 503
 expect 1 "nothing matches 'nonsense'" nonsense
-expect 1 "nothing matches '299'" 299
+# A valid code that is not in the table: what is known of it, exit 1.
+unknown_299="httpstatus: 299 is a valid status code, but no registry or known server defines it: its class is 2xx (success), and a client that does not know it treats it as 200 OK (RFC 9110, Section 15)"
+expect 1 "^${unknown_299//(/\\(}\$" 299
 expect 1 "nothing matches '6xx'" 6xx
 expect 1 "nothing matches" 404 nonsense
 expect 1 "nothing matches ''" ""
@@ -188,6 +192,40 @@ expect_codes "404" -- not found
 expect_codes "404" --lang ko not found
 json_check 1 not found
 expect 1 "nothing matches 'nonsense'" not found nonsense
+# Words that are not one phrase are read as the longest phrases they hold,
+# from the left; only a word that begins no phrase is looked up alone, so
+# "not" is not searched for everywhere.
+expect_codes "404" not found foo
+expect_codes "404" foo not found
+expect_codes "429 404" too many requests not found
+expect_codes "404" not found not found
+expect_codes "504" gateway time-out nonsense
+expect_codes "302" moved temporarily found
+expect_codes "500 502" internal server error bad gateway
+expect_codes "405" method not allowed
+expect_codes "405 404" not allowed not found
+expect_codes "404" not found 404
+expect_codes "404 418" not found 418 "I'm" a teapot
+checks=$((checks + 1))
+out=$("$tool" not found foo 2>"$work/stderr"); status=$?
+[ "$status" = 1 ] && [ "$(head -n 1 <<<"$out")" = "404 Not Found" ] && [ "$(cat "$work/stderr")" = "httpstatus: nothing matches 'foo'" ] \
+    || { echo "FAIL: httpstatus not found foo: exit $status, '$(head -n 1 <<<"$out")', '$(cat "$work/stderr")'"; failures=$((failures + 1)); }
+# A word that begins no phrase is searched for: "found" is 302 exactly,
+# "not" everything that holds it.
+not_codes=$("$tool" not | grep -Eo '^[0-9]{3}' | grep -vx 302 | tr '\n' ' ' | sed 's/ $//')
+[ "$(wc -w <<<"$not_codes")" -gt 5 ] || { echo "FAIL: 'httpstatus not' finds few statuses: $not_codes"; failures=$((failures + 1)); }
+expect_codes "302 $not_codes" found not
+# White space around a query is not part of it, as for hs_find; inside a
+# code it is.
+expect 0 '^404 Not Found$' " 404 "
+expect 0 '^404 Not Found$' "$(printf '404\n')"
+expect 0 '^404 Not Found$' "$(printf '\t404\r')"
+expect 0 '^404 Not Found$' " Not Found "
+expect 0 '^404 Not Found$' " not_found"
+expect_codes "$("$tool" 4xx | grep -Eo '^[0-9]{3}' | tr '\n' ' ' | sed 's/ $//')" " 4xx "
+expect 1 "^httpstatus: nothing matches '4 04'\$" "4 04"
+expect 1 "^httpstatus: nothing matches ' 40 '\$" " 40 "
+expect 1 "^httpstatus: 299 is a valid status code" " 299 "
 expect_codes "404" 404 404
 expect_codes "404" not_found 404 "Not Found"
 expect_codes "404 405" 404 405 404
@@ -208,7 +246,7 @@ known=$("$tool" 1xx 2xx 3xx 4xx 5xx | grep -Eo '^[0-9]{3}' | tr '\n' ' ' | sed '
 # shellcheck disable=SC2046
 expect_codes "$known" $(seq 100 599)
 # shellcheck disable=SC2046
-expect 1 "nothing matches '599'|nothing matches '299'" $(seq 100 599)
+expect 1 "^httpstatus: 299 is a valid status code" $(seq 100 599)
 # shellcheck disable=SC2046
 expect_codes "$known" $(seq 599 -1 100 | sort -n) $(seq 100 599)
 # shellcheck disable=SC2046
@@ -219,8 +257,6 @@ expect 1 "nothing matches '0404'" 0404
 expect 1 "nothing matches '40'" 40
 
 # ---- --check: the response rules over what curl -si / curl -sI prints ----
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 D='Date: Fri, 04 Dec 2026 07:00:00 GMT'
 
 # findings TOOL-ARGS... : the findings printed on stdout as CODE:ID words,
@@ -911,6 +947,26 @@ expect_completion "curl-head.txt curl-si.txt" --check curl
 expect_completion "curl-head.txt curl-si.txt" --json --check --method GET cu
 expect_completion "curl-si.txt" --check -- curl-s
 expect_completion "" 404 curl   # a query, not a file
+# Status names and aliases, asked of the tool, in the case typed.
+expect_completion "not_found" not_fo
+expect_completion "NOT_FOUND" NOT_FO
+expect_completion "NOT_FOUND" Not_Fo
+expect_completion "not_modified not_found not_allowed not_acceptable not_implemented not_extended" not_
+expect_completion "request_entity_too_large" request_e
+expect_completion "im_used im_a_teapot" --lang ko im_
+expect_completion "gateway_timeout gateway_time_out" -- gateway_t
+expect_completion "" --check not_fo   # a FILE
+expect_completion "" zzz
+expect_completion "info should must" --check --level ""
+expect_completion "--verbose" --verb
+checks=$((checks + 1))
+[ "$(cd "$work/complete" && PATH="$tool_dir:$PATH" bash -c '. "$1"; COMP_WORDS=(httpstatus a); COMP_CWORD=1; _httpstatus; printf "%s\n" "${COMPREPLY[@]}"' _ "$completion" | sort)" \
+  = "$("$tool" --json 1xx 2xx 3xx 4xx 5xx | python3 -c '
+import json, sys
+names = set()
+for s in json.load(sys.stdin):
+    names.update(n.lower() for n in [s["name"], *s["aliases"]] if n.lower().startswith("a"))
+print("\n".join(sorted(names)))')" ] || { echo "FAIL: completing 'a' does not offer every name and alias starting with A"; failures=$((failures + 1)); }
 
 # No claimed success without the output: a full disk, a closed stdout, and a
 # closed pipe with SIGPIPE ignored are exit 2 with one line naming stdout.

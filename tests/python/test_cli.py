@@ -28,7 +28,8 @@ ARGUMENTS = [
     ["error"], ["ssl"], ["im a teapot"], ["I'm a teapot"], ["unprocessable entity"],
     ["\uff14\uff10\uff14"], ["NOT FOUND"], ["not-found"], ["0404"], ["999999999999999999999"],
     [b"\xff\xfe"], [b"not\xa0found"], ["--lang", b"\xff", "404"], ["x" * 1000], ["a"] * 256,
-    ["a"] * 257, ["--help", "--bogus"], ["--bogus", "--help"], ["--version", "404"],
+    ["a"] * 257, ["not", "found", "foo"], ["too", "many", "requests", "not", "found"], [" 404 "], ["4 04"],
+    ["199"], ["--json", "299", "404"], ["--help", "--bogus"], ["--bogus", "--help"], ["--version", "404"],
     list(httpstatus.Status.__members__), ["--lang", "ko", *httpstatus.Status.__members__],
 ] + [[str(s.code)] for s in httpstatus.all()]
 
