@@ -455,12 +455,10 @@ static enum known when_known(const struct response *r)
     hs_checker_content(&probe, HS_CONTENT_NONE);
     size_t n = hs_checker_end(&probe, none, cap);
     hs_checker_content(&probe, HS_CONTENT_PRESENT);
-    if (hs_checker_end(&probe, some, cap) != n)
-        return KNOWN_AT_CONTENT;
-    for (size_t k = 0; k < n && k < cap; k++)
-        if (none[k].rule != some[k].rule || none[k].field != some[k].field)
-            return KNOWN_AT_CONTENT;
-    return KNOWN_AT_HEAD;
+    bool same = hs_checker_end(&probe, some, cap) == n;
+    for (size_t k = 0; same && k < n && k < cap; k++)
+        same = none[k].rule == some[k].rule && none[k].field == some[k].field;
+    return same ? KNOWN_AT_HEAD : KNOWN_AT_CONTENT;
 }
 
 /* The one place where content bytes are seen: n more bytes of r's content,

@@ -604,7 +604,12 @@ raw_case 1 "200:content-forbidden" "200 200" "HTTP/1.1 200 OK${C}$D${C}Content-L
 raw_case 1 "201:created-by-safe-method 201:created-by-safe-method" "201 201" "HTTP/1.1 201 Created${C}$D${C}Location: /a${C}Content-Length: 2${C}${C}{}HTTP/1.1 201 Created${C}$D${C}Location: /b${C}Content-Length: 2${C}${C}{}" --method GET
 # Interim responses are counted and checked like any other.
 raw_case 1 "405:allow-missing" "100 201 103 405" "HTTP/1.1 100 Continue${C}${C}HTTP/1.1 201 Created${C}$D${C}Location: /a${C}Content-Length: 0${C}${C}HTTP/1.1 103 Early Hints${C}Link: </s.css>${C}${C}HTTP/1.1 405 Method Not Allowed${C}$D${C}${C}"
-# A line that would be a status line but for its length is content.
+# A CR not before the LF rules a status line out.
+raw_case 0 "" "200" "HTTP/1.1 200 OK${C}$D${C}${C}HTTP/1.1 404 Not\rFound${C}${C}"
+# White space around a Content-Length value is not part of it: the length
+# holds, and the next status line right after it needs no CRLF.
+raw_case 1 "405:allow-missing" "200 405" "HTTP/1.1 200 OK${C}$D${C}Content-Length:  2 \t${C}${C}{}HTTP/1.1 405 X\n$D\n\n"
+
 raw_case 0 "" "200" "HTTP/1.1 200 OK${C}$D${C}${C}HTTP/1.1 200 $(head -c 70000 /dev/zero | tr '\0' x)${C}${C}"
 # The content of the last response runs to the end, status line or not.
 raw_case 0 "" "200" "HTTP/1.1 200 OK${C}$D${C}${C}HTTP/1.1 404 Not"
@@ -808,6 +813,9 @@ bad_input 'line 2, byte 24: input ended inside the header section' < <(printf 'H
 bad_input 'line 5, byte 52: input ended inside the header section' < <(printf 'HTTP/1.1 200 OK\r\nDate: x\r\n\r\nHTTP/1.1 404 Not Found\r\n')
 bad_input 'line 1, byte 0: status line longer than 65536 bytes' < <(printf 'HTTP/1.1 200 '; head -c 100000 /dev/zero | tr '\0' x)
 bad_input 'line 1, byte 0: no status line (expected "HTTP/1.1 200 OK")' < <(head -c 200000 /dev/zero | tr '\0' x)
+# One byte past the limit, and at the limit, with no CR before the LF.
+bad_input 'line 1, byte 0: status line longer than 65536 bytes' < <(printf 'HTTP/1.1 200 '; head -c 65524 /dev/zero | tr '\0' x; printf '\n\n')
+check_case 0 "" "HTTP/1.1 200 $(head -c 65523 /dev/zero | tr '\0' x)\n$D\n\n"
 # At the limits: a field line of 65536 bytes is read, one more is too long.
 long=$(head -c 65533 /dev/zero | tr '\0' a)
 check_case 0 "" "HTTP/1.1 200 OK\nX: $long\n$D\n\n"
