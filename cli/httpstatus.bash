@@ -1,14 +1,32 @@
 # bash completion for httpstatus: its options, the two languages of --lang,
-# the classes; after "--" every word is a query. --check completes file
-# names, --method the common methods, and --ignore the rule ids, which it
-# asks the tool itself for (httpstatus --rules), so it keeps no list of them.
+# the three levels of --level, the classes, and the names and aliases of
+# every status (not_fo<TAB> is not_found, in the case typed); after "--"
+# every word is a query. --check completes file names, --method the common
+# methods, and --ignore the rule ids. The names and the rule ids come from
+# the tool itself (httpstatus --json 1xx ..., httpstatus --rules), so the
+# completion keeps no list of them.
+_httpstatus_queries()
+{
+    local cur=$1 names
+    if [[ $cur == [A-Za-z]* ]]; then
+        names=$("${COMP_WORDS[0]}" --json 1xx 2xx 3xx 4xx 5xx 2>/dev/null |
+                grep -o '"name": "[A-Z0-9_]*"\|"aliases": \[[^]]*\]' | grep -o '[A-Z][A-Z0-9_]*')
+        if [[ $cur == *[A-Z]* ]]; then
+            COMPREPLY=($(compgen -W "$names" -- "${cur^^}"))
+        else
+            COMPREPLY=($(compgen -W "${names,,}" -- "$cur"))
+        fi
+    else
+        COMPREPLY=($(compgen -W "1xx 2xx 3xx 4xx 5xx" -- "$cur"))
+    fi
+}
+
 _httpstatus()
 {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} i check=
     for ((i = 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in
-            --) [ -n "$check" ] && COMPREPLY=($(compgen -f -- "$cur")) ||
-                    COMPREPLY=($(compgen -W "1xx 2xx 3xx 4xx 5xx" -- "$cur"))
+            --) [ -n "$check" ] && COMPREPLY=($(compgen -f -- "$cur")) || _httpstatus_queries "$cur"
                 return ;;
             --check) check=1 ;;
         esac
@@ -16,6 +34,9 @@ _httpstatus()
     case $prev in
         --lang)
             COMPREPLY=($(compgen -W "en ko" -- "$cur"))
+            return ;;
+        --level)
+            COMPREPLY=($(compgen -W "info should must" -- "$cur"))
             return ;;
         --method)
             COMPREPLY=($(compgen -W "GET HEAD POST PUT DELETE PATCH OPTIONS CONNECT TRACE" -- "$cur"))
@@ -29,12 +50,12 @@ _httpstatus()
             return ;;
     esac
     if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--lang --json --common --check --method --ignore --rules --help --version --" -- "$cur"))
+        COMPREPLY=($(compgen -W "--lang --json --common --check --method --ignore --level --verbose --rules --help --version --" -- "$cur"))
     elif [ -n "$check" ]; then
         compopt -o filenames 2>/dev/null
         COMPREPLY=($(compgen -f -- "$cur"))
     else
-        COMPREPLY=($(compgen -W "1xx 2xx 3xx 4xx 5xx" -- "$cur"))
+        _httpstatus_queries "$cur"
     fi
 }
 complete -F _httpstatus httpstatus

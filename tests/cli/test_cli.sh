@@ -4,6 +4,8 @@
 set -u
 tool=$1
 failures=0 checks=0
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
 
 # expect WANT_STATUS PATTERN ARGS... : the exit status, and stdout+stderr
 # matching an extended regex (or "" for anything).
@@ -39,7 +41,9 @@ expect 0 'usage: httpstatus' --help
 expect 0 '^httpstatus [0-9]+\.[0-9]+\.[0-9]+$' --version
 expect 0 '^503 ' -- 503
 expect 1 "nothing matches 'nonsense'" nonsense
-expect 1 "nothing matches '299'" 299
+# A valid code that is not in the table: what is known of it, exit 1.
+unknown_299="httpstatus: 299 is a valid status code, but no registry or known server defines it: its class is 2xx (success), and a client that does not know it treats it as 200 OK (RFC 9110, Section 15)"
+expect 1 "^${unknown_299//(/\\(}\$" 299
 expect 1 "nothing matches '6xx'" 6xx
 expect 1 "nothing matches" 404 nonsense
 expect 1 "nothing matches ''" ""
@@ -197,6 +201,40 @@ expect_codes "404" -- not found
 expect_codes "404" --lang ko not found
 json_check 1 not found
 expect 1 "nothing matches 'nonsense'" not found nonsense
+# Words that are not one phrase are read as the longest phrases they hold,
+# from the left; only a word that begins no phrase is looked up alone, so
+# "not" is not searched for everywhere.
+expect_codes "404" not found foo
+expect_codes "404" foo not found
+expect_codes "429 404" too many requests not found
+expect_codes "404" not found not found
+expect_codes "504" gateway time-out nonsense
+expect_codes "302" moved temporarily found
+expect_codes "500 502" internal server error bad gateway
+expect_codes "405" method not allowed
+expect_codes "405 404" not allowed not found
+expect_codes "404" not found 404
+expect_codes "404 418" not found 418 "I'm" a teapot
+checks=$((checks + 1))
+out=$("$tool" not found foo 2>"$work/stderr"); status=$?
+[ "$status" = 1 ] && [ "$(head -n 1 <<<"$out")" = "404 Not Found" ] && [ "$(cat "$work/stderr")" = "httpstatus: nothing matches 'foo'" ] \
+    || { echo "FAIL: httpstatus not found foo: exit $status, '$(head -n 1 <<<"$out")', '$(cat "$work/stderr")'"; failures=$((failures + 1)); }
+# A word that begins no phrase is searched for: "found" is 302 exactly,
+# "not" everything that holds it.
+not_codes=$("$tool" not | grep -Eo '^[0-9]{3}' | grep -vx 302 | tr '\n' ' ' | sed 's/ $//')
+[ "$(wc -w <<<"$not_codes")" -gt 5 ] || { echo "FAIL: 'httpstatus not' finds few statuses: $not_codes"; failures=$((failures + 1)); }
+expect_codes "302 $not_codes" found not
+# White space around a query is not part of it, as for hs_find; inside a
+# code it is.
+expect 0 '^404 Not Found$' " 404 "
+expect 0 '^404 Not Found$' "$(printf '404\n')"
+expect 0 '^404 Not Found$' "$(printf '\t404\r')"
+expect 0 '^404 Not Found$' " Not Found "
+expect 0 '^404 Not Found$' " not_found"
+expect_codes "$("$tool" 4xx | grep -Eo '^[0-9]{3}' | tr '\n' ' ' | sed 's/ $//')" " 4xx "
+expect 1 "^httpstatus: nothing matches '4 04'\$" "4 04"
+expect 1 "^httpstatus: nothing matches ' 40 '\$" " 40 "
+expect 1 "^httpstatus: 299 is a valid status code" " 299 "
 expect_codes "404" 404 404
 expect_codes "404" not_found 404 "Not Found"
 expect_codes "404 405" 404 405 404
@@ -217,7 +255,7 @@ known=$("$tool" 1xx 2xx 3xx 4xx 5xx | grep -Eo '^[0-9]{3}' | tr '\n' ' ' | sed '
 # shellcheck disable=SC2046
 expect_codes "$known" $(seq 100 599)
 # shellcheck disable=SC2046
-expect 1 "nothing matches '599'|nothing matches '299'" $(seq 100 599)
+expect 1 "^httpstatus: 299 is a valid status code" $(seq 100 599)
 # shellcheck disable=SC2046
 expect_codes "$known" $(seq 599 -1 100 | sort -n) $(seq 100 599)
 # shellcheck disable=SC2046
@@ -228,8 +266,6 @@ expect 1 "nothing matches '0404'" 0404
 expect 1 "nothing matches '40'" 40
 
 # ---- --check: the response rules over what curl -si / curl -sI prints ----
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 D='Date: Fri, 04 Dec 2026 07:00:00 GMT'
 
 # findings TOOL-ARGS... : the findings printed on stdout as CODE:ID words,
@@ -406,10 +442,10 @@ check_case 0 "" "HTTP/3 200\ndate: Fri, 04 Dec 2026 07:00:00 GMT\n\n"
 check_case 1 "302:location-missing 200:date-missing" "HTTP/1.1 301 Moved Permanently\n$D\nLocation: /a\n\nHTTP/1.1 302 Found\n$D\n\nHTTP/2 200 \n\nbody"
 check_case 1 "200:content-forbidden" "HTTP/1.1 301 Moved Permanently\n$D\nLocation: /a\n\nHTTP/1.1 200 OK\n$D\n\nbody" --method HEAD
 check_case 0 "" "HTTP/1.1 301 Moved Permanently\n$D\nLocation: /a\n\nHTTP/1.1 200 OK\n$D\n\n" --method HEAD
-# content that starts like a status line is content all the same, and
-# everything after the first content is content: a second head there is not read
+# content that starts like a status line is content all the same; a status
+# line at the start of a line after content begins the next response
 check_case 1 "204:content-forbidden" "HTTP/1.1 204 No Content\n$D\n\nHTTP/1.1 is a protocol\n"
-check_case 1 "204:content-forbidden" "HTTP/1.1 204 No Content\n$D\n\n\nHTTP/1.1 404 Not Found\n\n"
+check_case 1 "204:content-forbidden 404:date-missing" "HTTP/1.1 204 No Content\n$D\n\n\nHTTP/1.1 404 Not Found\n\n"
 # the header section: names in any case, folded lines joined, white space around values
 check_case 0 "" "HTTP/1.1 401 Unauthorized\nDATE:Fri, 04 Dec 2026 07:00:00 GMT\nWWW-AUTHENTICATE:\tBasic\n\n"
 check_case 0 "" "HTTP/1.1 200 OK\nX-Long: a\n b\n\tc\n$D\n\n"
@@ -450,8 +486,9 @@ for i in range(1, n + 1):
         data = json.loads(raw.decode("utf-8"))
         assert isinstance(data, list) and raw.endswith(b"]\n"), raw[-10:]
         for f in data:
-            assert list(f) == ["code", "id", "level", "field", "message", "reference"], f
+            assert list(f) == ["response", "code", "id", "level", "field", "message", "reference"], f
             assert isinstance(f["code"], int) and f["level"] in ("must", "should", "info"), f
+            assert isinstance(f["response"], int) and f["response"] >= 1, f
             assert f["field"] is None or isinstance(f["field"], str), f
             assert isinstance(f["message"], str) and f["reference"].startswith("RFC "), f
         got = " ".join("%03d:%s" % (f["code"], f["id"]) for f in data)
@@ -514,6 +551,257 @@ if [ "$status" != 2 ] || [ "$(python3 -c 'import json,sys; print([f["id"] for f 
     echo "FAIL: --check --json, bad input after a response: exit $status, '$out', $(cat "$work/stderr")"; failures=$((failures + 1))
 fi
 
+# ---- --check: several responses in a row, as curl prints them ----------
+# curl -si URL1 URL2 prints each response right after the content of the one
+# before: a status line starts the next response right after the header
+# section (no content), right after Content-Length bytes of content, at the
+# start of a line, or anywhere when it ends with CRLF (curl ends every status
+# line with CRLF). raw_case WANT_STATUS "WANT_FINDINGS" "WANT_READ" BYTES
+# [ARGS...] : BYTES (printf %b, line ends as given; @FILE for a file's
+# bytes) through --check -v ARGS; the findings (CODE:ID) and the codes of
+# the responses read (from --verbose) are exactly as wanted.
+raw_case() {
+    local want_status=$1 want=$2 want_read=$3 bytes=$4; shift 4
+    local got read status
+    case $bytes in
+        @*) cp "${bytes#@}" "$work/raw" ;;
+        *) printf '%b' "$bytes" > "$work/raw" ;;
+    esac
+    got=$(findings --check -v "$@" < "$work/raw"); status=$?
+    read=$(sed -n 's/^httpstatus: --check: response [0-9]*, line [0-9]*: [0-9]* findings*: HTTP\/[0-9.]* \([0-9]*\).*/\1/p' \
+           "$work/stderr" | tr '\n' ' ' | sed 's/ $//')
+    checks=$((checks + 1))
+    if [ "$status" != "$want_status" ] || [ "$got" != "$want" ] || [ "$read" != "$want_read" ]; then
+        echo "FAIL: --check -v $* on $(printf %q "${bytes:0:300}"): exit $status, '$got', read '$read'; want $want_status, '$want', read '$want_read'"
+        head -c 300 "$work/stderr"
+        failures=$((failures + 1))
+    fi
+}
+C='\r\n'
+# A 201 and then a 405 without Allow (curl -si -X POST URL1 URL2): the 405 is
+# read and its finding makes the exit status 1, whatever ends the 201's content.
+for nl in '\r\n' '\n'; do
+    raw_case 1 "405:allow-missing" "201 405" \
+        "HTTP/1.1 201 Created${nl}$D${nl}Location: /items/1${nl}Content-Length: 2${nl}${nl}{}HTTP/1.1 405 Method Not Allowed${nl}$D${nl}Content-Length: 0${nl}${nl}" --method POST
+    raw_case 1 "405:allow-missing" "201 405" \
+        "HTTP/1.1 201 Created${nl}$D${nl}Location: /items/1${nl}${nl}{}\nHTTP/1.1 405 Method Not Allowed${nl}$D${nl}${nl}" --method POST
+done
+# No Content-Length (chunked, decoded by curl): the content ends where a
+# status line ending with CRLF begins, at the start of a line or not; one
+# ending with a bare LF inside a line is content.
+raw_case 1 "405:allow-missing" "200 405" "HTTP/1.1 200 OK${C}$D${C}Transfer-Encoding: chunked${C}${C}{\"a\":1}HTTP/1.1 405 Method Not Allowed${C}$D${C}${C}"
+raw_case 1 "405:allow-missing" "200 405" "HTTP/2 200 ${C}date: x${C}${C}{}HTTP/2 405 ${C}date: x${C}${C}"
+raw_case 0 "" "200" "HTTP/1.1 200 OK${C}$D${C}Transfer-Encoding: chunked${C}${C}say HTTP/1.1 405 Method Not Allowed\n$D\n\n"
+raw_case 0 "" "200" "HTTP/1.1 200 OK${C}$D${C}${C}a status line, HTTP/1.1 40x Nope${C}, is not one${C}"
+raw_case 0 "" "200" "HTTP/1.1 200 OK${C}$D${C}${C}HTTP/HTTP/1.0 HTTP/1.1 200\n"
+# a false start is content, and the byte that ended it is looked at anew
+raw_case 1 "404:date-missing" "200 404" "HTTP/1.1 200 OK${C}$D${C}${C}HTTP/HTTP/1.0 HTTP/1.1 404 Nope${C}${C}"
+# A status line that starts a line after the header section or content is
+# the next response even with bare LFs (hand-made input).
+raw_case 1 "404:date-missing" "200 404" "HTTP/1.1 200 OK\n$D\n\nbody\nHTTP/1.1 404 Not Found\n\n"
+raw_case 1 "404:date-missing" "200 404" "HTTP/1.1 200 OK\n$D\n\nHTTP/1.1 404 Not Found\n\n"
+# With a Content-Length and no Content-Encoding, the content is that many
+# bytes whatever they hold: a status line inside is content.
+inner="text\nHTTP/1.1 404 Not Found${C}${C}"
+raw_case 0 "" "200" "HTTP/1.1 200 OK${C}$D${C}Content-Length: $(printf "$inner" | wc -c)${C}${C}${inner}"
+raw_case 1 "404:date-missing" "200 404" \
+    "HTTP/1.1 200 OK${C}$D${C}Content-Length: $(printf "$inner" | wc -c)${C}${C}${inner}HTTP/1.1 404 Not Found${C}${C}"
+raw_case 1 "404:date-missing" "200 404" \
+    "HTTP/1.1 200 OK${C}$D${C}Content-Length: 0${C}${C}HTTP/1.1 404 Not Found${C}${C}"
+# ... except right after the header section: curl -sI prints a HEAD
+# response's Content-Length without its content, so the next status line
+# comes at once, shorter or longer than the length.
+raw_case 0 "" "200 200 200" "HTTP/1.1 200 OK${C}$D${C}Content-Length: 13${C}${C}HTTP/1.1 200 OK${C}$D${C}Content-Length: 2${C}${C}HTTP/1.1 200 OK${C}$D${C}Content-Length: 1000${C}${C}"
+# Content-Length lines that differ, or that are not digits, say nothing of
+# where the content ends: the start of a line does.
+raw_case 1 "404:date-missing" "200 404" "HTTP/1.1 200 OK${C}$D${C}Content-Length: 30${C}Content-Length: 31${C}${C}ab\nHTTP/1.1 404 Not Found${C}${C}"
+raw_case 1 "404:date-missing" "200 404" "HTTP/1.1 200 OK${C}$D${C}Content-Length: 3O${C}${C}ab\nHTTP/1.1 404 Not Found${C}${C}"
+raw_case 1 "404:date-missing" "200 404" "HTTP/1.1 200 OK${C}$D${C}Content-Length: 1234567890123456789${C}${C}ab\nHTTP/1.1 404 Not Found${C}${C}"
+raw_case 0 "" "200" "HTTP/1.1 200 OK${C}$D${C}Content-Length: 30${C}Content-Length: 30${C}${C}ab\nHTTP/1.1 404 Not Found${C}${C}"
+# Transfer-Encoding overrides Content-Length (RFC 9112, Section 6.3).
+raw_case 1 "404:date-missing" "200 404" "HTTP/1.1 200 OK${C}$D${C}Transfer-Encoding: chunked${C}Content-Length: 30${C}${C}ab\nHTTP/1.1 404 Not Found${C}${C}"
+# With Content-Encoding, curl --compressed prints the decoded content: its
+# length is not the Content-Length, so a status line may begin at that
+# length (the raw bytes) or at the start of a line (decoded).
+raw_case 1 "404:date-missing" "200 404" "HTTP/1.1 200 OK${C}$D${C}Content-Encoding: gzip${C}Content-Length: 4${C}${C}decoded, longer\nHTTP/1.1 404 Not Found${C}${C}"
+raw_case 1 "404:date-missing" "200 404" "HTTP/1.1 200 OK${C}$D${C}Content-Encoding: gzip${C}Content-Length: 6${C}${C}\x1f\x8b\x08\x00\x01\x02HTTP/1.1 404 Not Found\n\n"
+raw_case 1 "404:date-missing" "200 404" "HTTP/1.1 200 OK${C}$D${C}Content-Encoding: gzip${C}Content-Length: 60${C}${C}short\nHTTP/1.1 404 Not Found${C}${C}"
+# The length is not the printed length of a response that has no content:
+# a 204, a 304, an interim 1xx, a response to HEAD, a 2xx to CONNECT.
+raw_case 1 "204:content-length-forbidden 204:content-forbidden 404:date-missing" "204 404" "HTTP/1.1 204 No Content${C}$D${C}Content-Length: 5${C}${C}x\nHTTP/1.1 404 Not Found${C}${C}"
+raw_case 1 "200:content-forbidden" "200 200" "HTTP/1.1 200 OK${C}$D${C}Content-Length: 5${C}${C}x\nHTTP/1.1 200 OK${C}$D${C}${C}" --method HEAD
+raw_case 1 "200:content-length-forbidden 200:transfer-encoding-forbidden" "200 200" "HTTP/1.1 200 Connection established${C}$D${C}Content-Length: 5${C}${C}HTTP/1.1 200 OK${C}$D${C}Transfer-Encoding: chunked${C}${C}" --method CONNECT
+# The same method for every response: curl -sI URL URL, curl -si -X POST URL URL.
+raw_case 1 "200:content-forbidden" "200 200" "HTTP/1.1 200 OK${C}$D${C}Content-Length: 3${C}${C}HTTP/1.1 200 OK${C}$D${C}Content-Length: 3${C}${C}abc" --method HEAD
+raw_case 1 "201:created-by-safe-method 201:created-by-safe-method" "201 201" "HTTP/1.1 201 Created${C}$D${C}Location: /a${C}Content-Length: 2${C}${C}{}HTTP/1.1 201 Created${C}$D${C}Location: /b${C}Content-Length: 2${C}${C}{}" --method GET
+# Interim responses are counted and checked like any other.
+raw_case 1 "405:allow-missing" "100 201 103 405" "HTTP/1.1 100 Continue${C}${C}HTTP/1.1 201 Created${C}$D${C}Location: /a${C}Content-Length: 0${C}${C}HTTP/1.1 103 Early Hints${C}Link: </s.css>${C}${C}HTTP/1.1 405 Method Not Allowed${C}$D${C}${C}"
+# A CR not before the LF rules a status line out.
+raw_case 0 "" "200" "HTTP/1.1 200 OK${C}$D${C}${C}HTTP/1.1 404 Not\rFound${C}${C}"
+# White space around a Content-Length value is not part of it: the length
+# holds, and the next status line right after it needs no CRLF.
+raw_case 1 "405:allow-missing" "200 405" "HTTP/1.1 200 OK${C}$D${C}Content-Length:  2 \t${C}${C}{}HTTP/1.1 405 X\n$D\n\n"
+
+raw_case 0 "" "200" "HTTP/1.1 200 OK${C}$D${C}${C}HTTP/1.1 200 $(head -c 70000 /dev/zero | tr '\0' x)${C}${C}"
+# The content of the last response runs to the end, status line or not.
+raw_case 0 "" "200" "HTTP/1.1 200 OK${C}$D${C}${C}HTTP/1.1 404 Not"
+raw_case 2 "" "200" "HTTP/1.1 200 OK${C}$D${C}${C}HTTP/1.1 404 Not Found${C}"
+
+# h2c: after an HTTP/1.1 101 whose Upgrade names h2c, curl prints the HTTP/2
+# response to the request, checked like any other; after any other 101 the
+# bytes are the new protocol's, not read as HTTP. The fixtures are curl
+# 7.88's output against Debian's Apache 2.4 with mod_http2
+# (tests/cli/fixtures/capture-h2c.sh captured them).
+fixtures=$(cd "$(dirname "$0")/fixtures" && pwd)
+raw_case 1 "416:content-range-suggested" "101 416" "@$fixtures/h2c-416.txt" --method GET
+raw_case 0 "" "101 200 200" "@$fixtures/h2c-two.txt" --method GET
+raw_case 0 "" "101 200" "@$fixtures/h2c-head.txt" --method HEAD
+raw_case 1 "416:content-range-suggested 416:content-forbidden" "101 416" "@$fixtures/h2c-416.txt" --method HEAD
+checks=$((checks + 1))
+[ "$(grep -c '^HTTP/2 ' "$fixtures/h2c-two.txt")" = 1 ] && grep -q 'abcdefghijHTTP/2 200 ' "$fixtures/h2c-two.txt" \
+    || { echo "FAIL: h2c-two.txt is not two responses, the second after content with no final newline"; failures=$((failures + 1)); }
+raw_case 1 "200:content-forbidden" "101 200" "HTTP/1.1 101 Switching Protocols${C}Upgrade: websocket, H2C${C}${C}HTTP/2 200 ${C}date: x${C}${C}x" --method HEAD
+raw_case 1 "101:content-forbidden" "101" "HTTP/1.1 101 Switching Protocols${C}Upgrade: h2c${C}${C}PRI * HTTP/2.0${C}"
+raw_case 0 "" "101" "HTTP/1.1 101 Switching Protocols${C}Upgrade: websocket${C}${C}HTTP/2 200 ${C}${C}"
+raw_case 0 "" "101" "HTTP/1.1 101 Switching Protocols${C}Upgrade: h2c2${C}${C}HTTP/2 404 ${C}${C}"
+raw_case 1 "101:switching-over-http2" "101" "HTTP/2 101 ${C}upgrade: h2c${C}${C}HTTP/2 404 ${C}${C}"
+
+# --verbose: each response's line number, findings shown and status line,
+# on stderr, named after the FILE when there is one; a status line past 200
+# bytes is cut.
+printf 'HTTP/1.1 302 Found\r\n%s\r\n\r\nHTTP/1.1 200 OK\r\n%s\r\nContent-Length: 2\r\n\r\nokHTTP/1.1 503 Busy\r\n\r\n' "$D" "$D" > "$work/chain"
+checks=$((checks + 1))
+out=$("$tool" --check -v "$work/chain" 2>"$work/stderr"); status=$?
+if [ "$status" != 1 ] || [ "$(cat "$work/stderr")" != "httpstatus: --check: $work/chain: response 1, line 1: 1 finding: HTTP/1.1 302 Found
+httpstatus: --check: $work/chain: response 2, line 4: 0 findings: HTTP/1.1 200 OK
+httpstatus: --check: $work/chain: response 3, line 8: 1 finding: HTTP/1.1 503 Busy" ] || [ "$(findings --check "$work/chain")" != "302:location-missing 503:retry-after-suggested" ]; then
+    echo "FAIL: --check -v FILE: exit $status, '$out', $(cat "$work/stderr")"; failures=$((failures + 1))
+fi
+checks=$((checks + 1))
+[ "$("$tool" --check --verbose --level should < "$work/chain" 2>&1 >/dev/null)" = "httpstatus: --check: response 1, line 1: 1 finding: HTTP/1.1 302 Found
+httpstatus: --check: response 2, line 4: 0 findings: HTTP/1.1 200 OK
+httpstatus: --check: response 3, line 8: 0 findings: HTTP/1.1 503 Busy" ] \
+    || { echo "FAIL: --check --verbose --level should counts the findings shown"; failures=$((failures + 1)); }
+long_reason=$(head -c 300 /dev/zero | tr '\0' r)
+checks=$((checks + 1))
+[ "$(printf 'HTTP/1.1 200 %s\r\n%s\r\n\r\n' "$long_reason" "$D" | "$tool" --check -v 2>&1)" \
+  = "httpstatus: --check: response 1, line 1: 0 findings: HTTP/1.1 200 ${long_reason:0:187}..." ] \
+    || { echo "FAIL: --check -v with a 300-byte reason phrase"; failures=$((failures + 1)); }
+# Bad input after good responses: their lines, then the error.
+checks=$((checks + 1))
+[ "$(printf 'HTTP/1.1 204 No Content\r\n%s\r\n\r\nHTTP/1.1 200 OK\r\nbad\r\n\r\n' "$D" | "$tool" --check -v 2>&1)" \
+  = "httpstatus: --check: response 1, line 1: 0 findings: HTTP/1.1 204 No Content
+httpstatus: --check: line 5, byte 81: field line without a colon" ] \
+    || { echo "FAIL: --check -v, bad input after a response"; failures=$((failures + 1)); }
+
+# --level: only findings at that level or above; the exit status counts
+# only the findings shown.
+allow_get="HTTP/1.1 405 Method Not Allowed\n$D\nAllow: GET\n\n"
+check_case 1 "405:method-in-allow" "$allow_get" --method GET
+check_case 1 "405:method-in-allow" "$allow_get" --method GET --level should
+check_case 0 "" "$allow_get" --method GET --level must
+check_case 0 "" "$allow_get" --method GET --level=must
+check_case 1 "405:allow-missing" "HTTP/1.1 405 Method Not Allowed\n$D\n\n" --level must
+check_case 0 "503:retry-after-suggested" "HTTP/1.1 503 Busy\n\n" --level info
+check_case 0 "" "HTTP/1.1 503 Busy\n\n" --level should
+check_case 1 "201:location-suggested 201:created-by-safe-method" "HTTP/1.1 201 Created\n$D\n\n" --method GET
+check_case 1 "201:created-by-safe-method" "HTTP/1.1 201 Created\n$D\n\n" --method GET --level should
+check_case 0 "" "HTTP/1.1 201 Created\n$D\n\n" --method GET --level must
+check_case 1 "416:content-range-suggested" "HTTP/1.1 416 Range Not Satisfiable\n$D\n\n" --level info --level should
+
+# --json: one array, each finding with the number of its response in the
+# input (interim ones counted) besides its code.
+checks=$((checks + 1))
+if ! printf 'HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 503 Busy\r\n\r\nHTTP/1.1 301 Moved\r\n%s\r\n\r\nHTTP/1.1 405 X\r\n\r\n' "$D" \
+        | "$tool" --check --json | python3 -c '
+import json, sys
+data = json.load(sys.stdin)
+got = [(f["response"], f["code"], f["id"]) for f in data]
+assert got == [(2, 503, "retry-after-suggested"), (3, 301, "location-missing"),
+               (4, 405, "allow-missing"), (4, 405, "date-missing")], got
+'; then
+    echo "FAIL: --check --json: response numbers"; failures=$((failures + 1))
+fi
+
+# Findings are written, and flushed, as soon as they are known: at the end of
+# the header section, or at the first byte of content for a response whose
+# findings depend on it, while the writer keeps the pipe open.
+# stream_step PATTERN BYTES : writes BYTES (printf %b) to the tool's pipe and
+# waits at most a second for its output to match PATTERN (grep -E; "" for
+# nothing more printed, looked at after 0.3 s).
+stream_start() {
+    rm -f "$work/fifo"
+    mkfifo "$work/fifo"
+    "$tool" --check "$@" < "$work/fifo" > "$work/stream.out" 2>&1 &
+    stream_pid=$!
+    exec 3>"$work/fifo"
+}
+stream_step() {
+    local pattern=$1 bytes=$2 i size
+    size=$(wc -c < "$work/stream.out")
+    printf '%b' "$bytes" >&3
+    checks=$((checks + 1))
+    if [ -z "$pattern" ]; then
+        sleep 0.3
+        [ "$(wc -c < "$work/stream.out")" = "$size" ] && return 0
+    else
+        for i in 1 2 3 4 5 6 7 8 9 10; do
+            grep -Eq -- "$pattern" "$work/stream.out" && return 0
+            sleep 0.1
+        done
+    fi
+    echo "FAIL: --check on a stream, after $(printf %q "$bytes"): printed '$(cat "$work/stream.out")', want /$pattern/"
+    failures=$((failures + 1))
+}
+stream_end() {
+    local want_status=$1 status
+    exec 3>&-
+    wait "$stream_pid"; status=$?
+    checks=$((checks + 1))
+    [ "$status" = "$want_status" ] || { echo "FAIL: --check on a stream: exit $status, want $want_status"; failures=$((failures + 1)); }
+}
+stream_start
+stream_step '^405 must   allow-missing: ' 'HTTP/1.1 405 X\r\n\r\n'
+stream_step '^405 must   date-missing: ' ''
+stream_step '' 'HTTP/1.1 204 No Content\r\nDate: x\r\n\r\n'   # no content yet, or some?
+stream_step '^204 must   content-forbidden: ' 'x'
+stream_step '^200 must   date-missing: ' 'HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\ndata: 1\n\n'
+stream_step '^503 info' 'data: 2\n\nHTTP/1.1 503 Busy\r\n\r\n'
+stream_end 1
+# An event stream with nothing to report: its --verbose line comes at once.
+stream_start -v --json
+stream_step '^\[\{"response": 1, "code": 405, "id": "allow-missing"' 'HTTP/1.1 405 X\r\n\r\n'
+stream_step 'response 2, line 3: 0 findings: HTTP/1.1 200 OK' 'HTTP/1.1 200 OK\r\nDate: x\r\nContent-Type: text/event-stream\r\n\r\n'
+stream_step '' 'HTTP/1.1 304 Not Modified\r\nDate: x\r\n\r\n'
+stream_step 'response 3, line 7: 0 findings: HTTP/1.1 304 Not Modified' 'HTTP/1.1 204 No Content\r\nDate: x\r\n\r\n'
+stream_end 1
+checks=$((checks + 1))
+[ "$(tail -n 2 "$work/stream.out")" = "httpstatus: --check: response 4, line 10: 0 findings: HTTP/1.1 204 No Content
+]" ] || { echo "FAIL: --check --json on a stream: $(cat "$work/stream.out")"; failures=$((failures + 1)); }
+
+# Methods are case-sensitive: a standard method in another case is taken as
+# written (no rule about HEAD applies to "head"), with a warning on stderr.
+printf 'HTTP/1.1 200 OK\r\nDate: x\r\n\r\n' > "$work/200"
+method_warning() {
+    local method=$1 standard=$2
+    echo "httpstatus: warning: --method $method is not $standard: methods are case-sensitive (RFC 9110, Section 9.1), and the rules read it as written"
+}
+checks=$((checks + 1))
+got=$(printf 'HTTP/1.1 200 OK\r\n%s\r\nContent-Length: 5\r\n\r\nhello' "$D" | "$tool" --check --method head 2>"$work/stderr"); status=$?
+[ "$status" = 0 ] && [ -z "$got" ] && [ "$(cat "$work/stderr")" = "$(method_warning head HEAD)" ] \
+    || { echo "FAIL: --check --method head: exit $status, '$got', '$(cat "$work/stderr")'"; failures=$((failures + 1)); }
+for pair in get:GET Post:POST pUT:PUT delete:DELETE connect:CONNECT options:OPTIONS trace:TRACE patch:PATCH; do
+    checks=$((checks + 1))
+    got=$("$tool" --check --method "${pair%%:*}" "$work/200" 2>&1); status=$?
+    [ "$status" = 0 ] && [ "$got" = "$(method_warning "${pair%%:*}" "${pair#*:}")" ] \
+        || { echo "FAIL: --check --method ${pair%%:*}: exit $status, '$got'"; failures=$((failures + 1)); }
+done
+for method in GET HEAD PROPFIND get- GETS; do
+    checks=$((checks + 1))
+    [ -z "$("$tool" --check --method "$method" "$work/200" 2>&1)" ] \
+        || { echo "FAIL: --check --method $method warns"; failures=$((failures + 1)); }
+done
+
 # Input that is not an HTTP response: exit 2, one line saying where, no finding.
 # bad_input WANT_MESSAGE : standard input through --check
 bad_input() {
@@ -557,6 +845,9 @@ bad_input 'line 2, byte 24: input ended inside the header section' < <(printf 'H
 bad_input 'line 5, byte 80: input ended inside the header section' < <(printf 'HTTP/1.1 200 OK\r\n%s\r\n\r\nHTTP/1.1 404 Not Found\r\n' "$D")
 bad_input 'line 1, byte 0: status line longer than 65536 bytes' < <(printf 'HTTP/1.1 200 '; head -c 100000 /dev/zero | tr '\0' x)
 bad_input 'line 1, byte 0: no status line (expected "HTTP/1.1 200 OK")' < <(head -c 200000 /dev/zero | tr '\0' x)
+# One byte past the limit, and at the limit, with no CR before the LF.
+bad_input 'line 1, byte 0: status line longer than 65536 bytes' < <(printf 'HTTP/1.1 200 '; head -c 65524 /dev/zero | tr '\0' x; printf '\n\n')
+check_case 0 "" "HTTP/1.1 200 $(head -c 65523 /dev/zero | tr '\0' x)\n$D\n\n"
 # At the limits: a field line of 65536 bytes is read, one more is too long.
 long=$(head -c 65533 /dev/zero | tr '\0' a)
 check_case 0 "" "HTTP/1.1 200 OK\nX: $long\n$D\n\n"
@@ -604,15 +895,29 @@ expect 2 "unknown rule id for --ignore: ''" --check --ignore date-missing, "$wor
 expect 2 "unknown rule id for --ignore: 'Date-Missing'" --check --ignore Date-Missing "$work/405"
 expect 2 "--ignore needs rule ids" --check --ignore
 expect 2 "--method needs a method" --check --method
-expect 2 "--method: not a method token: G T" --check --method "G T" "$work/405"
-expect 2 "--method: not a method token: $" --check --method "" "$work/405"
+expect 2 "^httpstatus: --method: not a method: 'G T' \(a method is a token, such as GET: letters, digits and !#\\\$%&'\*\+-\.\^_\`\|~, no spaces\)$" --check --method "G T" "$work/405"
+expect 2 "^httpstatus: --method: not a method: '' \(a method is a token" --check --method "" "$work/405"
+expect 2 "^httpstatus: --method: not a method: 'GET ' \(a method is a token" --check --method "GET " "$work/405"
+expect 2 "^httpstatus: --method: not a method: ' GET' \(a method is a token" --check --method=" GET" "$work/405"
+expect 2 "^httpstatus: --method: not a method: 'G,T' \(a method is a token" --check --method "G,T" "$work/405"
+expect 2 "^httpstatus: --method: not a method: 'G.ET" --check --method "$(printf 'G.ET\001')" "$work/405"
 expect 2 "--method is for --check" --method GET 404
 expect 2 "--ignore is for --check" --ignore date-missing 404
 expect 2 "--check reads one FILE; one argument too many: b" --check a b
 expect 2 "--common cannot be combined with --check" --check --common
 expect 2 "--check and --rules cannot be combined" --check --rules
 expect 2 "--rules takes no query: 404" --rules 404
-expect 2 "--method and --ignore are for --check, not --rules" --rules --method GET
+expect 2 "^httpstatus: --method is for --check, not --rules$" --rules --method GET
+expect 2 "^httpstatus: --ignore is for --check, not --rules$" --rules --ignore date-missing
+expect 2 "^httpstatus: --level is for --check, not --rules$" --rules --level must
+expect 2 "^httpstatus: --verbose is for --check, not --rules$" --rules -v
+expect 2 "^httpstatus: --level is for --check$" --level must 404
+expect 2 "^httpstatus: --verbose is for --check$" --verbose 404
+expect 2 "^httpstatus: --verbose is for --check$" 404 -v
+expect 2 "^httpstatus: --level needs a level: info, should or must$" --check --level
+expect 2 "^httpstatus: unknown level \(info, should or must\): Must$" --check --level Must "$work/405"
+expect 2 "^httpstatus: unknown level \(info, should or must\): $" --check --level= "$work/405"
+expect 2 "^httpstatus: unknown level \(info, should or must\): warn$" --check --level warn "$work/405"
 expect 2 "unknown language" --check --lang fr "$work/405"
 expect 2 "unknown option: --chek" --chek
 expect 0 '--check \[--method M\]' --help
@@ -688,6 +993,26 @@ expect_completion "curl-head.txt curl-si.txt" --check curl
 expect_completion "curl-head.txt curl-si.txt" --json --check --method GET cu
 expect_completion "curl-si.txt" --check -- curl-s
 expect_completion "" 404 curl   # a query, not a file
+# Status names and aliases, asked of the tool, in the case typed.
+expect_completion "not_found" not_fo
+expect_completion "NOT_FOUND" NOT_FO
+expect_completion "NOT_FOUND" Not_Fo
+expect_completion "not_modified not_found not_allowed not_acceptable not_implemented not_extended" not_
+expect_completion "request_entity_too_large" request_e
+expect_completion "im_used im_a_teapot" --lang ko im_
+expect_completion "gateway_timeout gateway_time_out" -- gateway_t
+expect_completion "" --check not_fo   # a FILE
+expect_completion "" zzz
+expect_completion "info should must" --check --level ""
+expect_completion "--verbose" --verb
+checks=$((checks + 1))
+[ "$(cd "$work/complete" && PATH="$tool_dir:$PATH" bash -c '. "$1"; COMP_WORDS=(httpstatus a); COMP_CWORD=1; _httpstatus; printf "%s\n" "${COMPREPLY[@]}"' _ "$completion" | sort)" \
+  = "$("$tool" --json 1xx 2xx 3xx 4xx 5xx | python3 -c '
+import json, sys
+names = set()
+for s in json.load(sys.stdin):
+    names.update(n.lower() for n in [s["name"], *s["aliases"]] if n.lower().startswith("a"))
+print("\n".join(sorted(names)))')" ] || { echo "FAIL: completing 'a' does not offer every name and alias starting with A"; failures=$((failures + 1)); }
 
 # No claimed success without the output: a full disk, a closed stdout, and a
 # closed pipe with SIGPIPE ignored are exit 2 with one line naming stdout.

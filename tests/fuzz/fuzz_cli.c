@@ -236,19 +236,51 @@ enum expect { EXPECT_HELP, EXPECT_VERSION, EXPECT_USAGE_ERROR, EXPECT_LOOKUP, EX
 
 struct model {
     enum expect what;
-    bool json, common, check, rules;
+    bool json, common, check, rules, verbose;
     int queries;
     int first_query;           /* argv index of the first query (--check: FILE), 0 for none */
     const char *lang;          /* the last --lang: "en" or "ko" */
     const char *method;        /* the last --method, or NULL */
     bool ignore_given;
     unsigned long long ignore; /* bit per rule index of every --ignore */
+    bool level_given;
+    hs_level level;            /* the last --level: the least level shown */
 };
 
 static bool tchar(unsigned char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
            (c != '\0' && strchr("!#$%&'*+-.^_`|~", c) != NULL);
+}
+
+/* The level named by the usage text's words info, should, must. */
+static bool level_named(const char *s, hs_level *level)
+{
+    static const char *const names[] = {"info", "should", "must"};
+    static const hs_level levels[] = {HS_INFO, HS_SHOULD, HS_MUST};
+    for (size_t i = 0; i < 3; i++)
+        if (strcmp(s, names[i]) == 0) {
+            *level = levels[i];
+            return true;
+        }
+    return false;
+}
+
+/* The standard method (RFC 9110, Section 9.3, and PATCH) that method is
+ * in another case ("head" for HEAD), or NULL: the tool warns about it. */
+static const char *case_variant(const char *method)
+{
+    static const char *const standard[] = {"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"};
+    for (size_t i = 0; method != NULL && i < sizeof standard / sizeof standard[0]; i++) {
+        size_t n = strlen(standard[i]);
+        bool folded = strlen(method) == n;
+        for (size_t k = 0; folded && k < n; k++)
+            folded = (method[k] | 0x20) == (standard[i][k] | 0x20) && method[k] != '\0' &&
+                     ((method[k] >= 'a' && method[k] <= 'z') || (method[k] >= 'A' && method[k] <= 'Z'));
+        if (folded && strcmp(method, standard[i]) != 0)
+            return standard[i];
+    }
+    return NULL;
 }
 
 /* The rule whose id is s[0..len), by a scan of the table; count when none. */
@@ -340,18 +372,27 @@ static struct model model_of(int argc, char **argv)
                 s = comma + 1;
             }
             m.ignore_given = true;
+        } else if (takes_value(a, "--level", &i, argc, argv, &value)) {
+            if (value == NULL || !level_named(value, &m.level)) {
+                m.what = EXPECT_USAGE_ERROR;
+                return m;
+            }
+            m.level_given = true;
+        } else if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0) {
+            m.verbose = true;
         } else {
             m.what = EXPECT_USAGE_ERROR;
             return m;
         }
     }
+    /* --method, --ignore, --level and --verbose are --check's. */
+    bool check_options = m.method || m.ignore_given || m.level_given || m.verbose;
     if (m.check || m.rules) {
-        if ((m.check && m.rules) || m.common || (m.rules && (m.method || m.ignore_given || m.queries > 0)) ||
-            m.queries > 1)
+        if ((m.check && m.rules) || m.common || (m.rules && (check_options || m.queries > 0)) || m.queries > 1)
             m.what = EXPECT_USAGE_ERROR;
         else
             m.what = m.check ? EXPECT_CHECK : EXPECT_RULES;
-    } else if (m.method || m.ignore_given || (m.queries == 0 && !m.common)) {
+    } else if (check_options || (m.queries == 0 && !m.common)) {
         m.what = EXPECT_USAGE_ERROR;
     }
     return m;
@@ -671,16 +712,29 @@ static void check_text(const struct capture *out, int *codes, size_t *n)
     CHECK(detail == (*n == 1)); /* one status in detail, several one line each */
 }
 
-/* stderr of a lookup: one "httpstatus: nothing ... matches '...'" line per
- * query that found nothing, and nothing else. */
+/* stderr of a lookup: one line per query that found nothing, and nothing
+ * else: "httpstatus: nothing ... matches '...'", or for a valid code that
+ * is not in the table what is known of it (its class, and the x00 code a
+ * client takes it for, RFC 9110, Section 15). */
 static size_t misses_in(const struct capture *err)
 {
+    static char want[512];
     size_t misses = 0;
     for (const char *line = err->data; *line;) {
         const char *nl = strchr(line, '\n');
+        int code = 0;
         CHECK(nl != NULL);
-        CHECK(strncmp(line, "httpstatus: nothing matches '", 29) == 0 ||
-              strncmp(line, "httpstatus: nothing common matches '", 36) == 0);
+        if (sscanf(line, "httpstatus: %d is a valid status code", &code) == 1) {
+            CHECK(code >= 100 && code <= 599 && hs_get(code) == NULL);
+            snprintf(want, sizeof want,
+                     "httpstatus: %d is a valid status code, but no registry or known server defines it: its "
+                     "class is %dxx (%s), and a client that does not know it treats it as %s (RFC 9110, Section 15)",
+                     code, code / 100, hs_category(code), hs_get(code / 100 * 100)->status_line);
+            CHECK(line_is(line, (size_t)(nl - line), want));
+        } else {
+            CHECK(strncmp(line, "httpstatus: nothing matches '", 29) == 0 ||
+                  strncmp(line, "httpstatus: nothing common matches '", 36) == 0);
+        }
         misses++;
         line = nl + 1;
     }
@@ -692,6 +746,7 @@ static size_t misses_in(const struct capture *err)
 struct finding {
     int code;
     size_t rule;
+    unsigned long response; /* --json's "response"; 0 in text */
 };
 
 struct findings {
@@ -699,14 +754,14 @@ struct findings {
     size_t n, cap;
 };
 
-static void add_finding(struct findings *f, int code, size_t rule)
+static void add_finding(struct findings *f, int code, size_t rule, unsigned long response)
 {
     if (f->n == f->cap) {
         f->cap = f->cap ? 2 * f->cap : 64;
         f->at = realloc(f->at, f->cap * sizeof *f->at);
         must(f->at != NULL, "realloc");
     }
-    f->at[f->n++] = (struct finding){code, rule};
+    f->at[f->n++] = (struct finding){code, rule, response};
 }
 
 static size_t put_utf8(unsigned long cp, char *out)
@@ -885,6 +940,15 @@ static void check_findings_json(const struct capture *out, const char *lang, str
     do {
         skip_ws(&j);
         CHECK(*j.p++ == '{');
+        json_expect_key(&j, "response");
+        const char *digits = j.p;
+        CHECK(json_number(&j) && digits[0] >= '1' && digits[0] <= '9' && j.p - digits <= 9);
+        unsigned long response = 0;
+        for (const char *p = digits; p < j.p; p++) {
+            CHECK(*p >= '0' && *p <= '9');
+            response = response * 10 + (unsigned long)(*p - '0');
+        }
+        CHECK(json_after(&j, ",") == ',');
         json_expect_key(&j, "code");
         int code = json_small_int(&j);
         CHECK(json_after(&j, ",") == ',');
@@ -904,7 +968,7 @@ static void check_findings_json(const struct capture *out, const char *lang, str
         CHECK(json_after(&j, ",") == ',');
         json_expect_string(&j, "reference", r->reference);
         CHECK(json_after(&j, "}") == '}');
-        add_finding(f, code, rule);
+        add_finding(f, code, rule, response);
     } while (json_after(&j, ",]") == ',');
 }
 
@@ -942,85 +1006,153 @@ static void check_findings_text(const struct capture *out, const char *lang, str
         CHECK(n > 0 && (size_t)n < sizeof want);
         CHECK(line_is(line, len, want));
         CHECK(strncmp(r->reference, "RFC ", 4) == 0);
-        add_finding(f, code, rule);
+        add_finding(f, code, rule, 0);
         line = nl + 1;
     }
 }
 
-/* The codes of the body's lines that start "HTTP/" and have three digits
- * after their first space: every status line the tool can read is one. */
-static size_t status_codes(int **codes)
+/* A status line the tool may have read in the body: "HTTP/1.x NNN",
+ * "HTTP/2 NNN" or "HTTP/3 NNN" at offset at, its line, and its code. */
+struct status_at {
+    size_t at;
+    unsigned long line;
+    int code;
+};
+
+/* Every place in the body, at the start of a line or not, where "HTTP/"
+ * begins such a status line: a response the tool reads starts at one. */
+static size_t status_lines(struct status_at **found)
 {
-    static int *at;
+    static struct status_at *at;
     static size_t cap;
     size_t n = 0;
-    for (size_t i = 0; i < body_size;) {
-        const uint8_t *nl = memchr(body + i, '\n', body_size - i);
-        size_t end = nl ? (size_t)(nl - body) : body_size;
-        if (end - i >= 5 && memcmp(body + i, "HTTP/", 5) == 0) {
-            const uint8_t *sp = memchr(body + i, ' ', end - i);
-            size_t d = sp ? (size_t)(sp - body) + 1 : end;
-            if (d + 3 <= end && body[d] >= '0' && body[d] <= '9' && body[d + 1] >= '0' && body[d + 1] <= '9' &&
-                body[d + 2] >= '0' && body[d + 2] <= '9') {
-                if (n == cap) {
-                    cap = cap ? 2 * cap : 64;
-                    at = realloc(at, cap * sizeof *at);
-                    must(at != NULL, "realloc");
-                }
-                at[n++] = (body[d] - '0') * 100 + (body[d + 1] - '0') * 10 + (body[d + 2] - '0');
-            }
+    unsigned long line = 1;
+    for (size_t i = 0; i < body_size; i++) {
+        if (body[i] == '\n')
+            line++;
+        if (body_size - i < 10 || memcmp(body + i, "HTTP/", 5) != 0)
+            continue;
+        size_t d;
+        if (body[i + 5] == '1' && body[i + 6] == '.' && body[i + 7] >= '0' && body[i + 7] <= '9')
+            d = i + 9;
+        else if (body[i + 5] == '2' || body[i + 5] == '3')
+            d = i + 7;
+        else
+            continue;
+        if (body[d - 1] != ' ' || d + 3 > body_size)
+            continue;
+        if (!(body[d] >= '0' && body[d] <= '9' && body[d + 1] >= '0' && body[d + 1] <= '9' && body[d + 2] >= '0' &&
+              body[d + 2] <= '9'))
+            continue;
+        if (n == cap) {
+            cap = cap ? 2 * cap : 64;
+            at = realloc(at, cap * sizeof *at);
+            must(at != NULL, "realloc");
         }
-        i = end + 1;
+        at[n++] = (struct status_at){i, line, (body[d] - '0') * 100 + (body[d + 1] - '0') * 10 + (body[d + 2] - '0')};
     }
-    *codes = at;
+    *found = at;
     return n;
 }
 
-static bool body_has(const char *s)
-{
-    size_t n = strlen(s);
-    for (size_t i = 0; i + n <= body_size; i++)
-        if ((i == 0 || body[i - 1] == '\n') && memcmp(body + i, s, n) == 0)
-            return true;
-    return false;
-}
+/* A --verbose line: one response read. */
+struct read_response {
+    unsigned long line;    /* of its status line */
+    unsigned long count;   /* findings written for it */
+    int code;
+};
 
 /* What any --check run must show. from_body: the body was its input (stdin,
  * or @BODY named path); else the FILE was another path. */
 static void check_check(const struct run *r, const struct model *m, bool from_body, const char *path,
                         struct findings *f)
 {
+    static struct read_response *read;
+    static size_t read_cap;
+    static char want[8192];
     CHECK(r->status == 0 || r->status == 1 || r->status == 2);
     if (m->json && !(r->status == 2 && r->out.len == 0 && !from_body))
         check_findings_json(&r->out, m->lang, f);
     else
         check_findings_text(&r->out, m->lang, f);
 
-    /* stderr: nothing, or for exit 2 one line saying where the input stopped. */
+    /* stderr: for a standard method in another case, the warning (which a
+     * FILE that could not be opened comes before); with --verbose a line
+     * per response read; for exit 2, one line saying where the input
+     * stopped; nothing else. */
+    const char *line = r->err.data;
+    const char *standard = case_variant(m->method);
+    if (standard != NULL) {
+        int n = snprintf(want, sizeof want,
+                         "httpstatus: warning: --method %s is not %s: methods are case-sensitive (RFC 9110, "
+                         "Section 9.1), and the rules read it as written\n",
+                         m->method, standard);
+        CHECK(n > 0 && (size_t)n < sizeof want);
+        if (strncmp(line, want, (size_t)n) == 0)
+            line += n;
+        else
+            CHECK(!from_body && r->status == 2);
+    }
+    char prefix[4300];
+    int plen = snprintf(prefix, sizeof prefix, "httpstatus: --check: %s%sresponse ", path != NULL ? path : "",
+                        path != NULL ? ": " : "");
+    CHECK(plen > 0 && (size_t)plen < sizeof prefix);
+    size_t nread = 0, written = 0;
+    struct status_at *lines;
+    size_t nlines = status_lines(&lines), next_line = 0;
+    while (*line != '\0' && strncmp(line, prefix, (size_t)plen) == 0) {
+        const char *nl = strchr(line, '\n');
+        CHECK(m->verbose && from_body && nl != NULL);
+        unsigned long number = 0, at_line = 0, count = 0;
+        int used = 0;
+        CHECK(sscanf(line + plen, "%lu, line %lu: %lu finding%n", &number, &at_line, &count, &used) == 3 && used > 0);
+        const char *rest = line + plen + used;
+        CHECK(strncmp(rest, count == 1 ? ": " : "s: ", count == 1 ? 2 : 3) == 0);
+        const char *status = rest + (count == 1 ? 2 : 3);
+        CHECK(number == nread + 1);
+        /* The status line shown, whole or its first 200 bytes and "...":
+         * one of the body's, at the line said, after the one before. */
+        size_t shown = (size_t)(nl - status);
+        if (shown == 203 && memcmp(nl - 3, "...", 3) == 0)
+            shown = 200;
+        CHECK(shown >= 10 && shown <= 200);
+        while (next_line < nlines && !(lines[next_line].line == at_line && lines[next_line].at + shown <= body_size &&
+                                       memcmp(body + lines[next_line].at, status, shown) == 0))
+            next_line++;
+        CHECK(next_line < nlines);
+        if (nread == read_cap) {
+            read_cap = read_cap ? 2 * read_cap : 64;
+            read = realloc(read, read_cap * sizeof *read);
+            must(read != NULL, "realloc");
+        }
+        read[nread++] = (struct read_response){at_line, count, lines[next_line++].code};
+        written += count;
+        line = nl + 1;
+    }
     if (r->status != 2) {
-        CHECK(r->err.len == 0);
+        CHECK(*line == '\0');
     } else {
-        CHECK(strncmp(r->err.data, "httpstatus: --check: ", 21) == 0);
-        CHECK(r->err.len > 22 && strchr(r->err.data, '\n') == r->err.data + r->err.len - 1);
+        CHECK(strncmp(line, "httpstatus: --check: ", 21) == 0);
+        CHECK(strlen(line) > 22 && strchr(line, '\n') == r->err.data + r->err.len - 1);
         if (from_body) {
-            const char *where = r->err.data + 21;
+            const char *where = line + 21;
             if (path != NULL) {
                 size_t n = strlen(path);
                 CHECK(strncmp(where, path, n) == 0 && strncmp(where + n, ": ", 2) == 0);
                 where += n + 2;
             }
-            unsigned long line = 0;
+            unsigned long at_line = 0;
             unsigned long long byte = 0;
             int used = 0;
-            CHECK(sscanf(where, "line %lu, byte %llu: %n", &line, &byte, &used) == 2 && used > 0);
+            CHECK(sscanf(where, "line %lu, byte %llu: %n", &at_line, &byte, &used) == 2 && used > 0);
             CHECK(where[used] != '\0' && where[used] != '\n');
             CHECK(byte <= body_size);
-            unsigned long lines = 1;
+            unsigned long lines_before = 1;
             for (size_t i = 0; i < byte; i++)
-                lines += body[i] == '\n';
-            CHECK(line == lines);
+                lines_before += body[i] == '\n';
+            CHECK(at_line == lines_before);
             if (body_size < 5 || memcmp(body, "HTTP/", 5) != 0)
-                CHECK(line == 1 && byte == 0);
+                CHECK(at_line == 1 && byte == 0);
             if (body_size == 0)
                 CHECK(strcmp(where + used, "no status line: the input is empty\n") == 0);
         } else {
@@ -1029,29 +1161,55 @@ static void check_check(const struct run *r, const struct model *m, bool from_bo
     }
     if (!from_body || body_size < 5 || memcmp(body, "HTTP/", 5) != 0)
         CHECK(r->status == 2 && f->n == 0);
+    if (m->verbose && from_body) {
+        /* Every finding is of a response read, and counted on its line. */
+        CHECK(written == f->n);
+        if (r->status != 2)
+            CHECK(nread >= 1);
+    }
 
     /* The findings themselves. */
     bool broken = false;
-    bool request_known = m->method != NULL || body_has("HTTP/2") || body_has("HTTP/3");
-    int *codes;
-    size_t ncodes = status_codes(&codes), at = 0;
+    /* A rule that needs the request fires with --method, or for the
+     * version an HTTP/2 or HTTP/3 status line gives. */
+    bool request_known = m->method != NULL;
+    for (size_t i = 0; i < nlines; i++)
+        request_known = request_known || body[lines[i].at + 5] == '2' || body[lines[i].at + 5] == '3';
+    size_t at = 0, of_response = 0, response = 0;
+    unsigned long last_response = 0;
     for (size_t i = 0; i < f->n; i++) {
         int code = f->at[i].code;
         size_t rule = f->at[i].rule;
         const hs_rule *rl = hs_rule_at(rule);
         broken = broken || rl->severity != HS_INFO;
         CHECK((m->ignore & (1ULL << rule)) == 0);
+        CHECK(rl->severity >= m->level);
         if (code < 100 || code > 599)
             CHECK(strcmp(rl->id, "status-invalid") == 0);
         else
             CHECK(hs_rule_applies(rule, code));
         CHECK(!rl->needs_request || request_known);
+        /* --json: the responses in order, each finding's code its response's. */
+        if (m->json) {
+            CHECK(f->at[i].response >= last_response && f->at[i].response >= 1);
+            last_response = f->at[i].response;
+        }
+        /* With --verbose, each finding belongs to the response whose line
+         * counted it: its code, and (--json) its number. */
+        if (m->verbose && from_body) {
+            while (response < nread && of_response == read[response].count)
+                response++, of_response = 0;
+            CHECK(response < nread);
+            of_response++;
+            CHECK(read[response].code == code);
+            CHECK(!m->json || f->at[i].response == response + 1);
+        }
         /* A response's findings are one run of its code; the runs are
-         * responses of the body, in order. */
-        if (i == 0 || f->at[i - 1].code != code) {
-            while (at < ncodes && codes[at] != code)
+         * status lines of the body, in order. */
+        if (i == 0 || f->at[i - 1].code != code || (m->json && f->at[i - 1].response != f->at[i].response)) {
+            while (at < nlines && lines[at].code != code)
                 at++;
-            CHECK(at < ncodes);
+            CHECK(at < nlines);
             at++;
         }
     }
@@ -1091,6 +1249,8 @@ static void check_direct(const struct run *r, const struct model *m, const char 
     opt.ignore = m->ignore;
     opt.lang = strcmp(m->lang, "en") == 0 ? NULL : m->lang; /* NULL is en */
     opt.json = m->json;
+    opt.level = m->level;
+    opt.verbose = m->verbose;
     direct.argc = r->argc;
     direct.argv = r->argv;
     direct.status = hs_cli_check_stream(in, name, direct_out, direct_err, &opt);

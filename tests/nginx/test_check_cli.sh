@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # `curl -si URL | httpstatus --check` against a real nginx: Debian's nginx on
 # a free port of 127.0.0.1 (tests/nginx/lib.sh, which loads the Lua module,
-# used by one location that reads an upload), serving a static file, a redirect, a 204, a 401, ranges and
-# conditional requests. What nginx sends is asserted first (so a change in
-# nginx shows as such), then what the tool finds in it: nothing at must or
-# should level for what nginx gets right, allow-missing for the 405 nginx
-# sends without Allow.
+# used by the locations that read an upload, create, and stream events),
+# serving a static file, a redirect, a 204, a 401, ranges, conditional
+# requests, gzip and several URLs in one curl. What nginx sends is asserted
+# first (so a change in nginx shows as such), then what the tool finds in
+# it: nothing at must or should level for what nginx gets right,
+# allow-missing for the 405 nginx sends without Allow.
 #   tests/nginx/test_check_cli.sh LUAJIT_MODULE_DIR path/to/httpstatus
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -16,6 +17,8 @@ tool=$2
 nginx_setup "$module_dir"
 mkdir -p "$prefix/html/static"
 printf 'hello, world\n' > "$prefix/html/static/file.txt"
+mkdir -p "$prefix/html/gz"
+printf 'compressed, no final newline' > "$prefix/html/gz/a.txt"
 chmod -R a+rX "$prefix/html"
 nginx_conf <<'EOF_CONF'
         root @PREFIX@/html;
@@ -37,6 +40,28 @@ nginx_conf <<'EOF_CONF'
             }
         }
         location = / { return 204; }
+        location = /nonl { return 200 "no final newline"; }
+        # gzip makes the content chunked, and curl --compressed decodes it
+        location /gz/ { gzip on; gzip_types text/plain; gzip_min_length 1; }
+        # a POST creates: 201 with Location and "{}", chunked (no length) or not
+        location = /create {
+            content_by_lua_block {
+                ngx.status = 201
+                ngx.header["Location"] = "/items/1"
+                if ngx.var.arg_length then ngx.header["Content-Length"] = 2 end
+                ngx.print("{}")
+            }
+        }
+        # an event stream that stays open for 3 seconds after its first event
+        location = /events {
+            content_by_lua_block {
+                ngx.header["Content-Type"] = "text/event-stream"
+                ngx.print("data: 1\n\n")
+                ngx.flush(true)
+                ngx.sleep(3)
+                ngx.print("data: 2\n\n")
+            }
+        }
 EOF_CONF
 printf 'user:{PLAIN}secret\n' > "$prefix/conf/htpasswd"
 chmod a+r "$prefix/conf/htpasswd"
@@ -45,19 +70,26 @@ base="http://127.0.0.1:$port"
 
 # run NAME WANT_STATUS WANT_FINDINGS CURL-ARGS... -- CHECK-ARGS... : curl's
 # output (kept in $prefix/NAME) through --check; its exit status and the
-# findings as CODE:ID words must be WANT_*.
+# findings as CODE:ID words must be WANT_*. The codes of the responses the
+# tool read (its --verbose lines) are left in $read.
 run() {
     local name=$1 want_status=$2 want=$3; shift 3
     local curl_args=() got status
     while [ "$1" != -- ]; do curl_args+=("$1"); shift; done
     shift
     curl -s "${curl_args[@]}" > "$prefix/$name" || fail "$name: curl ${curl_args[*]} failed"
-    "$tool" --check "$@" < "$prefix/$name" > "$prefix/$name.out" 2>"$prefix/$name.err" && status=0 || status=$?
+    "$tool" --check -v "$@" < "$prefix/$name" > "$prefix/$name.out" 2>"$prefix/$name.err" && status=0 || status=$?
     got=$(awk '{ sub(/:$/, "", $3); printf "%s%s:%s", (NR > 1 ? " " : ""), $1, $3 }' "$prefix/$name.out")
+    read=$(sed -n 's/^httpstatus: --check: response [0-9]*, line [0-9]*: [0-9]* findings*: HTTP\/[0-9.]* \([0-9]*\).*/\1/p' \
+           "$prefix/$name.err" | tr '\n' ' ' | sed 's/ $//')
     if [ "$status" != "$want_status" ] || [ "$got" != "$want" ]; then
         fail "$name: curl -s ${curl_args[*]} | httpstatus --check $*: exit $status, '$got'; want $want_status, '$want'"
         sed 's/^/    /' "$prefix/$name" "$prefix/$name.err" | head -20
     fi
+}
+# read_was NAME WANT : the codes of the responses the tool read in NAME's run
+read_was() {
+    [ "$read" = "$2" ] || fail "$1: the tool read the responses '$read', want '$2'"
 }
 # has NAME REGEX : nginx's own output holds a line matching REGEX (CR stripped)
 has() {
@@ -88,7 +120,9 @@ has moved "^Location: http://127\.0\.0\.1:$port/target$"
 run chain 0 "" -iL "$base/loop1" -- --method GET
 [ "$(grep -c '^HTTP/1\.1 ' "$prefix/chain")" = 3 ] || fail "chain: not three responses: $(grep '^HTTP' "$prefix/chain" | tr -d '\r' | tr '\n' ' ')"
 has chain '^target$'
+read_was chain "302 301 200"
 run chain_head 0 "" -sIL "$base/loop1" -- --method HEAD
+read_was chain_head "302 301 200"
 
 # return 204: no Content-Length, no content.
 run empty 0 "" -i "$base/empty" -- --method GET
@@ -140,6 +174,50 @@ has expect '^HTTP/1\.1 200 OK$'
 has expect '^stored$'
 run expect_405 1 "405:allow-missing" -i -H "Expect: 100-continue" --data-binary @"$prefix/html/static/file.txt" "$base/static/file.txt" -- --method POST
 hasnt expect_405 '^HTTP/1\.1 100'
+
+# Several URLs in one curl: each response right after the content of the
+# one before, with or without a final newline, each read and checked.
+run several 0 "" -i "$base/static/file.txt" "$base/nonl" "$base/target" "$base/nonl" -- --method GET
+read_was several "200 200 200 200"
+grep -q 'no final newlineHTTP/1\.1 200 OK' "$prefix/several" || fail "several: /nonl's content is not followed by the next status line"
+run several_head 0 "" -I "$base/static/file.txt" "$base/nonl" "$base/moved" -- --method HEAD
+read_was several_head "200 200 301"
+# curl -si -X POST URL URL: a 201, then the 405 nginx sends without Allow:
+# exit 1, whether the 201's "{}" is chunked (no length) or has one.
+run create_then_405 1 "405:allow-missing" -i -X POST -d x "$base/create" "$base/static/file.txt" -- --method POST
+read_was create_then_405 "201 405"
+grep -q '^{}HTTP/1\.1 405 ' "$prefix/create_then_405" || fail "create_then_405: the 201's content is not '{}' right before the 405"
+has create_then_405 '^Transfer-Encoding: chunked$'
+run create_length_then_405 1 "405:allow-missing 405:allow-missing" -i -X POST -d x "$base/create?length=1" "$base/static/file.txt" "$base/static/file.txt" -- --method POST
+read_was create_length_then_405 "201 405 405"
+has create_length_then_405 '^Content-Length: 2$'
+# gzip: chunked content, decoded by --compressed (no final newline) or
+# printed as it came (binary); either way the next response is read.
+run gzip_decoded 0 "" -i --compressed "$base/gz/a.txt" "$base/gz/a.txt" -- --method GET
+read_was gzip_decoded "200 200"
+has gzip_decoded '^Content-Encoding: gzip$'
+grep -q 'compressed, no final newlineHTTP/1\.1 200 OK' "$prefix/gzip_decoded" || fail "gzip_decoded: not decoded as expected"
+run gzip_raw 0 "" -i -H "Accept-Encoding: gzip" "$base/gz/a.txt" "$base/gz/a.txt" -- --method GET
+read_was gzip_raw "200 200"
+! grep -q 'compressed, no final newline' "$prefix/gzip_raw" || fail "gzip_raw: decoded"
+
+# An event stream that stays open: the tool reports the response at the end
+# of its header section, and the JSON array has begun on stdout, while curl
+# is still receiving (the stream lasts 3 s).
+events_started=$(date +%s%N)
+curl -sN -i "$base/events" | "$tool" --check -v --json > "$prefix/events.out" 2> "$prefix/events.err" &
+events_pid=$!
+for _ in $(seq 30); do
+    [ -s "$prefix/events.err" ] && [ -s "$prefix/events.out" ] && break
+    sleep 0.05
+done
+seen_after=$((($(date +%s%N) - events_started) / 1000000))
+grep -q '^httpstatus: --check: response 1, line 1: 0 findings: HTTP/1.1 200 OK' "$prefix/events.err" \
+    && [ "$(cat "$prefix/events.out")" = "[" ] && [ "$seen_after" -lt 1500 ] \
+    || fail "events: after ${seen_after} ms, stderr '$(cat "$prefix/events.err")', stdout '$(cat "$prefix/events.out")'"
+kill -0 "$events_pid" 2>/dev/null || fail "events: the stream ended before the check looked"
+wait "$events_pid" || fail "events: exit status $?"
+[ "$(cat "$prefix/events.out")" = "[]" ] || fail "events: stdout at the end '$(cat "$prefix/events.out")'"
 
 nginx_stop
 errors=$(nginx_log_errors | grep -v 'open() ".*/static/none" failed' || true)

@@ -3,6 +3,7 @@ the same stdout, the same stderr, the same exit status. ctest passes the C
 tool's path in HTTPSTATUS_CLI."""
 
 import os
+import pathlib
 import subprocess
 import sys
 
@@ -27,7 +28,8 @@ ARGUMENTS = [
     ["error"], ["ssl"], ["im a teapot"], ["I'm a teapot"], ["unprocessable entity"],
     ["\uff14\uff10\uff14"], ["NOT FOUND"], ["not-found"], ["0404"], ["999999999999999999999"],
     [b"\xff\xfe"], [b"not\xa0found"], ["--lang", b"\xff", "404"], ["x" * 1000], ["a"] * 256,
-    ["a"] * 257, ["--help", "--bogus"], ["--bogus", "--help"], ["--version", "404"],
+    ["a"] * 257, ["not", "found", "foo"], ["too", "many", "requests", "not", "found"], [" 404 "], ["4 04"],
+    ["199"], ["--json", "299", "404"], ["--help", "--bogus"], ["--bogus", "--help"], ["--version", "404"],
     list(httpstatus.Status.__members__), ["--lang", "ko", *httpstatus.Status.__members__],
 ] + [[str(s.code)] for s in httpstatus.all()]
 
@@ -148,8 +150,15 @@ CHECK_INPUTS = [
     b"\x00\xff junk",
     b"HTTP/1.1 200 OK\r\nno colon\r\n\r\n",
     b"HTTP/1.1 OK\r\n\r\n",
+    # several responses, as curl -si URL1 URL2 prints them: content without a
+    # final newline, then the next status line
+    b"HTTP/1.1 201 Created\r\nDate: x\r\nContent-Length: 2\r\n\r\n{}HTTP/1.1 405 Method Not Allowed\r\n\r\n",
+    b"HTTP/1.1 200 OK\r\nDate: x\r\nTransfer-Encoding: chunked\r\n\r\nabcHTTP/2 204 \r\ncontent-length: 0\r\n\r\n",
+    (pathlib.Path(__file__).parent.parent / "cli" / "fixtures" / "h2c-416.txt").read_bytes(),
+    b"HTTP/1.1 302 Found\r\nDate: x\r\n\r\nHTTP/1.1 200 OK\r\nbad\r\n\r\n",
 ]
-CHECK_ARGS = [[], ["--json", "--lang", "ko"], ["--method", "HEAD", "--ignore", "date-missing"]]
+CHECK_ARGS = [[], ["--json", "--lang", "ko"], ["--method", "HEAD", "--ignore", "date-missing"],
+              ["-v", "--level", "should"], ["--verbose", "--json", "--method", "head"]]
 
 
 def run_input(command, args, data):
@@ -185,9 +194,17 @@ def test_check_outputs_are_what_they_claim():
     assert status == 1 and [(f["code"], f["id"]) for f in json.loads(out)] == [(200, "date-missing")]
     status, out, err = run_input([sys.executable, "-m", "httpstatus"], ["--check"], b"")
     assert (status, out) == (2, b"") and err == b"httpstatus: --check: line 1, byte 0: no status line: the input is empty\n"
+    # -v writes on standard error, from the same C code
+    status, out, err = run_input([sys.executable, "-m", "httpstatus"], ["--check", "-v", "--json"], CHECK_INPUTS[9])
+    assert status == 1 and [(f["response"], f["code"], f["id"]) for f in json.loads(out)] == \
+        [(1, 201, "location-suggested"), (2, 405, "allow-missing"), (2, 405, "date-missing")]
+    assert err == (b"httpstatus: --check: response 1, line 1: 1 finding: HTTP/1.1 201 Created\n"
+                   b"httpstatus: --check: response 2, line 5: 2 findings: HTTP/1.1 405 Method Not Allowed\n")
 
 
 @pytest.mark.parametrize("args", [["--check", "--ignore", "no-such-rule"], ["--check", "/no/such/file"],
-                                  ["--rules"], ["--rules", "--json", "--lang", "ko"], ["--method", "GET", "404"]])
+                                  ["--rules"], ["--rules", "--json", "--lang", "ko"], ["--method", "GET", "404"],
+                                  ["--check", "--method", ""], ["--check", "--method", "GET "],
+                                  ["--check", "--level", "warn"], ["--rules", "-v"]])
 def test_check_usage_and_rules_as_the_c_tool(args):
     assert run_input([sys.executable, "-m", "httpstatus"], args, b"") == run_input([CLI], args, b"")
