@@ -81,7 +81,7 @@ local FUNCTIONS = {
         {
             "The findings of the response rules for a response with this status and these",
             "header fields, in rule order; an empty array when it breaks none. headers maps",
-            "field names (any case) to a string or an array of strings, as ngx.resp.get_headers()",
+            "field names (any case) to a string or an array of strings, as ngx.resp.get_headers(0)",
             "returns them; nil is no fields. A status outside 100..599 gives status-invalid.",
             "Each finding is a new table. A status that is not an integral number, a bad header",
             "or a bad option is an error (bad argument #n to 'check').",
@@ -92,8 +92,9 @@ local FUNCTIONS = {
     {
         "rules", "lang",
         {
-            "Every response rule once, in table order, in a new list; the rule tables are shared,",
-            "so treat them as read-only. Messages in lang, \"en\" (the default) or \"ko\".",
+            "Every response rule once, in table order: a new list of new rule tables on every call,",
+            "so a change to one is seen by no other caller. Messages in lang, \"en\" (the default)",
+            "or \"ko\".",
         },
         "---@param lang? \"en\"|\"ko\"\n---@return httpstatus.Rule[]",
     },
@@ -177,11 +178,12 @@ emit("")
 emit("---What check() knows of the request and of the response beyond its fields. A request")
 emit("---rule fires only when the option it reads is given.")
 emit("---@class httpstatus.CheckOptions")
-emit("---@field method? string the request method, a case-sensitive token (\"GET\")")
+emit("---@field method? string the request method, a case-sensitive token (\"GET\"; \"\", \"GET \" are errors)")
 emit("---@field request_headers? httpstatus.Headers the request's fields; given (even empty), the rules about them apply")
-emit("---@field content? boolean whether the response has content (bytes after the header section)")
+emit("---@field content? boolean|string whether the response has content, or the content itself (\"\" is none)")
 emit("---@field version? \"1.0\"|\"1.1\"|\"2\"|\"3\" the HTTP version of the request")
 emit("---@field ignore? httpstatus.RuleId[] rules to skip")
+emit("---@field level? httpstatus.Level the least level reported: \"info\" (the default) reports all")
 emit("---@field lang? \"en\"|\"ko\" the language of the messages (\"en\" by default)")
 emit("")
 emit("---A rule a response broke. tostring(finding) gives level, id, message and reference;")
@@ -193,7 +195,8 @@ emit("---@field field string|nil the header field it concerns, or nil")
 emit("---@field message string what is wrong, in the lang asked for")
 emit("---@field reference string where the requirement is stated (\"RFC 9110, Section 15.5.6\")")
 emit("")
-emit("---A response rule, with the codes it can apply to. Shared: treat it as read-only.")
+emit("---A response rule, with the codes it can apply to: a new table on every call of rules();")
+emit("---adding a key is an error.")
 emit("---@class httpstatus.Rule")
 emit("---@field id httpstatus.RuleId the rule's stable id")
 emit("---@field level httpstatus.Level must (a MUST or MUST NOT broken), should, or info")

@@ -253,7 +253,8 @@ enum {
     HS_CHECK_REQUEST,      /* the request_headers table, or nil */
     HS_CHECK_LANG,         /* the lang option, or nil for the default (English) */
     HS_CHECK_TEMPLATES,    /* the finding templates of the lang, or nil */
-    HS_CHECK_TOP = HS_CHECK_TEMPLATES
+    HS_CHECK_CONTENT,      /* the content string, kept on the stack while the core reads it */
+    HS_CHECK_TOP = HS_CHECK_CONTENT
 };
 
 /* The upvalues of hs_lua_check (hs_lua_check_function sets them). */
@@ -269,15 +270,38 @@ enum {
  * hs_rule_count()); the ignore mask of the core has room for 64 rules. */
 #define HS_LUA_MAX_FINDINGS 64
 
-/* A field name (or an option's string) as an error message shows it: at
- * most 40 bytes of it, then "...". Pushed on the stack. */
+/* Text from the caller (a field name, a method, a rule id, an option's
+ * string) as an error message shows it: at most 40 bytes of it, then "...";
+ * a backslash, a NUL and the other ASCII control bytes written as in a Lua
+ * string literal (\\, \0, \n, \r, \t, else \ddd), so that a name is never
+ * cut at a NUL and nothing unprintable reaches a log. init.lua's shown()
+ * writes the same. Pushed on the stack. */
+#define HS_LUA_SHOWN_MAX 40
 static const char *hs_lua_shown(lua_State *L, const char *s, size_t len)
 {
-    if (len <= 40)
-        return lua_pushlstring(L, s, len), lua_tostring(L, -1);
-    lua_pushlstring(L, s, 40);
-    lua_pushliteral(L, "...");
-    lua_concat(L, 2);
+    char out[HS_LUA_SHOWN_MAX * 4 + sizeof "..."];
+    size_t i, n = 0;
+    for (i = 0; i < len && i < HS_LUA_SHOWN_MAX; i++) {
+        unsigned char c = (unsigned char)s[i];
+        const char *short_form = c == '\\' ? "\\\\" : c == '\0' ? "\\0" : c == '\n' ? "\\n" : c == '\r' ? "\\r"
+                                 : c == '\t' ? "\\t" : NULL;
+        if (short_form != NULL) {
+            memcpy(out + n, short_form, 2);
+            n += 2;
+        } else if (c < 0x20 || c == 0x7f) {
+            out[n++] = '\\';
+            out[n++] = (char)('0' + c / 100);
+            out[n++] = (char)('0' + c / 10 % 10);
+            out[n++] = (char)('0' + c % 10);
+        } else {
+            out[n++] = (char)c;
+        }
+    }
+    if (len > HS_LUA_SHOWN_MAX) {
+        memcpy(out + n, "...", 3);
+        n += 3;
+    }
+    lua_pushlstring(L, out, n);
     return lua_tostring(L, -1);
 }
 
@@ -396,9 +420,25 @@ static void hs_lua_check_options(lua_State *L, hs_check_options *opt, const char
                                "option 'version': invalid version \"%s\", not one of \"1.0\", \"1.1\", \"2\", \"3\"",
                                hs_lua_shown(L, s, len));
         } else if (HS_KEY_IS("content")) {
-            if (vt != LUA_TBOOLEAN)
-                hs_lua_argfail(L, "check", 3, "option 'content': boolean expected, got %s", luaL_typename(L, -1));
-            opt->content = lua_toboolean(L, -1) ? HS_CONTENT_PRESENT : HS_CONTENT_NONE;
+            if (vt == LUA_TBOOLEAN) {
+                opt->content = lua_toboolean(L, -1) ? HS_CONTENT_PRESENT : HS_CONTENT_NONE;
+            } else if (vt == LUA_TSTRING) {
+                /* the content itself, kept on the stack while the core reads it */
+                lua_pushvalue(L, -1);
+                lua_replace(L, HS_CHECK_CONTENT);
+                opt->content_data = lua_tolstring(L, HS_CHECK_CONTENT, &opt->content_size);
+            } else {
+                hs_lua_argfail(L, "check", 3, "option 'content': boolean or string expected, got %s",
+                               luaL_typename(L, -1));
+            }
+        } else if (HS_KEY_IS("level")) {
+            if (vt != LUA_TSTRING)
+                hs_lua_argfail(L, "check", 3, "option 'level': string expected, got %s", luaL_typename(L, -1));
+            s = lua_tolstring(L, -1, &len);
+            if (!hs_level_of(s, len, &opt->level))
+                hs_lua_argfail(L, "check", 3,
+                               "option 'level': invalid level \"%s\", not one of \"info\", \"should\", \"must\"",
+                               hs_lua_shown(L, s, len));
         } else if (HS_KEY_IS("lang")) {
             if (vt != LUA_TSTRING)
                 hs_lua_argfail(L, "check", 3, "option 'lang': string expected, got %s", luaL_typename(L, -1));
@@ -498,6 +538,8 @@ static int hs_lua_check(lua_State *L)
     if (lua_type(L, 2) == LUA_TTABLE)
         hs_lua_feed(L, 2, 2, "", &c, 0);
     n = hs_checker_end(&c, found, HS_LUA_MAX_FINDINGS);
+    if (n == HS_CHECK_INVALID) /* cannot happen: every option was checked above */
+        return luaL_error(L, "httpstatus: the core refused the options of check");
     if (n > HS_LUA_MAX_FINDINGS)
         n = HS_LUA_MAX_FINDINGS; /* cannot happen: at most hs_rule_count() <= 64 */
 
