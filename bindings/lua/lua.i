@@ -228,8 +228,9 @@ static int hs_lua_field(lua_State *L)
  * hs_checker, which this file feeds one field at a time straight from the Lua
  * tables, with no copy and no heap. */
 
-/* hs_rule_fields(i): the id, level, field (nil when the rule names none) and
- * reference of rule i, in table order; nil past the end. */
+/* hs_rule_fields(i): the id, level, field (nil when the rule names none),
+ * reference and needs_request (a boolean: whether it fires only when the
+ * request is described) of rule i, in table order; nil past the end. */
 static int hs_lua_rule_fields(lua_State *L)
 {
     const hs_rule *r = hs_rule_at(hs_lua_checkindex(L, 1));
@@ -244,7 +245,8 @@ static int hs_lua_rule_fields(lua_State *L)
     else
         lua_pushnil(L);
     lua_pushstring(L, r->reference);
-    return 4;
+    lua_pushboolean(L, r->needs_request);
+    return 5;
 }
 
 /* The stack slots of hs_lua_check, after its three arguments. */
