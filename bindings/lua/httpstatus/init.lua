@@ -72,11 +72,12 @@ end
 -- then "..."; a backslash, a NUL and the other ASCII control bytes written
 -- as in a Lua string literal, so that a name is never cut at a NUL.
 local ESCAPES = { ["\\"] = "\\\\", ["\0"] = "\\0", ["\n"] = "\\n", ["\r"] = "\\r", ["\t"] = "\\t" }
+local function escape(c) return ESCAPES[c] or format("\\%03d", c:byte()) end
 local function shown(text)
     local s = tostring(text)
     local cut = #s > 40
     if cut then s = s:sub(1, 40) end
-    s = s:gsub("[%z\1-\31\\\127]", function(c) return ESCAPES[c] or format("\\%03d", c:byte()) end)
+    s = s:gsub("[%z\1-\31\\\127]", escape)
     return cut and s .. "..." or s
 end
 

@@ -70,10 +70,11 @@ local rule_ids -- id -> true, read from hs.rules() when an ignore option is firs
 -- show it: at most 40 bytes, then "..."; a backslash, a NUL and the other
 -- control bytes as in a Lua string literal, so nothing is cut at a NUL.
 local ESCAPES = { ["\\"] = "\\\\", ["\0"] = "\\0", ["\n"] = "\\n", ["\r"] = "\\r", ["\t"] = "\\t" }
+local function escape(c) return ESCAPES[c] or format("\\%03d", c:byte()) end
 local function shown(s)
     local cut = #s > 40
     if cut then s = s:sub(1, 40) end
-    s = s:gsub("[%z\1-\31\\\127]", function(c) return ESCAPES[c] or format("\\%03d", c:byte()) end)
+    s = s:gsub("[%z\1-\31\\\127]", escape)
     return cut and s .. "..." or s
 end
 
@@ -84,30 +85,32 @@ local options = {}
 -- opts of check or log (fname): the level, the ignore list and the log
 -- level, or an error in the luaL style (as httpstatus.check words it)
 -- pointing at the caller of fname.
+-- An error of read_options: at level 4, the caller of check or log.
+local function fail(fname, text, ...)
+    error(format("bad argument #1 to '%s' (" .. text .. ")", fname, ...), 4)
+end
+
 local function read_options(opts, fname)
     local level, ignore, log_level = "should", nil, WARN
     if opts == nil then
         return level, ignore, log_level
     end
-    local function fail(text, ...)
-        error(format("bad argument #1 to '%s' (" .. text .. ")", fname, ...), 4)
-    end
     if type(opts) ~= "table" then
-        fail("table expected, got %s", type(opts))
+        fail(fname, "table expected, got %s", type(opts))
     end
     for key, value in pairs(opts) do
         if type(key) ~= "string" then
-            fail("option names are strings, got %s", type(key))
+            fail(fname, "option names are strings, got %s", type(key))
         elseif key == "level" then
             if type(value) ~= "string" then
-                fail("option 'level': string expected, got %s", type(value))
+                fail(fname, "option 'level': string expected, got %s", type(value))
             elseif not LEVELS[value] then
-                fail('option \'level\': invalid level "%s", not one of "info", "should", "must"', shown(value))
+                fail(fname, 'option \'level\': invalid level "%s", not one of "info", "should", "must"', shown(value))
             end
             level = value
         elseif key == "ignore" then
             if type(value) ~= "table" then
-                fail("option 'ignore': table expected, got %s", type(value))
+                fail(fname, "option 'ignore': table expected, got %s", type(value))
             end
             if rule_ids == nil then
                 rule_ids = {}
@@ -115,20 +118,20 @@ local function read_options(opts, fname)
             end
             for _, id in pairs(value) do
                 if type(id) ~= "string" then
-                    fail("option 'ignore': rule id expected, got %s", type(id))
+                    fail(fname, "option 'ignore': rule id expected, got %s", type(id))
                 elseif not rule_ids[id] then
-                    fail('option \'ignore\': unknown rule id "%s"', shown(id))
+                    fail(fname, 'option \'ignore\': unknown rule id "%s"', shown(id))
                 end
             end
             ignore = value
         elseif key == "log_level" and fname == "log" then
             if type(value) ~= "number" or value % 1 ~= 0 or value < STDERR or value > DEBUG then
-                fail("option 'log_level': an ngx log level expected (ngx.WARN, ngx.ERR, ...), got %s",
+                fail(fname, "option 'log_level': an ngx log level expected (ngx.WARN, ngx.ERR, ...), got %s",
                     type(value) == "number" and tostring(value) or type(value))
             end
             log_level = value
         else
-            fail("unknown option '%s'", shown(key))
+            fail(fname, "unknown option '%s'", shown(key))
         end
     end
     return level, ignore, log_level
