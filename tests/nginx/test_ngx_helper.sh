@@ -8,7 +8,8 @@
 # request must be exactly the findings expected, at the expected level, with
 # the method and URI, and nothing for the responses nginx fixes after Lua
 # has run (add_header Allow, return 204's Content-Length, Date) or reads
-# beyond 100 fields.
+# beyond 100 fields. And LuaJIT compiles the module: no trace of it aborts over 500
+# requests.
 #   tests/nginx/test_ngx_helper.sh LUAJIT_MODULE_DIR   (a CMake build's luajit/ directory)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -152,6 +153,30 @@ nginx_conf <<'EOF'
             }
         }
 
+        # LuaJIT compiles the recipe: no trace aborts in httpstatus/ngx.lua
+        # over the requests to /200?jit-N (a function LuaJIT cannot compile,
+        # one that makes a closure on every call, say, runs interpreted, its
+        # FFI calls the slowest way).
+        location = /jit-watch {
+            content_by_lua_block {
+                local aborts = {}
+                package.loaded["test.jit_aborts"] = aborts
+                jit.attach(function(what, tr, func)
+                    if what == "abort" then
+                        local source = require("jit.util").funcinfo(func).source or ""
+                        if source:find("httpstatus/ngx.lua", 1, true) then aborts[#aborts + 1] = tr end
+                    end
+                end, "trace")
+                ngx.say("watching")
+            }
+        }
+        location = /jit-report {
+            content_by_lua_block {
+                jit.attach(function() end) -- detach
+                ngx.say("aborts in httpstatus/ngx.lua: ", #package.loaded["test.jit_aborts"])
+            }
+        }
+
         location = / { return 204; }
 EOF
 nginx_start
@@ -223,6 +248,10 @@ request /405-header-filter
 request /204-header-filter
 request /content-phase
 content_phase_body=$(cat "$prefix/body")
+request /jit-watch
+for i in $(seq 500); do curl -s -o /dev/null "http://127.0.0.1:$port/200?jit-$i"; done
+request /jit-report
+jit_report=$(cat "$prefix/body")
 
 nginx_stop
 log=$prefix/logs/error.log
@@ -334,6 +363,8 @@ grep -qF "the header filter sees Allow: nil" "$log" || fail "a header filter saw
 grep -qF "the header filter sees Content-Length: 0" "$log" || fail "a header filter did not see return 204's Content-Length"
 [ "$content_phase_body" = "httpstatus.ngx: log() runs in log_by_lua* only, where the response is known as nginx sent it (called in the content phase)" ] ||
     fail "log() in the content phase: $content_phase_body"
+
+[ "$jit_report" = "aborts in httpstatus/ngx.lua: 0" ] || fail "LuaJIT: $jit_report"
 
 # Nothing logged but the lines expected above: 20 findings in all.
 total=$(grep -c ' log(): httpstatus: ' "$log" || true)
