@@ -524,9 +524,8 @@ static int hs_lua_check(lua_State *L)
     hs_lua_check_options(L, &opt, &lang);
     if (lang == NULL) {
         lang = "en";
-        if (lua_type(L, lua_upvalueindex(HS_UP_TEMPLATES_EN)) == LUA_TTABLE)
-            templates = lua_upvalueindex(HS_UP_TEMPLATES_EN);
-    } else if (lua_type(L, lua_upvalueindex(HS_UP_TEMPLATES)) == LUA_TTABLE) {
+        templates = lua_upvalueindex(HS_UP_TEMPLATES_EN);
+    } else {
         lua_pushvalue(L, HS_CHECK_LANG);
         lua_rawget(L, lua_upvalueindex(HS_UP_TEMPLATES));
         lua_replace(L, HS_CHECK_TEMPLATES);
@@ -545,14 +544,12 @@ static int hs_lua_check(lua_State *L)
     if (n > HS_LUA_MAX_FINDINGS)
         n = HS_LUA_MAX_FINDINGS; /* cannot happen: at most hs_rule_count() <= 64 */
 
-    array_mt = lua_type(L, lua_upvalueindex(HS_UP_ARRAY_MT)) == LUA_TTABLE ? lua_upvalueindex(HS_UP_ARRAY_MT) : 0;
-    finding_mt =
-        lua_type(L, lua_upvalueindex(HS_UP_FINDING_MT)) == LUA_TTABLE ? lua_upvalueindex(HS_UP_FINDING_MT) : 0;
+    /* the upvalues are tables (hs_lua_check_function made sure) */
+    array_mt = lua_upvalueindex(HS_UP_ARRAY_MT);
+    finding_mt = lua_upvalueindex(HS_UP_FINDING_MT);
     lua_createtable(L, (int)n, 0);
-    if (array_mt != 0) {
-        lua_pushvalue(L, array_mt);
-        lua_setmetatable(L, -2);
-    }
+    lua_pushvalue(L, array_mt);
+    lua_setmetatable(L, -2);
     for (i = 0; i < n; i++) {
         hs_lua_push_finding(L, templates, &found[i], lang, finding_mt);
         lua_rawseti(L, -2, (int)i + 1);
@@ -574,7 +571,11 @@ static int hs_lua_check_function(lua_State *L)
             hs_lua_argfail(L, NULL, (int)i, "table expected, got %s", luaL_typename(L, (int)i));
     lua_settop(L, 3);
     lua_pushliteral(L, "en");
-    lua_rawget(L, 1); /* HS_UP_TEMPLATES_EN */
+    lua_rawget(L, 1); /* HS_UP_TEMPLATES_EN: a table, so that check need not test it */
+    if (lua_type(L, -1) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L); /* no templates: every finding made from the core's strings */
+    }
     lua_createtable(L, 0, (int)hs_rule_count()); /* HS_UP_RULE_INDEX */
     for (i = 0; i < hs_rule_count(); i++) {
         lua_pushstring(L, hs_rule_at(i)->id);

@@ -11,8 +11,8 @@ nginx's own header filters, so it still sees the Content-Length that nginx
 removes from a 204 and not yet the fields of `add_header ... always`; by the
 log phase both are as sent. Two fields nginx's header filter writes itself
 without showing them to get_headers are accounted for: Date (in every
-response, so a response with no Date of its own is not held to date-missing)
-and a Location it made absolute (read from $sent_http_location).
+response that has none, so date-missing cannot fire) and a Location it made
+absolute (read from $sent_http_location).
 
 What is read, in full: every response field (get_headers(0), not the first
 100), the method, the HTTP version; every request field (get_headers(0))
@@ -190,10 +190,10 @@ local function reads_content(status, method)
     return known
 end
 
--- ignore, plus date-missing: nginx writes Date into every response itself
--- (its header filter, from its own clock) without ever putting it among the
--- fields Lua can read, so a response with no Date of its own was sent with
--- nginx's, which is as good as one set here would be.
+-- ignore, plus date-missing: every response nginx sends has a Date. nginx
+-- writes its own (its header filter, from its own clock, out of sight of
+-- get_headers) into every response that has none; one set from Lua is among
+-- the fields, and checked as it is.
 local IGNORE_DATE = { "date-missing" }
 local function with_date(ignore)
     if ignore == nil then return IGNORE_DATE end
@@ -225,9 +225,7 @@ local function findings_of(level, ignore, fname)
     if rawget(headers, "location") == nil then
         headers.location = var.sent_http_location
     end
-    if rawget(headers, "date") == nil then
-        ignore = with_date(ignore)
-    end
+    ignore = with_date(ignore)
     local content = nil
     if method ~= nil and reads_content(status, method) then
         -- the last chunk of an empty chunked body ("0\r\n\r\n") is no content
