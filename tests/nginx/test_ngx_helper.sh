@@ -249,7 +249,7 @@ request /204-header-filter
 request /content-phase
 content_phase_body=$(cat "$prefix/body")
 request /jit-watch
-for i in $(seq 500); do curl -s -o /dev/null "http://127.0.0.1:$port/200?jit-$i"; done
+curl -s "http://127.0.0.1:$port/200?jit-[1-500]" > /dev/null # one connection, URLs /200?jit-1 .. 500
 request /jit-report
 jit_report=$(cat "$prefix/body")
 
