@@ -17,6 +17,7 @@ import sys
 
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
+from setuptools.command.install import install
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 # Written beside the extension by build_ext: SWIG's module, and the .pyi.
@@ -69,6 +70,23 @@ class BuildExtWithSwig(build_ext):
             self.copy_file(os.path.join(self.build_lib, "httpstatus", name), os.path.join(source, name))
 
 
+class InstallAnyPython(install):
+    """install that also works with Debian's setuptools on another Python.
+
+    Debian's setuptools (python3-setuptools-whl, which the README's offline
+    route installs into a venv of any CPython) reads two options that only
+    Debian's own Python defines, install_layout and prefix_option, and fails
+    with AttributeError elsewhere (pyenv's, or one built from source). Both
+    default to None, which means what they mean on Debian: no Debian layout.
+    Elsewhere the class changes nothing."""
+
+    def initialize_options(self):
+        super().initialize_options()
+        for option in ("install_layout", "prefix_option"):
+            if not hasattr(self, option):
+                setattr(self, option, None)
+
+
 setup(
     version=version(),
     package_dir={"": "bindings/python"},
@@ -85,5 +103,5 @@ setup(
             extra_compile_args=["-fvisibility=hidden"] if os.name == "posix" else [],
         )
     ],
-    cmdclass={"build_ext": BuildExtWithSwig},
+    cmdclass={"build_ext": BuildExtWithSwig, "install": InstallAnyPython},
 )
