@@ -2984,9 +2984,10 @@ static const char *hs_lua_shown(lua_State *L, const char *s, size_t len)
  * response's fields or (request) the request's. The table maps a name (a
  * string, in any case) to a value: a string, or an array of strings (one per
  * field line; an empty array is no line at all). Anything else is an error
- * of argument arg, whose text starts with prefix ("" or "option
+ * of argument arg to fname, whose text starts with prefix ("" or "option
  * 'request_headers': "). */
-static void hs_lua_feed(lua_State *L, int t, int arg, const char *prefix, hs_checker *c, int request)
+static void hs_lua_feed(lua_State *L, const char *fname, int t, int arg, const char *prefix, hs_checker *c,
+                        int request)
 {
     luaL_checkstack(L, 6, NULL);
     lua_pushnil(L);
@@ -2994,7 +2995,7 @@ static void hs_lua_feed(lua_State *L, int t, int arg, const char *prefix, hs_che
         size_t name_len, value_len;
         const char *name, *value;
         if (lua_type(L, -2) != LUA_TSTRING)
-            hs_lua_argfail(L, "check", arg, "%sfield name must be a string, got %s", prefix, luaL_typename(L, -2));
+            hs_lua_argfail(L, fname, arg, "%sfield name must be a string, got %s", prefix, luaL_typename(L, -2));
         name = lua_tolstring(L, -2, &name_len);
         if (lua_type(L, -1) == LUA_TSTRING) {
             value = lua_tolstring(L, -1, &value_len);
@@ -3009,12 +3010,12 @@ static void hs_lua_feed(lua_State *L, int t, int arg, const char *prefix, hs_che
                 if (lua_type(L, -2) != LUA_TNUMBER || lua_tonumber(L, -2) < 1 ||
                     lua_tonumber(L, -2) != floor(lua_tonumber(L, -2))) {
                     const char *shown = hs_lua_shown(L, name, name_len);
-                    hs_lua_argfail(L, "check", arg, "%sfield '%s': string or array of strings expected, got a table with a %s key",
+                    hs_lua_argfail(L, fname, arg, "%sfield '%s': string or array of strings expected, got a table with a %s key",
                                    prefix, shown, luaL_typename(L, -3));
                 }
                 if (lua_type(L, -1) != LUA_TSTRING) {
                     const char *shown = hs_lua_shown(L, name, name_len);
-                    hs_lua_argfail(L, "check", arg, "%sfield '%s': string or array of strings expected, got a %s in the array",
+                    hs_lua_argfail(L, fname, arg, "%sfield '%s': string or array of strings expected, got a %s in the array",
                                    prefix, shown, luaL_typename(L, -2));
                 }
                 value = lua_tolstring(L, -1, &value_len);
@@ -3026,7 +3027,7 @@ static void hs_lua_feed(lua_State *L, int t, int arg, const char *prefix, hs_che
             }
         } else {
             const char *shown = hs_lua_shown(L, name, name_len);
-            hs_lua_argfail(L, "check", arg, "%sfield '%s': string or array of strings expected, got %s", prefix, shown,
+            hs_lua_argfail(L, fname, arg, "%sfield '%s': string or array of strings expected, got %s", prefix, shown,
                            luaL_typename(L, -2));
         }
         lua_pop(L, 1);
@@ -3177,16 +3178,34 @@ static void hs_lua_push_finding(lua_State *L, int templates, const hs_finding *f
     }
 }
 
+/* Pushes the findings found[0..n) of a check as a new array (with the
+ * metatable HS_UP_ARRAY_MT) of new finding tables (with the metatable
+ * HS_UP_FINDING_MT), their texts from the templates at index templates (0
+ * for none) or in lang. */
+static void hs_lua_push_findings(lua_State *L, const hs_finding *found, size_t n, int templates, const char *lang)
+{
+    size_t i;
+    if (n > HS_LUA_MAX_FINDINGS)
+        n = HS_LUA_MAX_FINDINGS; /* cannot happen: at most hs_rule_count() <= 64 */
+    /* the upvalues are tables (hs_lua_check_function made sure) */
+    lua_createtable(L, (int)n, 0);
+    lua_pushvalue(L, lua_upvalueindex(HS_UP_ARRAY_MT));
+    lua_setmetatable(L, -2);
+    for (i = 0; i < n; i++) {
+        hs_lua_push_finding(L, templates, &found[i], lang, lua_upvalueindex(HS_UP_FINDING_MT));
+        lua_rawseti(L, -2, (int)i + 1);
+    }
+}
+
 /* check(status, headers, opts): the findings of the core's check, a new
- * array (with the metatable HS_UP_ARRAY_MT) of new finding tables (with the
- * metatable HS_UP_FINDING_MT). */
+ * array of new finding tables (hs_lua_push_findings). */
 static int hs_lua_check(lua_State *L)
 {
     hs_check_options opt;
     hs_checker c;
     hs_finding found[HS_LUA_MAX_FINDINGS];
-    size_t n, i;
-    int code, array_mt, finding_mt, templates = 0;
+    size_t n;
+    int code, templates = 0;
     const char *lang = NULL;
 
     memset(&opt, 0, sizeof opt);
@@ -3208,30 +3227,104 @@ static int hs_lua_check(lua_State *L)
 
     hs_checker_begin(&c, code, &opt);
     if (opt.request_fields_given)
-        hs_lua_feed(L, HS_CHECK_REQUEST, 3, "option 'request_headers': ", &c, 1);
+        hs_lua_feed(L, "check", HS_CHECK_REQUEST, 3, "option 'request_headers': ", &c, 1);
     if (lua_type(L, 2) == LUA_TTABLE)
-        hs_lua_feed(L, 2, 2, "", &c, 0);
+        hs_lua_feed(L, "check", 2, 2, "", &c, 0);
     n = hs_checker_end(&c, found, HS_LUA_MAX_FINDINGS);
     if (n == HS_CHECK_INVALID) /* cannot happen: every option was checked above */
         return luaL_error(L, "httpstatus: the core refused the options of check");
-    if (n > HS_LUA_MAX_FINDINGS)
-        n = HS_LUA_MAX_FINDINGS; /* cannot happen: at most hs_rule_count() <= 64 */
+    hs_lua_push_findings(L, found, n, templates, lang);
+    return 1;
+}
 
-    /* the upvalues are tables (hs_lua_check_function made sure) */
-    array_mt = lua_upvalueindex(HS_UP_ARRAY_MT);
-    finding_mt = lua_upvalueindex(HS_UP_FINDING_MT);
-    lua_createtable(L, (int)n, 0);
-    lua_pushvalue(L, array_mt);
-    lua_setmetatable(L, -2);
-    for (i = 0; i < n; i++) {
-        hs_lua_push_finding(L, templates, &found[i], lang, finding_mt);
-        lua_rawseti(L, -2, (int)i + 1);
+/* check_fields(status, headers, method, request_headers, version, content,
+ * level, ignore): check with its options as arguments instead of a table,
+ * for httpstatus.ngx, which checks every response nginx sends and so avoids
+ * the walk of an options table. method, request_headers, version and
+ * content may be nil (not known); level is "info", "should" or "must";
+ * ignore is nil or rule ids separated by commas ("date-missing"). The
+ * findings in English, as check gives them, or nil when there are none.
+ * Every argument is checked: anything else is an error. */
+static int hs_lua_check_fields(lua_State *L)
+{
+    static const char fname[] = "check_fields";
+    hs_check_options opt;
+    hs_checker c;
+    hs_finding found[HS_LUA_MAX_FINDINGS];
+    size_t n, len;
+    const char *s;
+    int code;
+
+    memset(&opt, 0, sizeof opt);
+    lua_settop(L, 8);
+    code = (int)hs_lua_checkintegral_of(L, fname, 1, INT_MIN, INT_MAX);
+    if (lua_type(L, 2) != LUA_TTABLE)
+        hs_lua_argfail(L, fname, 2, "table expected, got %s", luaL_typename(L, 2));
+    if (!lua_isnil(L, 3)) {
+        if (lua_type(L, 3) != LUA_TSTRING)
+            hs_lua_argfail(L, fname, 3, "string expected, got %s", luaL_typename(L, 3));
+        opt.method = lua_tolstring(L, 3, &opt.method_len);
+        if (!hs_is_method(opt.method, opt.method_len))
+            hs_lua_argfail(L, fname, 3, "invalid method \"%s\", not a token (RFC 9110, Section 9.1)",
+                           hs_lua_shown(L, opt.method, opt.method_len));
     }
+    if (!lua_isnil(L, 4)) {
+        if (lua_type(L, 4) != LUA_TTABLE)
+            hs_lua_argfail(L, fname, 4, "table expected, got %s", luaL_typename(L, 4));
+        opt.request_fields_given = true;
+    }
+    if (!lua_isnil(L, 5)) {
+        if (lua_type(L, 5) != LUA_TSTRING)
+            hs_lua_argfail(L, fname, 5, "string expected, got %s", luaL_typename(L, 5));
+        s = lua_tolstring(L, 5, &len);
+        opt.version = hs_http_version_of(s, len);
+        if (opt.version == HS_VERSION_UNSET)
+            hs_lua_argfail(L, fname, 5, "invalid version \"%s\"", hs_lua_shown(L, s, len));
+    }
+    if (!lua_isnil(L, 6)) {
+        if (lua_type(L, 6) != LUA_TBOOLEAN)
+            hs_lua_argfail(L, fname, 6, "boolean expected, got %s", luaL_typename(L, 6));
+        opt.content = lua_toboolean(L, 6) ? HS_CONTENT_PRESENT : HS_CONTENT_NONE;
+    }
+    if (lua_type(L, 7) != LUA_TSTRING)
+        hs_lua_argfail(L, fname, 7, "string expected, got %s", luaL_typename(L, 7));
+    s = lua_tolstring(L, 7, &len);
+    if (!hs_level_of(s, len, &opt.level))
+        hs_lua_argfail(L, fname, 7, "invalid level \"%s\"", hs_lua_shown(L, s, len));
+    if (!lua_isnil(L, 8)) {
+        const char *id, *end;
+        if (lua_type(L, 8) != LUA_TSTRING)
+            hs_lua_argfail(L, fname, 8, "string expected, got %s", luaL_typename(L, 8));
+        s = lua_tolstring(L, 8, &len);
+        for (id = s, end = s + len; id <= end; id++) {
+            const char *comma = memchr(id, ',', (size_t)(end - id));
+            size_t id_len = (size_t)((comma != NULL ? comma : end) - id);
+            size_t rule = hs_rule_find(id, id_len);
+            if (rule >= hs_rule_count() || rule >= 64)
+                hs_lua_argfail(L, fname, 8, "unknown rule id \"%s\"", hs_lua_shown(L, id, id_len));
+            opt.ignore |= 1ULL << rule;
+            id += id_len;
+        }
+    }
+
+    hs_checker_begin(&c, code, &opt);
+    if (opt.request_fields_given)
+        hs_lua_feed(L, fname, 4, 4, "", &c, 1);
+    hs_lua_feed(L, fname, 2, 2, "", &c, 0);
+    n = hs_checker_end(&c, found, HS_LUA_MAX_FINDINGS);
+    if (n == HS_CHECK_INVALID) /* cannot happen: every argument was checked above */
+        return luaL_error(L, "httpstatus: the core refused the arguments of check_fields");
+    if (n == 0) {
+        lua_pushnil(L);
+        return 1;
+    }
+    hs_lua_push_findings(L, found, n, lua_upvalueindex(HS_UP_TEMPLATES_EN), "en");
     return 1;
 }
 
 /* hs_check_function(templates, array_mt, finding_mt): a new check function
- * (hs_lua_check). templates maps a lang to an array whose item i + 1 holds
+ * (hs_lua_check), and a check_fields function (hs_lua_check_fields) with the
+ * same tables. templates maps a lang to an array whose item i + 1 holds
  * the fields of a finding of rule i (any missing or wrong one is made from
  * the core's strings instead); array_mt and finding_mt become the
  * metatables of the result and of each finding. init.lua makes hs.check with
@@ -3255,8 +3348,13 @@ static int hs_lua_check_function(lua_State *L)
         lua_pushinteger(L, (lua_Integer)i);
         lua_rawset(L, -3);
     }
-    lua_pushcclosure(L, hs_lua_check, 5);
-    return 1;
+    for (i = 1; i <= 5; i++) /* the same upvalues for check_fields */
+        lua_pushvalue(L, (int)i);
+    lua_pushcclosure(L, hs_lua_check_fields, 5); /* 1..5 the upvalues, 6 check_fields */
+    lua_insert(L, 1);
+    lua_pushcclosure(L, hs_lua_check, 5);        /* 1 check_fields, 2 check */
+    lua_insert(L, 1);
+    return 2;
 }
 
 

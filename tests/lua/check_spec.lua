@@ -771,6 +771,68 @@ describe("check: errors show the caller's text whole", function()
     end)
 end)
 
+describe("check_fields, check with its options as arguments (private, for httpstatus.ngx)", function()
+    local check_fields = require("httpstatus.core").hs_check_fields
+
+    local function fields_ids(status, headers, opts, level, ignore)
+        opts = opts or {}
+        return ids(check_fields(status, headers or {}, opts.method, opts.request_headers, opts.version, opts.content,
+            level or "info", ignore) or {})
+    end
+
+    it("gives what check gives, for every case of every rule, at every level", function()
+        for _, case in ipairs(CASES) do
+            for _, level in ipairs{ "info", "should", "must" } do
+                for _, c in ipairs{ { case[2], case[3], case[4] }, { case[8] or case[2], case[9] or case[6] or case[3],
+                                                                     case[7] or case[4] } } do
+                    local opts = {}
+                    for k, v in pairs(c[3] or {}) do opts[k] = v end
+                    local expected = check_ids(c[1], c[2], opts)
+                    opts.level = level
+                    expected = check_ids(c[1], c[2], opts)
+                    assert.are.same(expected, fields_ids(c[1], c[2], c[3], level), case[1] .. " " .. level)
+                end
+            end
+        end
+    end)
+
+    it("takes ignore as ids separated by commas, and answers nil for no findings", function()
+        assert.are.same({ "allow-missing" }, fields_ids(405, {}, nil, "info", "date-missing"))
+        assert.is_nil(check_fields(405, {}, nil, nil, nil, nil, "info", "date-missing,allow-missing"))
+        assert.is_nil(check_fields(200, D, "GET", nil, nil, false, "info", nil))
+        local f = check_fields(405, D, nil, nil, nil, nil, "should", nil)[1]
+        assert.are.equal(tostring(hs.check(405, D)[1]), tostring(f))
+        assert.are.equal(getmetatable(hs.check(405, D)), getmetatable(check_fields(405, D, nil, nil, nil, nil, "info")))
+        assert.has_error(function() f.extra = 1 end, "httpstatus: findings are read-only (cannot add field 'extra')")
+    end)
+
+    it("refuses bad arguments in the luaL style", function()
+        local cases = {
+            { { 405.5, {}, nil, nil, nil, nil, "info" }, "#1 to 'check_fields' (number has no integer representation)" },
+            { { 405, nil, nil, nil, nil, nil, "info" }, "#2 to 'check_fields' (table expected, got nil)" },
+            { { 405, {}, "GET ", nil, nil, nil, "info" },
+              "#3 to 'check_fields' (invalid method \"GET \", not a token (RFC 9110, Section 9.1))" },
+            { { 405, {}, 1, nil, nil, nil, "info" }, "#3 to 'check_fields' (string expected, got number)" },
+            { { 405, {}, nil, "x", nil, nil, "info" }, "#4 to 'check_fields' (table expected, got string)" },
+            { { 405, {}, nil, nil, "2.0", nil, "info" }, "#5 to 'check_fields' (invalid version \"2.0\")" },
+            { { 405, {}, nil, nil, nil, 1, "info" }, "#6 to 'check_fields' (boolean expected, got number)" },
+            { { 405, {}, nil, nil, nil, nil, nil }, "#7 to 'check_fields' (string expected, got nil)" },
+            { { 405, {}, nil, nil, nil, nil, "warn" }, "#7 to 'check_fields' (invalid level \"warn\")" },
+            { { 405, {}, nil, nil, nil, nil, "info", "date-missing,,allow-missing" },
+              "#8 to 'check_fields' (unknown rule id \"\")" },
+            { { 405, {}, nil, nil, nil, nil, "info", "date-missing\0" },
+              "#8 to 'check_fields' (unknown rule id \"date-missing\\0\")" },
+            { { 405, {}, nil, nil, nil, nil, "info", {} }, "#8 to 'check_fields' (string expected, got table)" },
+            { { 405, { Allow = true }, nil, nil, nil, nil, "info" },
+              "#2 to 'check_fields' (field 'Allow': string or array of strings expected, got boolean)" },
+        }
+        for _, case in ipairs(cases) do
+            local a = case[1]
+            assert.are.equal("bad argument " .. case[2], error_of(check_fields, a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8]))
+        end
+    end)
+end)
+
 describe("rules", function()
     it("lists every rule of the contract once, in its order, with its level, field and reference", function()
         local rules = hs.rules()

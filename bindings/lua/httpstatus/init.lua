@@ -318,7 +318,11 @@ end
 --- itself as a string, "" meaning none), version, ignore, level ("info", the
 --- default, "should" or "must": the least level reported) and lang. A C
 --- function.
-M.check = core.hs_check_function(templates, ARRAY_MT, FINDING_MT)
+local check_fields
+M.check, check_fields = core.hs_check_function(templates, ARRAY_MT, FINDING_MT)
+-- The same check with its options as arguments, for httpstatus.ngx only
+-- (bindings/lua/lua.i: hs_lua_check_fields); kept in the private C module.
+core.hs_check_fields = check_fields
 
 -- What rules() answers, per language: the fields of every rule, read from C
 -- on first use (the codes of every rule take 500 calls per rule into C).

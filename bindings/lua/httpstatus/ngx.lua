@@ -12,7 +12,7 @@ removes from a 204 and not yet the fields of `add_header ... always`; by the
 log phase both are as sent. Two fields nginx's header filter writes itself
 without showing them to get_headers are accounted for: Date (in every
 response that has none, so date-missing cannot fire) and a Location it made
-absolute (read from $sent_http_location).
+absolute (read from $sent_http_location where a Location changes a finding).
 
 What is read, in full: every response field (get_headers(0), not the first
 100), the method, the HTTP version; every request field (get_headers(0))
@@ -32,6 +32,9 @@ if type(ngx) ~= "table" or type(ngx.req) ~= "table" or type(ngx.resp) ~= "table"
 end
 
 local check = hs.check
+-- check with its options as arguments (no options table to walk per call),
+-- which httpstatus keeps for this module in the private C module
+local check_fields = core.hs_check_fields
 local get_phase = ngx.get_phase
 local resp_get_headers = ngx.resp.get_headers
 local req_get_headers = ngx.req.get_headers
@@ -43,7 +46,7 @@ local WARN, STDERR, DEBUG = ngx.WARN, ngx.STDERR, ngx.DEBUG
 
 local type, error, pairs, ipairs, rawget, tonumber, tostring, setmetatable, getmetatable =
     type, error, pairs, ipairs, rawget, tonumber, tostring, setmetatable, getmetatable
-local format, find = string.format, string.find
+local format, find, concat = string.format, string.find, table.concat
 
 local _M = { _VERSION = hs._VERSION }
 
@@ -77,10 +80,6 @@ local function shown(s)
     s = s:gsub("[%z\1-\31\\\127]", escape)
     return cut and s .. "..." or s
 end
-
--- The check options of one call. A log-phase handler runs to its end
--- without yielding, so one table serves every call of the worker.
-local options = {}
 
 -- opts of check or log (fname): the level, the ignore list and the log
 -- level, or an error in the luaL style (as httpstatus.check words it)
@@ -164,8 +163,7 @@ local function reads_request(status, rank)
     return known
 end
 
--- Whether content changes the findings for status and method: only then is
--- $body_bytes_sent read. The core is asked, with content and without.
+-- Whether two lists of findings name the same rules.
 local function same_ids(a, b)
     if #a ~= #b then return false end
     for i = 1, #a do
@@ -173,6 +171,25 @@ local function same_ids(a, b)
     end
     return true
 end
+
+-- Whether a Location changes the findings for status at level rank or
+-- above (201 and 3xx: location-missing, location-suggested): only then is a
+-- Location nginx hid from get_headers read from $sent_http_location, a
+-- lookup that costs about as much as get_headers itself. The core is asked,
+-- with a Location and without.
+local LEVEL_OF_RANK = { [0] = "info", "should", "must" }
+local location_read = { [0] = {}, {}, {} }
+local function reads_location(status, rank)
+    local known = location_read[rank][status]
+    if known ~= nil then return known end
+    local level = LEVEL_OF_RANK[rank]
+    known = not same_ids(check(status, nil, { level = level }), check(status, { location = "/" }, { level = level }))
+    if status >= 100 and status <= 599 then location_read[rank][status] = known end
+    return known
+end
+
+-- Whether content changes the findings for status and method: only then is
+-- $body_bytes_sent read. The core is asked, with content and without.
 local content_read = {} -- method -> status -> boolean, for the methods in TOKENS
 local function reads_content(status, method)
     local by_status = content_read[method]
@@ -190,20 +207,20 @@ local function reads_content(status, method)
     return known
 end
 
--- ignore, plus date-missing: every response nginx sends has a Date. nginx
--- writes its own (its header filter, from its own clock, out of sight of
--- get_headers) into every response that has none; one set from Lua is among
--- the fields, and checked as it is.
-local IGNORE_DATE = { "date-missing" }
-local function with_date(ignore)
-    if ignore == nil then return IGNORE_DATE end
+-- ignore as check_fields takes it (ids separated by commas), plus
+-- date-missing: every response nginx sends has a Date. nginx writes its own
+-- (its header filter, from its own clock, out of sight of get_headers) into
+-- every response that has none; one set from Lua is among the fields, and
+-- checked as it is.
+local function ignored(ignore)
+    if ignore == nil then return "date-missing" end
     local list = { "date-missing" }
     for _, id in pairs(ignore) do list[#list + 1] = id end
-    return list
+    return concat(list, ",")
 end
 
--- The findings of the current request's response, or nil when nginx sent
--- no response. fname names the caller in errors.
+-- The findings of the current request's response, or nil when there are
+-- none or nginx sent no response. fname names the caller in errors.
 local function findings_of(level, ignore, fname)
     local phase = get_phase()
     if phase ~= "log" then
@@ -222,29 +239,21 @@ local function findings_of(level, ignore, fname)
     -- A Location that nginx made absolute (and over HTTP/2 any Location) is
     -- written by its header filter and hidden from get_headers;
     -- $sent_http_location still holds it.
-    if rawget(headers, "location") == nil then
+    local rank = RANK[level]
+    if rawget(headers, "location") == nil and reads_location(status, rank) then
         headers.location = var.sent_http_location
     end
-    ignore = with_date(ignore)
     local content = nil
     if method ~= nil and reads_content(status, method) then
         -- the last chunk of an empty chunked body ("0\r\n\r\n") is no content
         local empty = rawget(headers, "transfer-encoding") == "chunked" and 5 or 0
         content = (tonumber(var.body_bytes_sent) or 0) > empty
     end
-
-    options.method = method
-    if reads_request(status, RANK[level]) then
-        options.request_headers, options.version = req_get_headers(0, true), VERSIONS[version]
-    else
-        options.request_headers, options.version = nil, nil
+    if reads_request(status, rank) then
+        return check_fields(status, headers, method, req_get_headers(0, true), VERSIONS[version], content, level,
+            ignored(ignore))
     end
-    options.content = content
-    options.level = level
-    options.ignore = ignore
-    local findings = check(status, headers, options)
-    options.request_headers, options.ignore = nil, nil -- no reference kept past the call
-    return findings
+    return check_fields(status, headers, method, nil, nil, content, level, ignored(ignore))
 end
 
 --- check(opts): the findings of the response rules for the current request
@@ -267,15 +276,12 @@ function _M.log(opts)
     if findings == nil then
         return setmetatable({}, ARRAY_MT)
     end
-    local n = #findings
-    if n > 0 then
-        local method, uri, status = get_method(), var.request_uri, ngx.status
-        if method == "" then method = "-" end
-        for i = 1, n do
-            local f = findings[i]
-            ngx_log(log_level, "httpstatus: ", method, " ", uri or "-", " ", status, ": ", f.level, " ", f.id, ": ",
-                f.message, " (", f.reference, ")")
-        end
+    local method, uri, status = get_method(), var.request_uri, ngx.status
+    if method == "" then method = "-" end
+    for i = 1, #findings do
+        local f = findings[i]
+        ngx_log(log_level, "httpstatus: ", method, " ", uri or "-", " ", status, ": ", f.level, " ", f.id, ": ",
+            f.message, " (", f.reference, ")")
     end
     return findings
 end
