@@ -33,6 +33,7 @@ build = {
     type = "builtin",
     modules = {
         ["httpstatus"] = "bindings/lua/httpstatus/init.lua",
+        ["httpstatus.ngx"] = "bindings/lua/httpstatus/ngx.lua",
         ["httpstatus.core"] = {
             sources = { "core/httpstatus.c", "core/check.c", "core/values.c", "core/problem.c",
                         "core/problem_read.c", "bindings/lua/httpstatus_core_wrap.c" },

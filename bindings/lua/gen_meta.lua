@@ -1,18 +1,22 @@
 --[[
-Writes the LuaLS annotations (a ---@meta file) for `require "httpstatus"`:
-every constant, read from the built module; every field of a status object
-and every predicate, from the C surface list (hs_field_*, with their
-documentation); and the other functions, documented here. The output is committed as bindings/lua/types/httpstatus.lua and a
-test fails when it differs from what this script writes now.
+Writes the LuaLS annotations (---@meta files) for `require "httpstatus"` and
+`require "httpstatus.ngx"`: every constant, read from the built module; every
+field of a status object and every predicate, from the C surface list
+(hs_field_*, with their documentation); and the other functions, documented
+here. The output is committed as bindings/lua/types/httpstatus.lua and
+bindings/lua/types/httpstatus/ngx.lua (LuaLS finds a module's annotations by
+the module's path, as require does), and a test fails when they differ from
+what this script writes now.
 
-    lua5.4 bindings/lua/gen_meta.lua MODULE_DIR [OUTPUT]
+    lua5.4 bindings/lua/gen_meta.lua MODULE_DIR OUTPUT_DIR
 
-MODULE_DIR holds httpstatus/init.lua and httpstatus/core.so (a CMake build's
-lua5.4 directory); without OUTPUT the file goes to standard output.
+MODULE_DIR holds httpstatus/init.lua, httpstatus/ngx.lua and
+httpstatus/core.so (a CMake build's lua5.4 directory); OUTPUT_DIR receives
+httpstatus.lua and httpstatus/ngx.lua.
 ]]
-local module_dir, output = arg[1], arg[2]
-if not module_dir then
-    io.stderr:write("usage: gen_meta.lua MODULE_DIR [OUTPUT]\n")
+local module_dir, output_dir = arg[1], arg[2]
+if not module_dir or not output_dir then
+    io.stderr:write("usage: gen_meta.lua MODULE_DIR OUTPUT_DIR\n")
     os.exit(2)
 end
 package.path = module_dir .. "/?.lua;" .. module_dir .. "/?/init.lua;" .. package.path
@@ -81,7 +85,7 @@ local FUNCTIONS = {
         {
             "The findings of the response rules for a response with this status and these",
             "header fields, in rule order; an empty array when it breaks none. headers maps",
-            "field names (any case) to a string or an array of strings, as ngx.resp.get_headers()",
+            "field names (any case) to a string or an array of strings, as ngx.resp.get_headers(0)",
             "returns them; nil is no fields. A status outside 100..599 gives status-invalid.",
             "Each finding is a new table. A status that is not an integral number, a bad header",
             "or a bad option is an error (bad argument #n to 'check').",
@@ -92,8 +96,9 @@ local FUNCTIONS = {
     {
         "rules", "lang",
         {
-            "Every response rule once, in table order, in a new list; the rule tables are shared,",
-            "so treat them as read-only. Messages in lang, \"en\" (the default) or \"ko\".",
+            "Every response rule once, in table order: a new list of new rule tables on every call,",
+            "so a change to one is seen by no other caller. Messages in lang, \"en\" (the default)",
+            "or \"ko\".",
         },
         "---@param lang? \"en\"|\"ko\"\n---@return httpstatus.Rule[]",
     },
@@ -177,11 +182,12 @@ emit("")
 emit("---What check() knows of the request and of the response beyond its fields. A request")
 emit("---rule fires only when the option it reads is given.")
 emit("---@class httpstatus.CheckOptions")
-emit("---@field method? string the request method, a case-sensitive token (\"GET\")")
+emit("---@field method? string the request method, a case-sensitive token (\"GET\"; \"\", \"GET \" are errors)")
 emit("---@field request_headers? httpstatus.Headers the request's fields; given (even empty), the rules about them apply")
-emit("---@field content? boolean whether the response has content (bytes after the header section)")
+emit("---@field content? boolean|string whether the response has content, or the content itself (\"\" is none)")
 emit("---@field version? \"1.0\"|\"1.1\"|\"2\"|\"3\" the HTTP version of the request")
 emit("---@field ignore? httpstatus.RuleId[] rules to skip")
+emit("---@field level? httpstatus.Level the least level reported: \"info\" (the default) reports all")
 emit("---@field lang? \"en\"|\"ko\" the language of the messages (\"en\" by default)")
 emit("")
 emit("---A rule a response broke. tostring(finding) gives level, id, message and reference;")
@@ -193,7 +199,8 @@ emit("---@field field string|nil the header field it concerns, or nil")
 emit("---@field message string what is wrong, in the lang asked for")
 emit("---@field reference string where the requirement is stated (\"RFC 9110, Section 15.5.6\")")
 emit("")
-emit("---A response rule, with the codes it can apply to. Shared: treat it as read-only.")
+emit("---A response rule, with the codes it can apply to: a new table on every call of rules();")
+emit("---adding a key is an error.")
 emit("---@class httpstatus.Rule")
 emit("---@field id httpstatus.RuleId the rule's stable id")
 emit("---@field level httpstatus.Level must (a MUST or MUST NOT broken), should, or info")
@@ -231,11 +238,81 @@ end
 emit("")
 emit("return httpstatus")
 
-local text = table.concat(out, "\n") .. "\n"
-if output then
-    local file = assert(io.open(output, "w"))
-    file:write(text)
-    file:close()
-else
-    io.write(text)
+-- ---- httpstatus.ngx ------------------------------------------------------
+
+-- The module needs nginx's ngx API to load; for reading what it exports, a
+-- stand-in whose every field is itself (a table that can be called) will do.
+local stand_in = setmetatable({}, { __index = function(t) return t end, __call = function() end })
+_G.ngx = stand_in
+local helper = require "httpstatus.ngx"
+_G.ngx = nil
+
+local NGX_FUNCTIONS = {
+    {
+        "check", "opts",
+        {
+            "The findings of the response rules for the current request and the response nginx",
+            "sent, in rule order: a new array of finding tables, empty when it breaks no rule or",
+            "when nginx sent no response (return 444;). Reads every request and response field,",
+            "the method, the HTTP version and whether content was sent. Phase: log_by_lua* only;",
+            "anywhere else it is an error.",
+        },
+        "---@param opts? httpstatus.ngx.Options\n---@return httpstatus.Finding[]",
+    },
+    {
+        "log", "opts",
+        {
+            "check(opts), and each finding logged with ngx.log at opts.log_level (ngx.WARN by",
+            "default) as \"httpstatus: METHOD URI STATUS: LEVEL ID: MESSAGE (REFERENCE)\".",
+            "Returns the findings. Phase: log_by_lua* only; anywhere else it is an error.",
+        },
+        "---@param opts? httpstatus.ngx.Options\n---@return httpstatus.Finding[]",
+    },
+}
+documented = {}
+for _, f in ipairs(NGX_FUNCTIONS) do
+    assert(type(helper[f[1]]) == "function", "documented but not in httpstatus.ngx: " .. f[1])
+    documented[f[1]] = true
 end
+for key, value in pairs(helper) do
+    assert(type(value) ~= "function" or documented[key], "function of httpstatus.ngx without documentation: " .. key)
+end
+assert(helper._VERSION == hs._VERSION)
+
+local ngx_out = {}
+local function emit_ngx(line) ngx_out[#ngx_out + 1] = line end
+emit_ngx("---@meta httpstatus.ngx")
+emit_ngx("-- LuaLS annotations for `require \"httpstatus.ngx\"`, the response rules on every response")
+emit_ngx("-- nginx sends (`log_by_lua_block { require(\"httpstatus.ngx\").log() }`). Generated by")
+emit_ngx("-- bindings/lua/gen_meta.lua (httpstatus " .. hs._VERSION .. "); do not edit.")
+emit_ngx("")
+emit_ngx("---The options of check() and log(); any other key is an error.")
+emit_ngx("---@class httpstatus.ngx.Options")
+emit_ngx("---@field level? httpstatus.Level the least level reported: \"should\" by default")
+emit_ngx("---@field ignore? httpstatus.RuleId[] rules to skip")
+emit_ngx("---@field log_level? integer log() only: the ngx.log level, ngx.WARN by default")
+emit_ngx("")
+emit_ngx("---@class httpstatus.ngx")
+emit_ngx("local ngx_helper = {}")
+emit_ngx("")
+emit_ngx("---The version of the C core, as httpstatus._VERSION.")
+emit_ngx("ngx_helper._VERSION = " .. string.format("%q", helper._VERSION))
+for _, f in ipairs(NGX_FUNCTIONS) do
+    emit_ngx("")
+    for _, line in ipairs(f[3]) do
+        emit_ngx("---" .. line)
+    end
+    emit_ngx(f[4])
+    emit_ngx(string.format("function ngx_helper.%s(%s) end", f[1], f[2]))
+end
+emit_ngx("")
+emit_ngx("return ngx_helper")
+
+local function write(path, lines)
+    local file = assert(io.open(path, "w"))
+    file:write(table.concat(lines, "\n") .. "\n")
+    file:close()
+end
+assert(os.execute(string.format("mkdir -p '%s/httpstatus'", output_dir:gsub("'", "'\\''"))))
+write(output_dir .. "/httpstatus.lua", out)
+write(output_dir .. "/httpstatus/ngx.lua", ngx_out)

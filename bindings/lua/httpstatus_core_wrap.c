@@ -2902,8 +2902,9 @@ static int hs_lua_field(lua_State *L)
  * hs_checker, which this file feeds one field at a time straight from the Lua
  * tables, with no copy and no heap. */
 
-/* hs_rule_fields(i): the id, level, field (nil when the rule names none) and
- * reference of rule i, in table order; nil past the end. */
+/* hs_rule_fields(i): the id, level, field (nil when the rule names none),
+ * reference and needs_request (a boolean: whether it fires only when the
+ * request is described) of rule i, in table order; nil past the end. */
 static int hs_lua_rule_fields(lua_State *L)
 {
     const hs_rule *r = hs_rule_at(hs_lua_checkindex(L, 1));
@@ -2918,7 +2919,8 @@ static int hs_lua_rule_fields(lua_State *L)
     else
         lua_pushnil(L);
     lua_pushstring(L, r->reference);
-    return 4;
+    lua_pushboolean(L, r->needs_request);
+    return 5;
 }
 
 /* The stack slots of hs_lua_check, after its three arguments. */
@@ -2927,7 +2929,8 @@ enum {
     HS_CHECK_REQUEST,      /* the request_headers table, or nil */
     HS_CHECK_LANG,         /* the lang option, or nil for the default (English) */
     HS_CHECK_TEMPLATES,    /* the finding templates of the lang, or nil */
-    HS_CHECK_TOP = HS_CHECK_TEMPLATES
+    HS_CHECK_CONTENT,      /* the content string, kept on the stack while the core reads it */
+    HS_CHECK_TOP = HS_CHECK_CONTENT
 };
 
 /* The upvalues of hs_lua_check (hs_lua_check_function sets them). */
@@ -2943,15 +2946,38 @@ enum {
  * hs_rule_count()); the ignore mask of the core has room for 64 rules. */
 #define HS_LUA_MAX_FINDINGS 64
 
-/* A field name (or an option's string) as an error message shows it: at
- * most 40 bytes of it, then "...". Pushed on the stack. */
+/* Text from the caller (a field name, a method, a rule id, an option's
+ * string) as an error message shows it: at most 40 bytes of it, then "...";
+ * a backslash, a NUL and the other ASCII control bytes written as in a Lua
+ * string literal (\\, \0, \n, \r, \t, else \ddd), so that a name is never
+ * cut at a NUL and nothing unprintable reaches a log. init.lua's shown()
+ * writes the same. Pushed on the stack. */
+#define HS_LUA_SHOWN_MAX 40
 static const char *hs_lua_shown(lua_State *L, const char *s, size_t len)
 {
-    if (len <= 40)
-        return lua_pushlstring(L, s, len), lua_tostring(L, -1);
-    lua_pushlstring(L, s, 40);
-    lua_pushliteral(L, "...");
-    lua_concat(L, 2);
+    char out[HS_LUA_SHOWN_MAX * 4 + sizeof "..."];
+    size_t i, n = 0;
+    for (i = 0; i < len && i < HS_LUA_SHOWN_MAX; i++) {
+        unsigned char c = (unsigned char)s[i];
+        const char *short_form = c == '\\' ? "\\\\" : c == '\0' ? "\\0" : c == '\n' ? "\\n" : c == '\r' ? "\\r"
+                                 : c == '\t' ? "\\t" : NULL;
+        if (short_form != NULL) {
+            memcpy(out + n, short_form, 2);
+            n += 2;
+        } else if (c < 0x20 || c == 0x7f) {
+            out[n++] = '\\';
+            out[n++] = (char)('0' + c / 100);
+            out[n++] = (char)('0' + c / 10 % 10);
+            out[n++] = (char)('0' + c % 10);
+        } else {
+            out[n++] = (char)c;
+        }
+    }
+    if (len > HS_LUA_SHOWN_MAX) {
+        memcpy(out + n, "...", 3);
+        n += 3;
+    }
+    lua_pushlstring(L, out, n);
     return lua_tostring(L, -1);
 }
 
@@ -2959,9 +2985,10 @@ static const char *hs_lua_shown(lua_State *L, const char *s, size_t len)
  * response's fields or (request) the request's. The table maps a name (a
  * string, in any case) to a value: a string, or an array of strings (one per
  * field line; an empty array is no line at all). Anything else is an error
- * of argument arg, whose text starts with prefix ("" or "option
+ * of argument arg to fname, whose text starts with prefix ("" or "option
  * 'request_headers': "). */
-static void hs_lua_feed(lua_State *L, int t, int arg, const char *prefix, hs_checker *c, int request)
+static void hs_lua_feed(lua_State *L, const char *fname, int t, int arg, const char *prefix, hs_checker *c,
+                        int request)
 {
     luaL_checkstack(L, 6, NULL);
     lua_pushnil(L);
@@ -2969,7 +2996,7 @@ static void hs_lua_feed(lua_State *L, int t, int arg, const char *prefix, hs_che
         size_t name_len, value_len;
         const char *name, *value;
         if (lua_type(L, -2) != LUA_TSTRING)
-            hs_lua_argfail(L, "check", arg, "%sfield name must be a string, got %s", prefix, luaL_typename(L, -2));
+            hs_lua_argfail(L, fname, arg, "%sfield name must be a string, got %s", prefix, luaL_typename(L, -2));
         name = lua_tolstring(L, -2, &name_len);
         if (lua_type(L, -1) == LUA_TSTRING) {
             value = lua_tolstring(L, -1, &value_len);
@@ -2984,12 +3011,12 @@ static void hs_lua_feed(lua_State *L, int t, int arg, const char *prefix, hs_che
                 if (lua_type(L, -2) != LUA_TNUMBER || lua_tonumber(L, -2) < 1 ||
                     lua_tonumber(L, -2) != floor(lua_tonumber(L, -2))) {
                     const char *shown = hs_lua_shown(L, name, name_len);
-                    hs_lua_argfail(L, "check", arg, "%sfield '%s': string or array of strings expected, got a table with a %s key",
+                    hs_lua_argfail(L, fname, arg, "%sfield '%s': string or array of strings expected, got a table with a %s key",
                                    prefix, shown, luaL_typename(L, -3));
                 }
                 if (lua_type(L, -1) != LUA_TSTRING) {
                     const char *shown = hs_lua_shown(L, name, name_len);
-                    hs_lua_argfail(L, "check", arg, "%sfield '%s': string or array of strings expected, got a %s in the array",
+                    hs_lua_argfail(L, fname, arg, "%sfield '%s': string or array of strings expected, got a %s in the array",
                                    prefix, shown, luaL_typename(L, -2));
                 }
                 value = lua_tolstring(L, -1, &value_len);
@@ -3001,7 +3028,7 @@ static void hs_lua_feed(lua_State *L, int t, int arg, const char *prefix, hs_che
             }
         } else {
             const char *shown = hs_lua_shown(L, name, name_len);
-            hs_lua_argfail(L, "check", arg, "%sfield '%s': string or array of strings expected, got %s", prefix, shown,
+            hs_lua_argfail(L, fname, arg, "%sfield '%s': string or array of strings expected, got %s", prefix, shown,
                            luaL_typename(L, -2));
         }
         lua_pop(L, 1);
@@ -3070,9 +3097,25 @@ static void hs_lua_check_options(lua_State *L, hs_check_options *opt, const char
                                "option 'version': invalid version \"%s\", not one of \"1.0\", \"1.1\", \"2\", \"3\"",
                                hs_lua_shown(L, s, len));
         } else if (HS_KEY_IS("content")) {
-            if (vt != LUA_TBOOLEAN)
-                hs_lua_argfail(L, "check", 3, "option 'content': boolean expected, got %s", luaL_typename(L, -1));
-            opt->content = lua_toboolean(L, -1) ? HS_CONTENT_PRESENT : HS_CONTENT_NONE;
+            if (vt == LUA_TBOOLEAN) {
+                opt->content = lua_toboolean(L, -1) ? HS_CONTENT_PRESENT : HS_CONTENT_NONE;
+            } else if (vt == LUA_TSTRING) {
+                /* the content itself, kept on the stack while the core reads it */
+                lua_pushvalue(L, -1);
+                lua_replace(L, HS_CHECK_CONTENT);
+                opt->content_data = lua_tolstring(L, HS_CHECK_CONTENT, &opt->content_size);
+            } else {
+                hs_lua_argfail(L, "check", 3, "option 'content': boolean or string expected, got %s",
+                               luaL_typename(L, -1));
+            }
+        } else if (HS_KEY_IS("level")) {
+            if (vt != LUA_TSTRING)
+                hs_lua_argfail(L, "check", 3, "option 'level': string expected, got %s", luaL_typename(L, -1));
+            s = lua_tolstring(L, -1, &len);
+            if (!hs_level_of(s, len, &opt->level))
+                hs_lua_argfail(L, "check", 3,
+                               "option 'level': invalid level \"%s\", not one of \"info\", \"should\", \"must\"",
+                               hs_lua_shown(L, s, len));
         } else if (HS_KEY_IS("lang")) {
             if (vt != LUA_TSTRING)
                 hs_lua_argfail(L, "check", 3, "option 'lang': string expected, got %s", luaL_typename(L, -1));
@@ -3136,16 +3179,34 @@ static void hs_lua_push_finding(lua_State *L, int templates, const hs_finding *f
     }
 }
 
+/* Pushes the findings found[0..n) of a check as a new array (with the
+ * metatable HS_UP_ARRAY_MT) of new finding tables (with the metatable
+ * HS_UP_FINDING_MT), their texts from the templates at index templates (0
+ * for none) or in lang. */
+static void hs_lua_push_findings(lua_State *L, const hs_finding *found, size_t n, int templates, const char *lang)
+{
+    size_t i;
+    if (n > HS_LUA_MAX_FINDINGS)
+        n = HS_LUA_MAX_FINDINGS; /* cannot happen: at most hs_rule_count() <= 64 */
+    /* the upvalues are tables (hs_lua_check_function made sure) */
+    lua_createtable(L, (int)n, 0);
+    lua_pushvalue(L, lua_upvalueindex(HS_UP_ARRAY_MT));
+    lua_setmetatable(L, -2);
+    for (i = 0; i < n; i++) {
+        hs_lua_push_finding(L, templates, &found[i], lang, lua_upvalueindex(HS_UP_FINDING_MT));
+        lua_rawseti(L, -2, (int)i + 1);
+    }
+}
+
 /* check(status, headers, opts): the findings of the core's check, a new
- * array (with the metatable HS_UP_ARRAY_MT) of new finding tables (with the
- * metatable HS_UP_FINDING_MT). */
+ * array of new finding tables (hs_lua_push_findings). */
 static int hs_lua_check(lua_State *L)
 {
     hs_check_options opt;
     hs_checker c;
     hs_finding found[HS_LUA_MAX_FINDINGS];
-    size_t n, i;
-    int code, array_mt, finding_mt, templates = 0;
+    size_t n;
+    int code, templates = 0;
     const char *lang = NULL;
 
     memset(&opt, 0, sizeof opt);
@@ -3156,9 +3217,8 @@ static int hs_lua_check(lua_State *L)
     hs_lua_check_options(L, &opt, &lang);
     if (lang == NULL) {
         lang = "en";
-        if (lua_type(L, lua_upvalueindex(HS_UP_TEMPLATES_EN)) == LUA_TTABLE)
-            templates = lua_upvalueindex(HS_UP_TEMPLATES_EN);
-    } else if (lua_type(L, lua_upvalueindex(HS_UP_TEMPLATES)) == LUA_TTABLE) {
+        templates = lua_upvalueindex(HS_UP_TEMPLATES_EN);
+    } else {
         lua_pushvalue(L, HS_CHECK_LANG);
         lua_rawget(L, lua_upvalueindex(HS_UP_TEMPLATES));
         lua_replace(L, HS_CHECK_TEMPLATES);
@@ -3168,30 +3228,104 @@ static int hs_lua_check(lua_State *L)
 
     hs_checker_begin(&c, code, &opt);
     if (opt.request_fields_given)
-        hs_lua_feed(L, HS_CHECK_REQUEST, 3, "option 'request_headers': ", &c, 1);
+        hs_lua_feed(L, "check", HS_CHECK_REQUEST, 3, "option 'request_headers': ", &c, 1);
     if (lua_type(L, 2) == LUA_TTABLE)
-        hs_lua_feed(L, 2, 2, "", &c, 0);
+        hs_lua_feed(L, "check", 2, 2, "", &c, 0);
     n = hs_checker_end(&c, found, HS_LUA_MAX_FINDINGS);
-    if (n > HS_LUA_MAX_FINDINGS)
-        n = HS_LUA_MAX_FINDINGS; /* cannot happen: at most hs_rule_count() <= 64 */
+    if (n == HS_CHECK_INVALID) /* cannot happen: every option was checked above */
+        return luaL_error(L, "httpstatus: the core refused the options of check");
+    hs_lua_push_findings(L, found, n, templates, lang);
+    return 1;
+}
 
-    array_mt = lua_type(L, lua_upvalueindex(HS_UP_ARRAY_MT)) == LUA_TTABLE ? lua_upvalueindex(HS_UP_ARRAY_MT) : 0;
-    finding_mt =
-        lua_type(L, lua_upvalueindex(HS_UP_FINDING_MT)) == LUA_TTABLE ? lua_upvalueindex(HS_UP_FINDING_MT) : 0;
-    lua_createtable(L, (int)n, 0);
-    if (array_mt != 0) {
-        lua_pushvalue(L, array_mt);
-        lua_setmetatable(L, -2);
+/* check_fields(status, headers, method, request_headers, version, content,
+ * level, ignore): check with its options as arguments instead of a table,
+ * for httpstatus.ngx, which checks every response nginx sends and so avoids
+ * the walk of an options table. method, request_headers, version and
+ * content may be nil (not known); level is "info", "should" or "must";
+ * ignore is nil or rule ids separated by commas ("date-missing"). The
+ * findings in English, as check gives them, or nil when there are none.
+ * Every argument is checked: anything else is an error. */
+static int hs_lua_check_fields(lua_State *L)
+{
+    static const char fname[] = "check_fields";
+    hs_check_options opt;
+    hs_checker c;
+    hs_finding found[HS_LUA_MAX_FINDINGS];
+    size_t n, len;
+    const char *s;
+    int code;
+
+    memset(&opt, 0, sizeof opt);
+    lua_settop(L, 8);
+    code = (int)hs_lua_checkintegral_of(L, fname, 1, INT_MIN, INT_MAX);
+    if (lua_type(L, 2) != LUA_TTABLE)
+        hs_lua_argfail(L, fname, 2, "table expected, got %s", luaL_typename(L, 2));
+    if (!lua_isnil(L, 3)) {
+        if (lua_type(L, 3) != LUA_TSTRING)
+            hs_lua_argfail(L, fname, 3, "string expected, got %s", luaL_typename(L, 3));
+        opt.method = lua_tolstring(L, 3, &opt.method_len);
+        if (!hs_is_method(opt.method, opt.method_len))
+            hs_lua_argfail(L, fname, 3, "invalid method \"%s\", not a token (RFC 9110, Section 9.1)",
+                           hs_lua_shown(L, opt.method, opt.method_len));
     }
-    for (i = 0; i < n; i++) {
-        hs_lua_push_finding(L, templates, &found[i], lang, finding_mt);
-        lua_rawseti(L, -2, (int)i + 1);
+    if (!lua_isnil(L, 4)) {
+        if (lua_type(L, 4) != LUA_TTABLE)
+            hs_lua_argfail(L, fname, 4, "table expected, got %s", luaL_typename(L, 4));
+        opt.request_fields_given = true;
     }
+    if (!lua_isnil(L, 5)) {
+        if (lua_type(L, 5) != LUA_TSTRING)
+            hs_lua_argfail(L, fname, 5, "string expected, got %s", luaL_typename(L, 5));
+        s = lua_tolstring(L, 5, &len);
+        opt.version = hs_http_version_of(s, len);
+        if (opt.version == HS_VERSION_UNSET)
+            hs_lua_argfail(L, fname, 5, "invalid version \"%s\"", hs_lua_shown(L, s, len));
+    }
+    if (!lua_isnil(L, 6)) {
+        if (lua_type(L, 6) != LUA_TBOOLEAN)
+            hs_lua_argfail(L, fname, 6, "boolean expected, got %s", luaL_typename(L, 6));
+        opt.content = lua_toboolean(L, 6) ? HS_CONTENT_PRESENT : HS_CONTENT_NONE;
+    }
+    if (lua_type(L, 7) != LUA_TSTRING)
+        hs_lua_argfail(L, fname, 7, "string expected, got %s", luaL_typename(L, 7));
+    s = lua_tolstring(L, 7, &len);
+    if (!hs_level_of(s, len, &opt.level))
+        hs_lua_argfail(L, fname, 7, "invalid level \"%s\"", hs_lua_shown(L, s, len));
+    if (!lua_isnil(L, 8)) {
+        const char *id, *end;
+        if (lua_type(L, 8) != LUA_TSTRING)
+            hs_lua_argfail(L, fname, 8, "string expected, got %s", luaL_typename(L, 8));
+        s = lua_tolstring(L, 8, &len);
+        for (id = s, end = s + len; id <= end; id++) {
+            const char *comma = memchr(id, ',', (size_t)(end - id));
+            size_t id_len = (size_t)((comma != NULL ? comma : end) - id);
+            size_t rule = hs_rule_find(id, id_len);
+            if (rule >= hs_rule_count() || rule >= 64)
+                hs_lua_argfail(L, fname, 8, "unknown rule id \"%s\"", hs_lua_shown(L, id, id_len));
+            opt.ignore |= 1ULL << rule;
+            id += id_len;
+        }
+    }
+
+    hs_checker_begin(&c, code, &opt);
+    if (opt.request_fields_given)
+        hs_lua_feed(L, fname, 4, 4, "", &c, 1);
+    hs_lua_feed(L, fname, 2, 2, "", &c, 0);
+    n = hs_checker_end(&c, found, HS_LUA_MAX_FINDINGS);
+    if (n == HS_CHECK_INVALID) /* cannot happen: every argument was checked above */
+        return luaL_error(L, "httpstatus: the core refused the arguments of check_fields");
+    if (n == 0) {
+        lua_pushnil(L);
+        return 1;
+    }
+    hs_lua_push_findings(L, found, n, lua_upvalueindex(HS_UP_TEMPLATES_EN), "en");
     return 1;
 }
 
 /* hs_check_function(templates, array_mt, finding_mt): a new check function
- * (hs_lua_check). templates maps a lang to an array whose item i + 1 holds
+ * (hs_lua_check), and a check_fields function (hs_lua_check_fields) with the
+ * same tables. templates maps a lang to an array whose item i + 1 holds
  * the fields of a finding of rule i (any missing or wrong one is made from
  * the core's strings instead); array_mt and finding_mt become the
  * metatables of the result and of each finding. init.lua makes hs.check with
@@ -3204,15 +3338,24 @@ static int hs_lua_check_function(lua_State *L)
             hs_lua_argfail(L, NULL, (int)i, "table expected, got %s", luaL_typename(L, (int)i));
     lua_settop(L, 3);
     lua_pushliteral(L, "en");
-    lua_rawget(L, 1); /* HS_UP_TEMPLATES_EN */
+    lua_rawget(L, 1); /* HS_UP_TEMPLATES_EN: a table, so that check need not test it */
+    if (lua_type(L, -1) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L); /* no templates: every finding made from the core's strings */
+    }
     lua_createtable(L, 0, (int)hs_rule_count()); /* HS_UP_RULE_INDEX */
     for (i = 0; i < hs_rule_count(); i++) {
         lua_pushstring(L, hs_rule_at(i)->id);
         lua_pushinteger(L, (lua_Integer)i);
         lua_rawset(L, -3);
     }
-    lua_pushcclosure(L, hs_lua_check, 5);
-    return 1;
+    for (i = 1; i <= 5; i++) /* the same upvalues for check_fields */
+        lua_pushvalue(L, (int)i);
+    lua_pushcclosure(L, hs_lua_check_fields, 5); /* 1..5 the upvalues, 6 check_fields */
+    lua_insert(L, 1);
+    lua_pushcclosure(L, hs_lua_check, 5);        /* 1 check_fields, 2 check */
+    lua_insert(L, 1);
+    return 2;
 }
 
 

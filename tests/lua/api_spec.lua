@@ -224,8 +224,15 @@ describe("get", function()
     end)
 
     it("ignores ASCII white space around a code or a name", function()
-        for _, key in ipairs{ " 404", "404 ", " 404\n", "\t404\r\n", "Not Found ", " not_found\n" } do
+        for _, key in ipairs{ " 404", "404 ", " 404\n", "\t404\r\n", "\v404\f", "Not Found ", " not_found\n",
+                              "\tNOT_FOUND\t", "\r\nnot-found \n" } do
             assert.are.equal(hs.get(404), hs.get(key), key)
+        end
+        assert.are.equal(hs.get(422), hs.get(" UNPROCESSABLE_ENTITY\n")) -- an alias
+        assert.are.equal(hs.get(418), hs.get("  I'm a Teapot  "))
+        assert.are.same(hs.search("timeout"), hs.search(" timeout\n"))
+        for _, key in ipairs{ "4 04", "40 4", "Not\nFound", "\0 404", "404 \0" } do
+            assert.is_nil(hs.get(key), key)
         end
         assert.is_nil(hs.get("\194\160" .. "404"), "a no-break space is not ASCII white space")
     end)

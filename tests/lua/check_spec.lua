@@ -663,8 +663,22 @@ describe("check: bad input", function()
             { { "GET" }, "option names are strings, got number" },
             { { method = 1 }, "option 'method': string expected, got number" },
             { { method = true }, "option 'method': string expected, got boolean" },
-            { { content = "yes" }, "option 'content': boolean expected, got string" },
-            { { content = 1 }, "option 'content': boolean expected, got number" },
+            { { content = 1 }, "option 'content': boolean or string expected, got number" },
+            { { content = {} }, "option 'content': boolean or string expected, got table" },
+            { { level = 1 }, "option 'level': string expected, got number" },
+            { { level = "warn" }, 'option \'level\': invalid level "warn", not one of "info", "should", "must"' },
+            { { level = "MUST" }, 'option \'level\': invalid level "MUST", not one of "info", "should", "must"' },
+            { { level = "" }, 'option \'level\': invalid level "", not one of "info", "should", "must"' },
+            { { method = "" }, 'option \'method\': invalid method "", not a token (RFC 9110, Section 9.1)' },
+            { { method = "GET " }, 'option \'method\': invalid method "GET ", not a token (RFC 9110, Section 9.1)' },
+            { { method = " GET" }, 'option \'method\': invalid method " GET", not a token (RFC 9110, Section 9.1)' },
+            { { method = "GE T" }, 'option \'method\': invalid method "GE T", not a token (RFC 9110, Section 9.1)' },
+            { { method = "GET\r\n" },
+              'option \'method\': invalid method "GET\\r\\n", not a token (RFC 9110, Section 9.1)' },
+            { { method = "G\0ET" }, 'option \'method\': invalid method "G\\0ET", not a token (RFC 9110, Section 9.1)' },
+            { { method = "GET/1" }, 'option \'method\': invalid method "GET/1", not a token (RFC 9110, Section 9.1)' },
+            { { method = "M\195\169THODE" },
+              'option \'method\': invalid method "M\195\169THODE", not a token (RFC 9110, Section 9.1)' },
             { { version = 2 }, "option 'version': string expected, got number" },
             { { version = "2.0" }, 'option \'version\': invalid version "2.0", not one of "1.0", "1.1", "2", "3"' },
             { { version = "HTTP/1.1" }, 'option \'version\': invalid version "HTTP/1.1", not one of "1.0", "1.1", "2", "3"' },
@@ -675,7 +689,7 @@ describe("check: bad input", function()
             { { ignore = "date-missing" }, "option 'ignore': table expected, got string" },
             { { ignore = { "date-missing", "no-such-rule" } }, 'option \'ignore\': unknown rule id "no-such-rule"' },
             { { ignore = { "DATE-MISSING" } }, 'option \'ignore\': unknown rule id "DATE-MISSING"' },
-            { { ignore = { "date-missing\0" } }, 'option \'ignore\': unknown rule id "date-missing"' },
+            { { ignore = { "date-missing\0" } }, 'option \'ignore\': unknown rule id "date-missing\\0"' },
             { { ignore = { 1 } }, "option 'ignore': rule id expected, got number" },
             { { ignore = { date = true } }, "option 'ignore': rule id expected, got boolean" },
             { { request_headers = "expect: 100-continue" }, "option 'request_headers': table expected, got string" },
@@ -686,10 +700,9 @@ describe("check: bad input", function()
         for _, case in ipairs(cases) do
             assert.are.equal("bad argument #3 to 'check' (" .. case[2] .. ")", error_of(hs.check, 405, {}, case[1]))
         end
-        -- a NUL makes a lang unknown (shown up to the NUL)
-        assert.is_truthy(error_of(hs.check, 405, {}, { lang = "ko\0" }):find("invalid language", 1, true))
         local long = error_of(hs.check, 405, {}, { lang = string.rep("x", 100000) })
-        assert.is_true(#long < 200)
+        assert.are.equal("bad argument #3 to 'check' (option 'lang': invalid language \"" .. string.rep("x", 40)
+            .. '...")', long)
     end)
 
     it("points at the line of the caller, as Lua's own errors do", function()
@@ -709,6 +722,201 @@ describe("check: bad input", function()
             pcall(hs.check, 405, {}, { ignore = { "x" } })
         end
         assert.are.same({ "allow-missing" }, check_ids(405, D))
+    end)
+end)
+
+describe("check: level", function()
+    -- 201 to GET without Location: location-suggested (info), date-missing
+    -- (must), created-by-safe-method (should).
+    local all = { "location-suggested", "date-missing", "created-by-safe-method" }
+
+    it("reports everything at info, the default", function()
+        assert.are.same(all, check_ids(201, {}, { method = "GET" }))
+        assert.are.same(all, check_ids(201, {}, { method = "GET", level = "info" }))
+    end)
+
+    it("drops info findings at should, and keeps only must findings at must", function()
+        assert.are.same({ "date-missing", "created-by-safe-method" }, check_ids(201, {}, { method = "GET", level = "should" }))
+        assert.are.same({ "date-missing" }, check_ids(201, {}, { method = "GET", level = "must" }))
+        assert.are.same({}, hs.check(201, D, { method = "GET", level = "must" }))
+        assert.are.same({}, hs.check(503, D, { level = "should" })) -- retry-after-suggested is info
+        assert.are.same({ "retry-after-suggested" }, check_ids(503, D))
+    end)
+
+    it("keeps the levels of the findings it reports, with ignore and lang", function()
+        for _, f in ipairs(hs.check(201, {}, { method = "GET", level = "should", lang = "ko" })) do
+            assert.are_not.equal("info", f.level)
+        end
+        assert.are.same({ "created-by-safe-method" },
+            check_ids(201, {}, { method = "GET", level = "should", ignore = { "date-missing" } }))
+    end)
+
+    it("filters every rule by its level", function()
+        local rank = { info = 1, should = 2, must = 3 }
+        local everything = { method = "HEAD", version = "1.0", request_headers = {}, content = true }
+        for _, level in ipairs{ "info", "should", "must" } do
+            for _, code in ipairs{ 100, 101, 201, 204, 206, 304, 305, 401, 405, 412, 416, 429, 499, 503, 600 } do
+                local opts = {}
+                for k, v in pairs(everything) do opts[k] = v end
+                local unfiltered = hs.check(code, { ["content-length"] = "1" }, opts)
+                opts.level = level
+                local kept = {}
+                for _, f in ipairs(unfiltered) do
+                    if rank[f.level] >= rank[level] then kept[#kept + 1] = f.id end
+                end
+                assert.are.same(kept, check_ids(code, { ["content-length"] = "1" }, opts), level .. " " .. code)
+            end
+        end
+    end)
+end)
+
+describe("check: content", function()
+    it("may be the content itself: a string, the empty string meaning none", function()
+        assert.are.same({ "content-forbidden" }, check_ids(204, D, { content = "x" }))
+        assert.are.same({ "content-forbidden" }, check_ids(304, D, { content = "\0" }))
+        assert.are.same({}, hs.check(204, D, { content = "" }))
+        assert.are.same({ "content-forbidden" }, check_ids(200, D, { content = string.rep("x", 1024 * 1024),
+                                                                     method = "HEAD" }))
+        assert.are.same({}, hs.check(200, D, { content = "", method = "HEAD" }))
+        assert.are.same({}, hs.check(200, D, { content = "hello" }))
+    end)
+
+    it("gives the same findings as true and false", function()
+        for _, code in ipairs{ 100, 200, 204, 205, 304, 404 } do
+            assert.are.same(check_ids(code, D, { content = true }), check_ids(code, D, { content = "body" }), code)
+            assert.are.same(check_ids(code, D, { content = false }), check_ids(code, D, { content = "" }), code)
+        end
+    end)
+end)
+
+describe("check: methods", function()
+    it("are case-sensitive tokens: any tchar, and only those", function()
+        local created = with(D, { location = "/1" })
+        for _, method in ipairs{ "get", "Get", "M-SEARCH", "PROPFIND", "X!#$%&'*+-.^_`|~9" } do
+            assert.are.same({}, hs.check(201, created, { method = method }), method)
+        end
+        for _, method in ipairs{ "GET", "HEAD", "OPTIONS", "TRACE" } do
+            assert.are.same({ "created-by-safe-method" }, check_ids(201, created, { method = method }), method)
+        end
+    end)
+
+    it("that are not tokens are errors, before any rule runs", function()
+        for _, method in ipairs{ "", "GET ", " GET", "G\0ET", "GET\0", "\0", "GET\n", "GET,POST", "GET;", "(GET)",
+                                 "G\"ET", "GET@", "GET\127", "\255" } do
+            local err = error_of(hs.check, 405, {}, { method = method })
+            assert.is_truthy(err:find("^bad argument #3 to 'check' %(option 'method': invalid method \""), err)
+            assert.is_truthy(err:find("not a token (RFC 9110, Section 9.1))", 1, true), err)
+        end
+    end)
+end)
+
+describe("check: errors show the caller's text whole", function()
+    -- As a Lua string literal writes it: a NUL as \0, a backslash as \\, the
+    -- other controls as \n, \r, \t or \ddd; never cut at a NUL.
+    local cases = {
+        { 2, { ["Al\0low"] = true }, "field 'Al\\0low': string or array of strings expected, got boolean" },
+        { 2, { ["\0"] = 1 }, "field '\\0': string or array of strings expected, got number" },
+        { 2, { ["a\\b\n\r\t\1\31\127c"] = true },
+          "field 'a\\\\b\\n\\r\\t\\001\\031\\127c': string or array of strings expected, got boolean" },
+        { 3, { ignore = { "allow-missing\0x" } }, 'option \'ignore\': unknown rule id "allow-missing\\0x"' },
+        { 3, { ignore = { "\0" } }, 'option \'ignore\': unknown rule id "\\0"' },
+        { 3, { lang = "ko\0" }, 'option \'lang\': invalid language "ko\\0"' },
+        { 3, { lang = "\0ko" }, 'option \'lang\': invalid language "\\0ko"' },
+        { 3, { method = "G\0ET" }, 'option \'method\': invalid method "G\\0ET", not a token (RFC 9110, Section 9.1)' },
+        { 3, { level = "must\0" }, 'option \'level\': invalid level "must\\0", not one of "info", "should", "must"' },
+        { 3, { version = "1.1\0" }, 'option \'version\': invalid version "1.1\\0", not one of "1.0", "1.1", "2", "3"' },
+        { 3, { ["method\0"] = "GET" }, "unknown option 'method\\0'" },
+        { 3, { request_headers = { ["If-\0Match"] = 1 } },
+          "option 'request_headers': field 'If-\\0Match': string or array of strings expected, got number" },
+    }
+    for i, case in ipairs(cases) do
+        it("case " .. i .. ": " .. case[3], function()
+            local args = case[1] == 2 and { 405, case[2] } or { 405, {}, case[2] }
+            assert.are.equal("bad argument #" .. case[1] .. " to 'check' (" .. case[3] .. ")",
+                error_of(hs.check, args[1], args[2], args[3]))
+        end)
+    end
+
+    it("shows at most 40 bytes of it, escapes counted after the cut", function()
+        local name = string.rep("\0", 50)
+        assert.are.equal("bad argument #2 to 'check' (field '" .. string.rep("\\0", 40) .. "...': "
+            .. "string or array of strings expected, got boolean)", error_of(hs.check, 405, { [name] = true }))
+        assert.are.equal("bad argument #3 to 'check' (option 'ignore': unknown rule id \"" .. string.rep("y", 40)
+            .. '...")', error_of(hs.check, 405, {}, { ignore = { string.rep("y", 41) } }))
+        assert.are.equal("bad argument #3 to 'check' (option 'ignore': unknown rule id \"" .. string.rep("y", 40)
+            .. '")', error_of(hs.check, 405, {}, { ignore = { string.rep("y", 40) } }))
+    end)
+
+    it("and so do the module's own errors", function()
+        assert.are.equal('bad argument #1 to \'rules\' (invalid language "ko\\0")', error_of(hs.rules, "ko\0"))
+        assert.are.equal('bad argument #2 to \'description\' (invalid language "\\0\\\\\\n")',
+            error_of(hs.description, 404, "\0\\\n"))
+        assert.has_error(function() hs.get(404)["a\0b"] = 1 end,
+            "httpstatus: status objects are read-only (cannot add field 'a\\0b')")
+        assert.has_error(function() hs.check(405, {})[1]["x\0"] = 1 end,
+            "httpstatus: findings are read-only (cannot add field 'x\\0')")
+    end)
+end)
+
+describe("check_fields, check with its options as arguments (private, for httpstatus.ngx)", function()
+    local check_fields = require("httpstatus.core").hs_check_fields
+
+    local function fields_ids(status, headers, opts, level, ignore)
+        opts = opts or {}
+        return ids(check_fields(status, headers or {}, opts.method, opts.request_headers, opts.version, opts.content,
+            level or "info", ignore) or {})
+    end
+
+    it("gives what check gives, for every case of every rule, at every level", function()
+        for _, case in ipairs(CASES) do
+            for _, level in ipairs{ "info", "should", "must" } do
+                for _, c in ipairs{ { case[2], case[3], case[4] }, { case[8] or case[2], case[9] or case[6] or case[3],
+                                                                     case[7] or case[4] } } do
+                    local opts = {}
+                    for k, v in pairs(c[3] or {}) do opts[k] = v end
+                    local expected = check_ids(c[1], c[2], opts)
+                    opts.level = level
+                    expected = check_ids(c[1], c[2], opts)
+                    assert.are.same(expected, fields_ids(c[1], c[2], c[3], level), case[1] .. " " .. level)
+                end
+            end
+        end
+    end)
+
+    it("takes ignore as ids separated by commas, and answers nil for no findings", function()
+        assert.are.same({ "allow-missing" }, fields_ids(405, {}, nil, "info", "date-missing"))
+        assert.is_nil(check_fields(405, {}, nil, nil, nil, nil, "info", "date-missing,allow-missing"))
+        assert.is_nil(check_fields(200, D, "GET", nil, nil, false, "info", nil))
+        local f = check_fields(405, D, nil, nil, nil, nil, "should", nil)[1]
+        assert.are.equal(tostring(hs.check(405, D)[1]), tostring(f))
+        assert.are.equal(getmetatable(hs.check(405, D)), getmetatable(check_fields(405, D, nil, nil, nil, nil, "info")))
+        assert.has_error(function() f.extra = 1 end, "httpstatus: findings are read-only (cannot add field 'extra')")
+    end)
+
+    it("refuses bad arguments in the luaL style", function()
+        local cases = {
+            { { 405.5, {}, nil, nil, nil, nil, "info" }, "#1 to 'check_fields' (number has no integer representation)" },
+            { { 405, nil, nil, nil, nil, nil, "info" }, "#2 to 'check_fields' (table expected, got nil)" },
+            { { 405, {}, "GET ", nil, nil, nil, "info" },
+              "#3 to 'check_fields' (invalid method \"GET \", not a token (RFC 9110, Section 9.1))" },
+            { { 405, {}, 1, nil, nil, nil, "info" }, "#3 to 'check_fields' (string expected, got number)" },
+            { { 405, {}, nil, "x", nil, nil, "info" }, "#4 to 'check_fields' (table expected, got string)" },
+            { { 405, {}, nil, nil, "2.0", nil, "info" }, "#5 to 'check_fields' (invalid version \"2.0\")" },
+            { { 405, {}, nil, nil, nil, 1, "info" }, "#6 to 'check_fields' (boolean expected, got number)" },
+            { { 405, {}, nil, nil, nil, nil, nil }, "#7 to 'check_fields' (string expected, got nil)" },
+            { { 405, {}, nil, nil, nil, nil, "warn" }, "#7 to 'check_fields' (invalid level \"warn\")" },
+            { { 405, {}, nil, nil, nil, nil, "info", "date-missing,,allow-missing" },
+              "#8 to 'check_fields' (unknown rule id \"\")" },
+            { { 405, {}, nil, nil, nil, nil, "info", "date-missing\0" },
+              "#8 to 'check_fields' (unknown rule id \"date-missing\\0\")" },
+            { { 405, {}, nil, nil, nil, nil, "info", {} }, "#8 to 'check_fields' (string expected, got table)" },
+            { { 405, { Allow = true }, nil, nil, nil, nil, "info" },
+              "#2 to 'check_fields' (field 'Allow': string or array of strings expected, got boolean)" },
+        }
+        for _, case in ipairs(cases) do
+            local a = case[1]
+            assert.are.equal("bad argument " .. case[2], error_of(check_fields, a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8]))
+        end
     end)
 end)
 
@@ -782,6 +990,41 @@ describe("rules", function()
         assert.are.equal("status-invalid", hs.rules()[1].id)
         assert.has_error(function() b[1].extra = 1 end, "httpstatus: rules are read-only (cannot add field 'extra')")
         assert.are.equal("must allow-missing: " .. b[7].message .. " (RFC 9110, Section 15.5.6)", tostring(b[7]))
+        assert.are.equal(false, getmetatable(b[7]))
+    end)
+
+    it("cannot be changed for another caller: every call gives new rule tables and codes", function()
+        for _, lang in ipairs{ "en", "ko" } do
+            local mine = hs.rules(lang)
+            local before = hs.rules(lang)
+            for i, r in ipairs(mine) do
+                r.id, r.level, r.message, r.reference = "x", "x", "x", "x"
+                if r.field ~= nil then r.field = "x" end -- a nil field is a key the table refuses
+                r.codes[1], r.codes[#r.codes + 1] = 1, 2
+                mine[i] = nil
+            end
+            local after = hs.rules(lang)
+            assert.are.same(before, after)
+            for i, r in ipairs(after) do
+                assert.are_not.equal(before[i], r)
+                assert.are_not.equal(before[i].codes, r.codes)
+            end
+            assert.are.equal("allow-missing", after[7].id)
+            assert.are.same({ 405 }, copy(after[7].codes))
+        end
+        -- nor the rules a status object lists, nor what check finds
+        assert.are.same({ "allow-missing", "date-missing", "content-forbidden", "method-in-allow" },
+            copy(hs.get(405).rules))
+        assert.are.same({ "allow-missing", "date-missing" }, check_ids(405, {}))
+        assert.are.equal(hs.rules()[7].message, hs.check(405, D)[1].message)
+    end)
+
+    it("builds its lists afresh even when findings were changed", function()
+        local f = hs.check(405, D)[1]
+        f.message, f.id = "changed", "changed"
+        assert.are.equal("allow-missing", hs.check(405, D)[1].id)
+        assert.are_not.equal("changed", hs.check(405, D)[1].message)
+        assert.are_not.equal("changed", hs.rules()[7].message)
     end)
 end)
 

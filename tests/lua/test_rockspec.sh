@@ -47,13 +47,20 @@ assert(tostring(hs.get("not found")) == "404 Not Found")
 assert(hs.is_retryable(503) == true and hs.is_retryable(404) == false)
 assert(#hs.description(503, "ko") > 0)
 assert(not pcall(hs.phrase, 404.5))
+-- the OpenResty helper is installed too, and says where it runs
+local helper = package.searchpath("httpstatus.ngx", package.path)
+assert(helper and helper:sub(1, #arg[1]) == arg[1], "httpstatus.ngx from " .. tostring(helper))
+local ok, err = pcall(require, "httpstatus.ngx")
+assert(not ok and err:find("runs inside nginx with its Lua module", 1, true), err)
 print("ok: " .. _VERSION .. ", " .. where)
 LUA
     LUA_PATH="$lpath" LUA_CPATH="$cpath" LUA_PATH_5_4="$lpath" LUA_CPATH_5_4="$cpath" "$lua" check.lua "$tree" 2>&1 || { echo "FAIL: the module installed for $lua does not work"; exit 1; }
     test -f "$tree/lib/luarocks/rocks-$version/httpstatus/scm-1/bindings/lua/types/httpstatus.lua"
     # The README's way to find it: luarocks show --rock-dir.
     rock_dir=$(luarocks --lua-version "$version" --tree "$tree" show --rock-dir httpstatus)
-    test -f "$rock_dir/bindings/lua/types/httpstatus.lua" || { echo "FAIL: no LuaLS file under $rock_dir"; exit 1; }
+    for meta in httpstatus.lua httpstatus/ngx.lua; do
+        test -f "$rock_dir/bindings/lua/types/$meta" || { echo "FAIL: no LuaLS file $meta under $rock_dir"; exit 1; }
+    done
 
     echo "== $lua: busted suite against the installed tree"
     LUA_PATH="$lpath;;" LUA_CPATH="$cpath;;" LUA_PATH_5_4="$lpath;;" LUA_CPATH_5_4="$cpath;;" \

@@ -4,6 +4,8 @@
 #   nginx_setup LUAJIT_MODULE_DIR   # sets $prefix (a new directory) and copies the module in
 #   nginx_conf <<'EOF' ... EOF      # server-level directives (locations); written into a full nginx.conf
 #   nginx_start                     # starts nginx on 127.0.0.1:$port (a free port), daemonised;
+#                                   # @PORT2@ in the server block is $port2 ($port + 1), for a
+#                                   # second listen (`listen 127.0.0.1:@PORT2@ http2;`);
 #                                   # $nginx_main_extra, if set, is added to the main context
 #   nginx_stop                      # graceful stop; nginx_setup arranges it on exit anyway
 #   nginx_log_errors                # prints error.log lines at [error] or worse, and global-variable warnings
@@ -53,8 +55,8 @@ nginx_setup() {
     fi
 }
 
-# Reads the server block's contents from standard input. @PREFIX@ and
-# @PORT@ are replaced when nginx starts.
+# Reads the server block's contents from standard input. @PREFIX@, @PORT@
+# and @PORT2@ are replaced when nginx starts.
 nginx_conf() {
     cat > "$prefix/conf/server.in"
 }
@@ -82,7 +84,7 @@ http {
     server {
         listen 127.0.0.1:$port;
 EOF
-        sed -e "s|@PREFIX@|$prefix|g" -e "s|@PORT@|$port|g" "$prefix/conf/server.in"
+        sed -e "s|@PREFIX@|$prefix|g" -e "s|@PORT@|$port|g" -e "s|@PORT2@|$port2|g" "$prefix/conf/server.in"
         echo "    }"
         echo "}"
     } > "$prefix/conf/nginx.conf"
@@ -92,6 +94,7 @@ nginx_start() {
     local attempt
     for attempt in 1 2 3 4 5 6 7 8; do
         port=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
+        port2=$((port + 1))
         nginx_write_conf
         : > "$prefix/logs/error.log"
         if "$NGINX" -p "$prefix" -c "$prefix/conf/nginx.conf" -e "$prefix/logs/error.log" -g 'daemon on;' 2>>"$prefix/logs/start.log"; then

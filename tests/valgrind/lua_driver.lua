@@ -211,11 +211,13 @@ local megabyte = string.rep("A", 1024 * 1024)
 for _, text in ipairs{ "", " ", "NO_SUCH_STATUS", "NOT_FOUND\0x", "NOT_FOUND\0", "\0", "404\0", "\0" .. "404",
                        megabyte, "NOT_FOUND" .. megabyte, string.rep("4", 1024 * 1024),
                        "\239\188\148\239\188\144\239\188\148", "NOT_FOUND\237\160\128", "\237\160\128",
-                       "\255\254", "+404", "-404", "404.0", "0x194", " 404 ", "600", "99", "4294967700" } do
+                       "\255\254", "+404", "-404", "404.0", "0x194", "4 04", "600", "99", "4294967700" } do
     check(hs.get(text) == nil and core.hs_find_code(text) == nil, #text)
     core.hs_search(text, 0)
 end
 check(hs.get("not found") == hs.get(404), "still answers afterwards")
+-- surrounding ASCII white space is not part of the key
+check(hs.get(" 404 ") == hs.get(404) and core.hs_find_code(" 404\n") == 404, "white space around a code")
 
 section("bad input: lang")
 for _, lang in ipairs{ "fr", "", "EN", "Ko", "english", "ko\0", "en\0x", " ko", string.rep("x", 100000) } do

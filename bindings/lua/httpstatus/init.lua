@@ -67,6 +67,20 @@ local function check_code(fname, code, expected)
     end
 end
 
+-- Text from the caller (a language, a key) as an error message shows it, as
+-- the C side's hs_lua_shown (bindings/lua/lua.i) shows it: at most 40 bytes,
+-- then "..."; a backslash, a NUL and the other ASCII control bytes written
+-- as in a Lua string literal, so that a name is never cut at a NUL.
+local ESCAPES = { ["\\"] = "\\\\", ["\0"] = "\\0", ["\n"] = "\\n", ["\r"] = "\\r", ["\t"] = "\\t" }
+local function escape(c) return ESCAPES[c] or format("\\%03d", c:byte()) end
+local function shown(text)
+    local s = tostring(text)
+    local cut = #s > 40
+    if cut then s = s:sub(1, 40) end
+    s = s:gsub("[%z\1-\31\\\127]", escape)
+    return cut and s .. "..." or s
+end
+
 -- ---- lists in JSON -----------------------------------------------------------
 
 -- The lists (aliases and rules of a status, a search result) carry a
@@ -101,7 +115,7 @@ local line_of = {} -- status object -> its status line, kept apart from the obje
 local STATUS_MT = {
     __tostring = function(status) return line_of[status] end,
     __newindex = function(_, key)
-        error(format("httpstatus: status objects are read-only (cannot add field '%s')", tostring(key)), 2)
+        error(format("httpstatus: status objects are read-only (cannot add field '%s')", shown(key)), 2)
     end,
     __metatable = false,
 }
@@ -192,8 +206,7 @@ local function load_language(lang)
         error(format("bad argument #2 to 'description' (string expected, got %s)", type(lang)), 3)
     end
     if not core.hs_is_language(lang) then
-        local shown = #lang > 40 and lang:sub(1, 40) .. "..." or lang
-        error(format("bad argument #2 to 'description' (invalid language %q)", shown), 3)
+        error(format("bad argument #2 to 'description' (invalid language \"%s\")", shown(lang)), 3)
     end
     local texts = {}
     for code in pairs(by_code) do
@@ -273,7 +286,7 @@ local function read_only_mt(what)
                 rawget(t, "reference"))
         end,
         __newindex = function(_, key)
-            error(format("httpstatus: %s are read-only (cannot add field '%s')", what, tostring(key)), 2)
+            error(format("httpstatus: %s are read-only (cannot add field '%s')", what, shown(key)), 2)
         end,
         __metatable = false,
     }
@@ -300,19 +313,28 @@ end
 --- these header fields: a new array of new finding tables { id, level, field
 --- (nil when none), message (in opts.lang), reference }, in rule order, empty
 --- when nothing fires. headers maps field names (any case) to a string or an
---- array of strings, as ngx.resp.get_headers() returns them; opts may give
---- method, request_headers, content, version, ignore and lang. A C function.
-M.check = core.hs_check_function(templates, ARRAY_MT, FINDING_MT)
+--- array of strings, as ngx.resp.get_headers(0) returns them; opts may give
+--- method (a token), request_headers, content (a boolean, or the content
+--- itself as a string, "" meaning none), version, ignore, level ("info", the
+--- default, "should" or "must": the least level reported) and lang. A C
+--- function.
+local check_fields
+M.check, check_fields = core.hs_check_function(templates, ARRAY_MT, FINDING_MT)
+-- The same check with its options as arguments, for httpstatus.ngx only
+-- (bindings/lua/lua.i: hs_lua_check_fields); kept in the private C module.
+core.hs_check_fields = check_fields
 
--- rules(lang): built on first use (the codes of every rule take 500 calls
--- per rule into C), one list of shared rule tables per language.
+-- What rules() answers, per language: the fields of every rule, read from C
+-- on first use (the codes of every rule take 500 calls per rule into C).
+-- These tables stay private: rules() hands out new copies, so that no
+-- caller can change another's answer.
 local rules_by_lang, codes_of_rule = {}, nil
 
 local function rules_in(lang)
     if codes_of_rule == nil then
         codes_of_rule = {}
         for i = 0, rule_count - 1 do
-            local codes = setmetatable({}, ARRAY_MT)
+            local codes = {}
             for _, code in ipairs(valid_codes) do
                 if core.hs_rule_applies(i, code) then codes[#codes + 1] = code end
             end
@@ -322,18 +344,18 @@ local function rules_in(lang)
     local list = {}
     for i = 0, rule_count - 1 do
         local id, level, field, reference = rule_fields(i)
-        list[i + 1] = setmetatable({ id = id, level = level, field = field,
-                                     message = core.hs_rule_message(i, lang), reference = reference,
-                                     codes = codes_of_rule[i + 1] }, RULE_MT)
+        list[i + 1] = { id = id, level = level, field = field, message = core.hs_rule_message(i, lang),
+                        reference = reference, codes = codes_of_rule[i + 1] }
     end
     rules_by_lang[lang] = list
     return list
 end
 
---- Every rule once, in table order, in a new list the caller may change: rule
---- tables { id, level, field (nil when none), message (in lang, "en" by
---- default, or "ko"), reference, codes (the codes in 100..599 it can apply
---- to) }, shared by every caller, so treat them as read-only.
+--- Every rule once, in table order: a new list of new rule tables { id,
+--- level, field (nil when none), message (in lang, "en" by default, or "ko"),
+--- reference, codes (a new list of the codes in 100..599 it can apply to) }
+--- on every call, so a caller may change its copy and no other caller sees
+--- it. The rule tables refuse new keys, as findings do.
 function M.rules(lang)
     if lang == nil then lang = "en" end
     local list = rules_by_lang[lang]
@@ -342,14 +364,16 @@ function M.rules(lang)
             error(format("bad argument #1 to 'rules' (string expected, got %s)", type(lang)), 2)
         end
         if not core.hs_is_language(lang) then
-            local shown = #lang > 40 and lang:sub(1, 40) .. "..." or lang
-            error(format("bad argument #1 to 'rules' (invalid language %q)", shown), 2)
+            error(format("bad argument #1 to 'rules' (invalid language \"%s\")", shown(lang)), 2)
         end
         list = rules_in(lang)
     end
     local copy = setmetatable({}, ARRAY_MT)
     for i = 1, #list do
-        copy[i] = list[i]
+        local r, codes = list[i], setmetatable({}, ARRAY_MT)
+        for j = 1, #r.codes do codes[j] = r.codes[j] end
+        copy[i] = setmetatable({ id = r.id, level = r.level, field = r.field, message = r.message,
+                                 reference = r.reference, codes = codes }, RULE_MT)
     end
     return copy
 end

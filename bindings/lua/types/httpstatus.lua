@@ -46,11 +46,12 @@
 ---What check() knows of the request and of the response beyond its fields. A request
 ---rule fires only when the option it reads is given.
 ---@class httpstatus.CheckOptions
----@field method? string the request method, a case-sensitive token ("GET")
+---@field method? string the request method, a case-sensitive token ("GET"; "", "GET " are errors)
 ---@field request_headers? httpstatus.Headers the request's fields; given (even empty), the rules about them apply
----@field content? boolean whether the response has content (bytes after the header section)
+---@field content? boolean|string whether the response has content, or the content itself ("" is none)
 ---@field version? "1.0"|"1.1"|"2"|"3" the HTTP version of the request
 ---@field ignore? httpstatus.RuleId[] rules to skip
+---@field level? httpstatus.Level the least level reported: "info" (the default) reports all
 ---@field lang? "en"|"ko" the language of the messages ("en" by default)
 
 ---A rule a response broke. tostring(finding) gives level, id, message and reference;
@@ -62,7 +63,8 @@
 ---@field message string what is wrong, in the lang asked for
 ---@field reference string where the requirement is stated ("RFC 9110, Section 15.5.6")
 
----A response rule, with the codes it can apply to. Shared: treat it as read-only.
+---A response rule, with the codes it can apply to: a new table on every call of rules();
+---adding a key is an error.
 ---@class httpstatus.Rule
 ---@field id httpstatus.RuleId the rule's stable id
 ---@field level httpstatus.Level must (a MUST or MUST NOT broken), should, or info
@@ -228,7 +230,7 @@ function httpstatus.search(word) end
 
 ---The findings of the response rules for a response with this status and these
 ---header fields, in rule order; an empty array when it breaks none. headers maps
----field names (any case) to a string or an array of strings, as ngx.resp.get_headers()
+---field names (any case) to a string or an array of strings, as ngx.resp.get_headers(0)
 ---returns them; nil is no fields. A status outside 100..599 gives status-invalid.
 ---Each finding is a new table. A status that is not an integral number, a bad header
 ---or a bad option is an error (bad argument #n to 'check').
@@ -238,8 +240,9 @@ function httpstatus.search(word) end
 ---@return httpstatus.Finding[]
 function httpstatus.check(status, headers, opts) end
 
----Every response rule once, in table order, in a new list; the rule tables are shared,
----so treat them as read-only. Messages in lang, "en" (the default) or "ko".
+---Every response rule once, in table order: a new list of new rule tables on every call,
+---so a change to one is seen by no other caller. Messages in lang, "en" (the default)
+---or "ko".
 ---@param lang? "en"|"ko"
 ---@return httpstatus.Rule[]
 function httpstatus.rules(lang) end
