@@ -238,5 +238,40 @@ for code in 400 404 409 422 500 503; do
     grep -q '^418 must   problem-status-mismatch: ' <<<"$out" || fail "--problem $code as a 418's content: '$out'"
 done
 
+# The body not written (a full disk, a closed stdout) is exit 2 and one
+# line naming stdout, as for every output of the tool.
+checks=$((checks + 1))
+err=$("$tool" --problem 404 --detail x 2>&1 >/dev/full); status=$?
+[ "$status" = 2 ] && [ "$err" = "httpstatus: stdout: No space left on device" ] ||
+    fail "--problem to /dev/full: exit $status, '$err'"
+checks=$((checks + 1))
+err=$("$tool" --problem 404 2>&1 >&-); status=$?
+[ "$status" = 2 ] && [ "$err" = "httpstatus: stdout: Bad file descriptor" ] ||
+    fail "--problem to a closed stdout: exit $status, '$err'"
+
+# The bash completion: --problem, the table's codes after it, then only its
+# own options; about:blank for --type; nothing for free text.
+tool_dir=$(cd "$(dirname "$tool")" && pwd)
+completion=$(cd "$(dirname "$0")/../../cli" && pwd)/httpstatus.bash
+expect_completion() {
+    local want=$1 got; shift
+    got=$(cd "$work" && PATH="$tool_dir:$PATH" bash -c '. "$1"; shift; COMP_WORDS=(httpstatus "$@"); COMP_CWORD=$#; _httpstatus; echo "${COMPREPLY[*]}"' \
+          _ "$completion" "$@")
+    checks=$((checks + 1))
+    [ "$got" = "$want" ] || fail "completing '$*' offered '$got', want '$want'"
+}
+expect_completion "--problem" --pro
+expect_completion "$("$tool" --json 4xx | /usr/bin/python3 -c '
+import json, sys
+print(" ".join(str(s["code"]) for s in json.load(sys.stdin) if str(s["code"]).startswith("42")))')" --problem 42
+expect_completion "499" --problem 499
+expect_completion "" --problem 6
+expect_completion "--detail --type --title --instance --extension" --problem 404 --
+expect_completion "--type --title" --problem 404 --t
+expect_completion "--extension" --detail x --problem 404 --e
+expect_completion "about:blank" --problem 404 --type ""
+expect_completion "" --problem 404 --detail ""
+expect_completion "" --problem 404 --extension ""
+
 echo "test_cli_problem: $checks checks, $failures failed"
 [ "$failures" = 0 ]
