@@ -67,7 +67,7 @@ echo "pip show: License: MIT"
 script="$work/site/bin/httpstatus"
 [ -x "$script" ] || { echo "FAIL: the wheel installs no httpstatus command ($script)" >&2; exit 1; }
 if [ -n "${HTTPSTATUS_CLI:-}" ]; then
-    for args in "404" "--json 4xx" "not found" "--common" "nonsense" "--lang ko 418" "--bogus" "--problem 404 --detail x --extension abc=[1]" "--problem 299"; do
+    for args in "404" "--json 4xx" "not found" "--common" "nonsense" "--lang ko 418" "--bogus" "--problem 404 --detail x --extension abc=true" "--problem 299"; do
         # shellcheck disable=SC2086 # word splitting of the argument list is meant
         want=$("$HTTPSTATUS_CLI" $args 2>&1; echo "exit $?")
         # shellcheck disable=SC2086
