@@ -526,7 +526,8 @@ static void content_ended(struct stream *s, struct response *r)
     if (!r->problem || r->content > HS_PROBLEM_CONTENT_MAX)
         return;
     size_t n = (size_t)r->content, i = 0;
-    while (i < n && (s->problem[i] == ' ' || s->problem[i] == '\t' || s->problem[i] == '\n' || s->problem[i] == '\r'))
+    while (i < n && (s->problem[i] == ' ' || s->problem[i] == '\t' || s->problem[i] == '\n' ||
+                     s->problem[i] == '\r')) /* JSON's white space */
         i++;
     if (r->content_encoded && (i == n || s->problem[i] != '{'))
         return;
