@@ -728,6 +728,8 @@ static int check_response(struct stream *s)
     if (result != 2 && !r.written) {
         content_ended(s, &r);
         write_findings(s, &r);
+    } else if (result == 2 && !r.written && r.known == KNOWN_AT_END) {
+        write_findings(s, &r); /* its content cut short by a read error: the problem rules silent */
     }
     return result;
 }
