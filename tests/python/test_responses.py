@@ -282,8 +282,8 @@ def test_a_servers_response_without_date_is_found(server, fetch):
 
 # ---- test clients: the application is real, the exchange is in memory.
 # No server has handled their responses, so none has added Date: date-missing
-# is ignored; an ignore given replaces that, as every keyword replaces what
-# was read.
+# is ignored, and an ignore given is added to that (every other keyword
+# replaces what was read).
 
 def test_flask_test_client_responses():
     flask = pytest.importorskip("flask", reason="needs Flask (python3-flask)")
@@ -307,7 +307,7 @@ def test_flask_test_client_responses():
     assert read(r)[2]["method"] == "GET" and read(r)[2]["version"] == "1.1"
     assert check(client.get("/only-post")) == []  # Werkzeug's own 405 carries Allow
     assert read(r)[2]["ignore"] == ("date-missing",)
-    assert ids(check(r, ignore=["allow-missing"])) == ["date-missing"]
+    assert check(r, ignore=["allow-missing"]) == []  # added to date-missing, not in its place
     assert check(r, ignore=["allow-missing", "date-missing"]) == []
     r = client.post("/made")
     assert check(r) == []
@@ -396,6 +396,60 @@ def test_starlette_test_client_responses():
     assert ids(check(client.post("/only-post"))) == ["location-suggested"]
     r = client.head("/405")  # Starlette sends the body; its test client drops it
     assert "content" not in read(r)[2] and ids(check(r)) == ["allow-missing"]
+
+
+def test_a_test_clients_date_missing_is_merged_with_the_callers_ignore():
+    """A user's ignore= is added to the date-missing a test client's reader
+    ignores, in every shape ignore takes; what check() refuses in ignore it
+    still refuses, in its own words."""
+    flask = pytest.importorskip("flask", reason="needs Flask (python3-flask)")
+    app = flask.Flask(__name__)
+
+    @app.get("/made")
+    def made():
+        return "made", 201  # no Location (info), no Date (the server's to add)
+
+    r = app.test_client().get("/made")
+    assert ids(check(r)) == ["location-suggested", "created-by-safe-method"]
+    # without the merge each of these would bring date-missing back
+    for ignore in (["location-suggested"], ("location-suggested",), {"location-suggested"},
+                   iter(["location-suggested"]), (id for id in ["location-suggested"]),
+                   {"location-suggested": 1}):
+        assert ids(check(r, ignore=ignore)) == ["created-by-safe-method"], ignore
+    assert ids(check(r, ignore=None)) == ids(check(r, ignore=())) == ids(check(r))
+    assert check(r, ignore=["location-suggested", "created-by-safe-method"]) == []
+    assert ids(check(r, level="info", ignore=["created-by-safe-method"])) == ["location-suggested"]
+    with pytest.raises(TypeError, match=r"^check\(\) ignore must be an iterable of rule ids, not one 'str'"):
+        check(r, ignore="location-suggested")
+    with pytest.raises(TypeError, match=r"^check\(\) ignore must be an iterable of rule ids, not 'int'"):
+        check(r, ignore=7)
+    with pytest.raises(ValueError, match=r"^check\(\) ignore: no rule has the id 'nope'"):
+        check(r, ignore=["nope"])
+    with pytest.raises(TypeError, match=r"^check\(\) ignore must hold rule ids \(str\), not 1"):
+        check(r, ignore=[1])
+    # the same response given as status and fields has no reader: nothing is added
+    assert "date-missing" in ids(check(r.status_code, r.headers, ignore=["location-suggested"]))
+
+
+def test_the_merge_holds_for_django_and_starlette_test_clients():
+    pytest.importorskip("django.http", reason="needs Django (python3-django) that imports on this Python")
+    pytest.importorskip("starlette", reason="needs Starlette (python3-starlette)")
+    from django.http import HttpResponse
+    from starlette.applications import Starlette
+    from starlette.responses import PlainTextResponse
+    from starlette.routing import Route
+    from starlette.testclient import TestClient
+
+    django_setup({"merge-405": lambda request: HttpResponse("no", status=405)})
+    from django.test import Client
+
+    async def no_allow(request):
+        return PlainTextResponse("no", status_code=405)
+
+    for r in (Client().get("/merge-405"), TestClient(Starlette(routes=[Route("/", no_allow)])).get("/")):
+        assert ids(check(r)) == ["allow-missing"]
+        assert check(r, ignore=["allow-missing"]) == [], type(r)
+        assert ids(check(r, ignore=["content-forbidden"])) == ["allow-missing"]
 
 
 # ---- what cannot be read
