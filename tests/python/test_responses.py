@@ -11,6 +11,7 @@ import urllib.request
 
 import pytest
 
+import httpstatus
 from httpstatus import check
 from httpstatus._responses import read
 from webapps import django_setup, raw_server
@@ -61,6 +62,10 @@ def answer(request):
     if path == "/problem":
         return head("HTTP/1.1 404 Not Found", "Content-Type: application/problem+json",
                     f"Content-Length: {len(PROBLEM)}") + PROBLEM
+    if path == "/problem-400-as-404":  # a problem whose status member is not the response's
+        mismatched = PROBLEM.replace(b"404", b"400")
+        return head("HTTP/1.1 404 Not Found", "Content-Type: application/problem+json",
+                    f"Content-Length: {len(mismatched)}") + mismatched
     if path == "/no-date":
         return b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
     if path == "/two-dates":
@@ -236,6 +241,52 @@ def test_content_is_read_where_the_client_has_read_it(server):
         r = fetch(url + "/problem")
         assert "content" not in read(r)[2]
         assert r.read() == body
+
+
+def test_a_problem_body_read_from_a_response_is_checked(server):
+    url, _ = server
+    for fetch in (fetch_requests, fetch_httpx, fetch_urllib3):
+        assert check(fetch(url + "/problem")) == [], fetch
+        assert ids(check(fetch(url + "/problem-400-as-404"))) == ["problem-status-mismatch"], fetch
+    # where the content is not known, the problem rules cannot read it
+    assert check(fetch_urllib(url + "/problem-400-as-404")) == []
+
+
+def test_a_problem_body_from_a_test_client_is_checked():
+    """A route of Flask, Django and Starlette that sends a problem whose
+    status member is not the response's: check(r) reads the body."""
+    flask = pytest.importorskip("flask", reason="needs Flask (python3-flask)")
+    pytest.importorskip("django.http", reason="needs Django (python3-django) that imports on this Python")
+    pytest.importorskip("starlette", reason="needs Starlette (python3-starlette)")
+    from django.http import HttpResponse
+    from starlette.applications import Starlette
+    from starlette.responses import Response
+    from starlette.routing import Route
+    from starlette.testclient import TestClient
+
+    wrong, right = httpstatus.problem(400, "No user 42"), httpstatus.problem(404, "No user 42")
+    app = flask.Flask(__name__)
+    app.add_url_rule("/wrong", "wrong", lambda: (wrong.json(), 404, wrong.headers))
+    app.add_url_rule("/right", "right", lambda: (right.json(), 404, right.headers))
+    django_setup({"problem-wrong": lambda request: HttpResponse(wrong.json(), status=404, content_type=wrong.content_type),
+                  "problem-right": lambda request: HttpResponse(right.json(), status=404, content_type=right.content_type)})
+    from django.test import Client
+
+    async def starlette_wrong(request):
+        return Response(wrong.json(), 404, media_type=wrong.content_type)
+
+    async def starlette_right(request):
+        return Response(right.json(), 404, media_type=right.content_type)
+
+    starlette = TestClient(Starlette(routes=[Route("/wrong", starlette_wrong), Route("/right", starlette_right)]))
+    flask_client, django_client = app.test_client(), Client()
+    for r in (flask_client.get("/wrong"), django_client.get("/problem-wrong"), starlette.get("/wrong")):
+        # Flask's test client reads the body when asked (r.data), the others at once
+        assert (r.data if hasattr(r, "data") else r.content) == wrong.json()
+        assert ids(check(r, level="should")) == ["problem-status-mismatch"], type(r)
+    for r in (flask_client.get("/right"), django_client.get("/problem-right"), starlette.get("/right")):
+        assert (r.data if hasattr(r, "data") else r.content) == right.json()
+        assert check(r, level="info") == [], type(r)
 
 
 def test_a_stream_the_user_has_not_read_stays_unread(server):
