@@ -304,6 +304,20 @@ def test_wsgi_a_problem_with_a_wrong_status_member_is_found_at_its_end(caplog):
     assert logged(caplog) == []
 
 
+def test_a_problem_body_is_read_up_to_64_kib_in_any_pieces(caplog):
+    head = b'{"title":"Not Found","status":400,"detail":"'
+    for size, found in ((64 * 1024, True), (64 * 1024 + 1, False)):
+        problem = head + b"x" * (size - len(head) - 2) + b'"}'
+        pieces = [problem[i:i + 4000] for i in range(0, size, 4000)]
+        call_wsgi(hs_wsgi.CheckMiddleware(wsgi_app("404 Not Found", [("Content-Type", "application/problem+json")],
+                                                   pieces)))
+        call_asgi(hs_asgi.CheckMiddleware(asgi_app(start(404, [(b"content-type", b"application/problem+json")]),
+                                                   *[body(piece, True) for piece in pieces], body())))
+        expected = [("GET", "/", 404, "must", "problem-status-mismatch")] * 2 if found else []
+        assert logged(caplog) == expected, size
+        caplog.clear()
+
+
 def test_wsgi_the_path_is_read_as_utf8(caplog):
     app = hs_wsgi.CheckMiddleware(wsgi_app("405 Method Not Allowed"))
     call_wsgi(app, path="/caf\u00c3\u00a9")  # WSGI's latin-1 view of the UTF-8 bytes of /café
