@@ -468,3 +468,19 @@ class Color(enum.Enum):
 def test_an_enum_that_is_not_an_int_is_refused():
     with pytest.raises(TypeError, match=r"^problem\(\) extension 'color': 'Color' is not allowed"):
         problem(404, color=Color.RED)
+
+
+def test_the_reference_example_runs_as_written():
+    """The >>> session of docs/reference.md, "Problem details", Python."""
+    import doctest
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "reference.md").read_text()
+    section = text[text.index("## Problem details (RFC 9457)"):]
+    section = section[section.index("### Python"):]
+    block = section[section.index("```python\n") + len("```python\n"):section.index("\n```\n")]
+    assert block.startswith(">>> import httpstatus")
+    test = doctest.DocTestParser().get_doctest(block, {}, "reference", "docs/reference.md", 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test)
+    assert runner.failures == 0 and runner.tries >= 6
