@@ -446,6 +446,8 @@ static PyObject *hs_py_problem_members(PyObject *tables, const hs_py_problem_arg
 {
     PyObject *members = PyDict_New(), *status = NULL, *title;
     hs_py_named stack[16], *named = a->ext_count <= 16 ? stack : PyMem_New(hs_py_named, (size_t)a->ext_count);
+    if (named == NULL)
+        PyErr_NoMemory();
     if (members == NULL || named == NULL)
         goto fail;
 #define HS_PY_SET(key, value) (PyDict_SetItem(members, PyTuple_GET_ITEM(tables, key), (value)) < 0)
@@ -505,14 +507,14 @@ static PyObject *hs_py_problem_make(PyObject *tables, PyTypeObject *type, const 
     if (nkw > 16) {
         a.ext = PyMem_New(Py_ssize_t, (size_t)nkw);
         exts = PyMem_New(hs_problem_extension, (size_t)nkw);
-        values = PyMem_New(PyObject *, (size_t)nkw);
+        values = PyMem_Calloc((size_t)nkw, sizeof(PyObject *)); /* all NULL, whatever fails next */
         spans = PyMem_New(size_t, (size_t)nkw * 2);
         if (a.ext == NULL || exts == NULL || values == NULL || spans == NULL) {
             PyErr_NoMemory();
             goto done;
         }
     }
-    for (Py_ssize_t i = 0; i < nkw; i++)
+    for (Py_ssize_t i = 0; nkw <= 16 && i < nkw; i++)
         values[i] = NULL;
     if (hs_py_problem_parse(fname, args, nargs, kwnames, &a) < 0 || hs_py_code(a.code, fname, &code) < 0)
         goto done;
@@ -783,7 +785,8 @@ static PyObject *hs_py_problem_kwargs(hs_py_problem_object *p, PyObject *tables)
     PyObject *kwargs = PyDict_New(), *key, *value;
     Py_ssize_t pos = 0;
     while (kwargs != NULL && PyDict_Next(p->members, &pos, &key, &value)) {
-        if (key == PyTuple_GET_ITEM(tables, HS_P_STATUS) || (key == PyTuple_GET_ITEM(tables, HS_P_TITLE) && !p->title_given))
+        if (key == PyTuple_GET_ITEM(tables, HS_P_STATUS) ||
+            (key == PyTuple_GET_ITEM(tables, HS_P_TITLE) && !p->title_given))
             continue;
         PyObject *item = hs_py_problem_value(value);
         if (item == NULL || PyDict_SetItem(kwargs, key, item) < 0)
