@@ -574,7 +574,8 @@ static int hs_lua_check(lua_State *L)
  * level, ignore): check with its options as arguments instead of a table,
  * for httpstatus.ngx, which checks every response nginx sends and so avoids
  * the walk of an options table. method, request_headers, version and
- * content may be nil (not known); level is "info", "should" or "must";
+ * content may be nil (not known; content a boolean, or the content itself
+ * as a string); level is "info", "should" or "must";
  * ignore is nil or rule ids separated by commas ("date-missing"). The
  * findings in English, as check gives them, or nil when there are none.
  * Every argument is checked: anything else is an error. */
@@ -614,11 +615,12 @@ static int hs_lua_check_fields(lua_State *L)
         if (opt.version == HS_VERSION_UNSET)
             hs_lua_argfail(L, fname, 5, "invalid version \"%s\"", hs_lua_shown(L, s, len));
     }
-    if (!lua_isnil(L, 6)) {
-        if (lua_type(L, 6) != LUA_TBOOLEAN)
-            hs_lua_argfail(L, fname, 6, "boolean expected, got %s", luaL_typename(L, 6));
+    if (lua_type(L, 6) == LUA_TSTRING) /* the content itself, as check takes it */
+        opt.content_data = lua_tolstring(L, 6, &opt.content_size);
+    else if (lua_type(L, 6) == LUA_TBOOLEAN)
         opt.content = lua_toboolean(L, 6) ? HS_CONTENT_PRESENT : HS_CONTENT_NONE;
-    }
+    else if (!lua_isnil(L, 6))
+        hs_lua_argfail(L, fname, 6, "boolean or string expected, got %s", luaL_typename(L, 6));
     if (lua_type(L, 7) != LUA_TSTRING)
         hs_lua_argfail(L, fname, 7, "string expected, got %s", luaL_typename(L, 7));
     s = lua_tolstring(L, 7, &len);
