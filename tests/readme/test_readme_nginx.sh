@@ -76,14 +76,6 @@ for _ in $(seq 50); do curl -s -o /dev/null http://127.0.0.1:8080/gone && break;
 
 gone=$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8080/gone)
 check "/gone is 410 (got $gone)" '[ "$gone" = 410 ]'
-curl -s -D "$work/headers" -o "$work/body" http://127.0.0.1:8080/maintenance
-check "/maintenance is 503" 'head -1 "$work/headers" | grep -q "^HTTP/1.1 503"'
-check "/maintenance has Retry-After" 'grep -qi "^Retry-After: 120" "$work/headers"'
-check "the Korean page declares its charset" 'grep -qi "^Content-Type: text/plain; charset=utf-8" "$work/headers"'
-check "/maintenance body starts with the status line" '[ "$(head -1 "$work/body")" = "503 Service Unavailable" ]'
-korean=$(LUA_PATH="$module_dir/?.lua;$module_dir/?/init.lua;;" LUA_CPATH="$module_dir/?.so;;" \
-    luajit -e 'print(require("httpstatus").description(503, "ko"))')
-check "/maintenance body has the Korean description" '[ "$(sed -n 2p "$work/body")" = "$korean" ]'
 curl -s -D "$work/headers" -o "$work/body" http://127.0.0.1:8080/admin
 check "/admin is 405" 'head -1 "$work/headers" | grep -q "^HTTP/1.1 405 Not Allowed"'
 check "/admin has no Allow" '! grep -qi "^Allow:" "$work/headers"'
