@@ -426,11 +426,38 @@ static bool hs_py_is_response(PyObject *x)
            !PyList_Check(x) && !PyTuple_Check(x) && !PyDict_Check(x) && !PyAnySet_Check(x);
 }
 
+/* The rule ids a caller gave in ignore, with those the reader adds (a test
+ * client's date-missing) after them: a new tuple. What check() would
+ * refuse (a str, no iterable) is returned as it is, for hs_py_ignore to
+ * refuse in its own words; None is no ids. NULL with an error set. */
+static PyObject *hs_py_merge_ignore(PyObject *given, PyObject *read)
+{
+    if (given == Py_None)
+        return PySequence_Tuple(read);
+    if (PyUnicode_Check(given) || PyBytes_Check(given))
+        return Py_NewRef(given);
+    PyObject *iterator = PyObject_GetIter(given);
+    if (iterator == NULL) {
+        if (!PyErr_ExceptionMatches(PyExc_TypeError))
+            return NULL;
+        PyErr_Clear();
+        return Py_NewRef(given);
+    }
+    PyObject *first = PySequence_Tuple(iterator);
+    Py_DECREF(iterator);
+    PyObject *second = first == NULL ? NULL : PySequence_Tuple(read);
+    PyObject *merged = second == NULL ? NULL : PySequence_Concat(first, second);
+    Py_XDECREF(first);
+    Py_XDECREF(second);
+    return merged;
+}
+
 /* Reads the response object in arg[HS_ARG_STATUS] with
  * httpstatus._responses.read(obj), imported on first use (so that
  * `import httpstatus` does not pay for it), which returns (status, headers,
  * options). The status, the headers and each option go into arg[], except
- * where a keyword was given: keywords override what was read. owned[]
+ * where a keyword was given: keywords override what was read, but for
+ * ignore, where the caller's ids are added to the reader's. owned[]
  * receives the references that arg[] borrows from, for the caller to
  * release. 0, or -1 with an error set. */
 static int hs_py_read(PyObject *tables, PyObject **arg, Py_ssize_t nargs, PyObject **owned)
@@ -471,7 +498,11 @@ static int hs_py_read(PyObject *tables, PyObject **arg, Py_ssize_t nargs, PyObje
             PyErr_Format(PyExc_TypeError, "httpstatus._responses.read() gave an option check() does not take: %R", key);
             return -1;
         }
-        if (arg[i] == NULL) {
+        if (i == HS_ARG_IGNORE && arg[i] != NULL) {
+            if ((owned[i] = hs_py_merge_ignore(arg[i], value)) == NULL)
+                return -1;
+            arg[i] = owned[i];
+        } else if (arg[i] == NULL) {
             Py_INCREF(value);
             owned[i] = value;
             arg[i] = value;

@@ -8,6 +8,7 @@
  *   py_state.c    what get and check carry: tables out of Python's reach
  *   py_lookup.c   get, phrase, category, the predicates, the members' fields
  *   py_check.c    check and rule_table: the response rules
+ *   py_problem.c  problem, problem_json and Problem: problem details (RFC 9457)
  *   py_main.c     main: the httpstatus command in this process
  */
 #ifndef HS_PY_MODULE_H
@@ -67,6 +68,7 @@ PyObject *hs_py_memo(PyObject *self, PyObject *(*make)(PyObject *tables));
 extern PyMethodDef hs_py_state_functions[];
 extern PyMethodDef hs_py_lookup_functions[];
 extern PyMethodDef hs_py_check_functions[];
+extern PyMethodDef hs_py_problem_functions[];
 extern PyMethodDef hs_py_main_functions[];
 
 #endif /* HS_PY_MODULE_H */

@@ -78,6 +78,7 @@ PyMODINIT_FUNC PyInit___core(void)
     if (module != NULL && (hs_py_add(module, hs_py_state_functions) < 0 ||
                            hs_py_add(module, hs_py_lookup_functions) < 0 ||
                            hs_py_add(module, hs_py_check_functions) < 0 ||
+                           hs_py_add(module, hs_py_problem_functions) < 0 ||
                            hs_py_add(module, hs_py_main_functions) < 0))
         Py_CLEAR(module);
     return module;

@@ -165,6 +165,8 @@ SURFACE_EXTRAS = {
         "Rule": "the type of rules()'s items, for isinstance and annotations (Lua's are plain tables)",
         "ResponseRuleError": "what check(response) and the WSGI/ASGI middleware raise with raise_on_finding=True "
                              "(Lua's httpstatus.ngx logs instead)",
+        "Problem": "the type of problem()'s read-only mapping, for isinstance and annotations "
+                   "(Lua's hs.problem gives a plain table)",
     },
     "lua5.4": {
         "_VERSION": "Lua's convention for a module's version (Python's __version__ is a dunder)",

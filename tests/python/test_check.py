@@ -72,12 +72,10 @@ VALUE_RULES = ("location-invalid", "location-undefined", "allow-invalid", "retry
                "www-authenticate-invalid", "proxy-authenticate-invalid", "upgrade-invalid")
 IDS = [id for id, _ in API_RULES]
 PROBLEM_RULES = [id for id in IDS if id.startswith("problem-")]
-# The problem rules read the content itself, which check() does not take yet
-# (content is True or False here): the C tests make them fire
-# (tests/c/test_problem.c); these are the rules the cases below can reach.
-REACHABLE = [id for id in IDS if id not in PROBLEM_RULES]
 
 DATE = ("Date", "Tue, 15 Apr 2025 10:00:00 GMT")
+# The problem rules read the content itself (bytes or str) under this type.
+PROBLEM_TYPE = ("Content-Type", "application/problem+json")
 
 
 def ids(findings):
@@ -209,6 +207,29 @@ CASES = [
      dict(headers=dated(("Proxy-Authenticate", 'Basic realm="x"')))),
     ("upgrade-invalid", 426, dict(headers=dated(("Upgrade", "web socket"))),
      dict(headers=dated(("Upgrade", "websocket")))),
+    # a problem-details body: the content itself, as bytes or str
+    ("problem-invalid", 404, dict(headers=dated(PROBLEM_TYPE), content=b"[404]"),
+     dict(headers=dated(PROBLEM_TYPE), content=b'{"title":"Not Found","status":404}')),
+    ("problem-invalid", 500, dict(headers=[PROBLEM_TYPE], content="Internal Server Error"),
+     dict(headers=[("Content-Type", "text/plain")], content="Internal Server Error")),
+    ("problem-invalid", 400, dict(headers=dated(PROBLEM_TYPE), content=b'{"status":400'),
+     dict(headers=dated(PROBLEM_TYPE), content=b'{"status":400}')),
+    ("problem-status-mismatch", 404, dict(headers=dated(PROBLEM_TYPE), content=b'{"title":"Not Found","status":400}'),
+     dict(headers=dated(PROBLEM_TYPE), content=b'{"title":"Not Found","status":404}')),
+    ("problem-status-mismatch", 502, dict(headers=[("content-type", "Application/Problem+JSON; charset=utf-8")],
+                                          content='{"status": 502, "status": 504}'),  # the last one counts
+     dict(headers=[("content-type", "Application/Problem+JSON; charset=utf-8")], content='{"status":504,"status":502}')),
+    ("problem-member-type", 404, dict(headers=dated(PROBLEM_TYPE), content=b'{"status":404.0}'),  # equal in value
+     dict(headers=dated(PROBLEM_TYPE), content=b'{"status":404}')),
+    ("problem-member-type", 404, dict(headers=dated(PROBLEM_TYPE), content=b'{"title":404}'),  # not title-differs
+     dict(headers=dated(PROBLEM_TYPE), content=b'{"title":"Not Found"}')),
+    ("problem-member-type", 409, dict(headers=dated(PROBLEM_TYPE), content=bytearray(b'{"detail":["x"]}')),
+     dict(headers=dated(PROBLEM_TYPE), content=memoryview(b'{"detail":"x"}'))),
+    ("problem-title-differs", 404, dict(headers=dated(PROBLEM_TYPE), content=b'{"title":"Missing"}'),
+     dict(headers=dated(PROBLEM_TYPE), content=b'{"type":"https://example.com/missing","title":"Missing"}')),
+    ("problem-title-differs", 404, dict(headers=dated(PROBLEM_TYPE),
+                                        content=b'{"type":"about:blank","title":"Not here"}'),
+     dict(headers=dated(PROBLEM_TYPE), content=b'{"type":"about:blank","title":"Not Found"}')),
 ]
 
 
@@ -218,7 +239,7 @@ def case_id(case):
 
 
 def test_every_rule_of_the_reference_has_a_case():
-    assert {case[0] for case in CASES} == set(REACHABLE)
+    assert {case[0] for case in CASES} == set(IDS)
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)
@@ -229,11 +250,58 @@ def test_a_rule_fires_alone_on_a_minimal_response_and_not_on_the_fixed_one(case)
         assert check(status, **fixed) == []
 
 
-@pytest.mark.parametrize("rule", REACHABLE)
+@pytest.mark.parametrize("rule", IDS)
 def test_ignore_silences_exactly_that_rule(rule):
     _, status, fires, _ = next(case for case in CASES if case[0] == rule)
     assert check(status, **fires, ignore=[rule]) == []
     assert ids(check(status, **fires, ignore=[r for r in IDS if r != rule])) == [rule]
+
+
+# ---- the problem rules read the content itself
+
+def test_the_problem_rules_read_only_a_problem_body_given_as_content():
+    wrong = b'{"title":"Not Found","status":400}'
+    assert ids(check(404, dated(PROBLEM_TYPE), content=wrong)) == ["problem-status-mismatch"]
+    assert ids(check(404, dated(PROBLEM_TYPE), content=wrong.decode())) == ["problem-status-mismatch"]
+    # content that is not at hand, or another type: nothing to read
+    assert check(404, dated(PROBLEM_TYPE), content=True) == []
+    assert check(404, dated(PROBLEM_TYPE)) == []
+    assert check(404, dated(("Content-Type", "application/json")), content=wrong) == []
+    assert check(404, dated(("Content-Type", "application/problem+xml")), content=wrong) == []
+    assert check(404, dated(), content=wrong) == []
+    # empty content is none: not a problem body
+    assert check(404, dated(PROBLEM_TYPE), content=b"") == []
+
+
+def test_a_problem_body_past_64_kib_is_content_but_not_read():
+    head = b'{"title":"Not Found","status":400,"detail":"'
+    for size, read in ((64 * 1024, True), (64 * 1024 + 1, False)):
+        body = head + b"x" * (size - len(head) - 2) + b'"}'
+        assert len(body) == size
+        assert ids(check(404, dated(PROBLEM_TYPE), content=body)) == (["problem-status-mismatch"] if read else [])
+        assert ids(check(204, dated(PROBLEM_TYPE), content=body)) == (
+            ["content-forbidden", "problem-status-mismatch", "problem-title-differs"] if read else ["content-forbidden"])
+
+
+def test_every_problem_that_problem_json_writes_passes_the_problem_rules():
+    for status in httpstatus.all():
+        body = httpstatus.problem_json(status, "d\u00e9tail \"quoted\"", instance="/x/1", trace_id=[1, None, {"a": True}])
+        found = check(status, dated(PROBLEM_TYPE), content=body)
+        assert [f.id for f in found if f.id.startswith("problem-")] == [], status
+        # and the same body under another status is a mismatch
+        other = 500 if status != 500 else 404
+        assert "problem-status-mismatch" in ids(check(other, dated(PROBLEM_TYPE), content=body))
+    assert check(404, dated(PROBLEM_TYPE), content=httpstatus.problem_json(404, title="Nicht gefunden"),
+                 level="info") == check(404, dated(PROBLEM_TYPE), content=b'{"title":"Nicht gefunden","status":404}')
+    assert ids(check(404, dated(PROBLEM_TYPE), content=httpstatus.problem_json(404, title="Nicht gefunden"))) == [
+        "problem-title-differs"]
+
+
+def test_the_problem_rules_speak_korean_too():
+    found = check(404, dated(PROBLEM_TYPE), content=b'{"status":1}', lang="ko")
+    assert [f.id for f in found] == ["problem-status-mismatch"]
+    assert found[0].message == httpstatus.rules("ko")[IDS.index("problem-status-mismatch")].message
+    assert found[0].message != check(404, dated(PROBLEM_TYPE), content=b'{"status":1}')[0].message
 
 
 def test_findings_come_in_the_order_of_the_rule_table():

@@ -289,6 +289,35 @@ def test_wsgi_a_problem_body_passes_unchanged_whatever_its_length(caplog):
     assert logged(caplog) == [("GET", "/", 404, "must", "problem-invalid")] * 2
 
 
+def test_wsgi_a_problem_with_a_wrong_status_member_is_found_at_its_end(caplog):
+    """The body of a problem, in pieces, reaches the server as the pieces
+    themselves (the same objects, in order), and is read at its end."""
+    body = httpstatus.problem_json(400, "No such user")  # sent with a 404
+    pieces = [body[:5], b"", body[5:20], bytearray(body[20:])]
+    app = hs_wsgi.CheckMiddleware(wsgi_app("404 Not Found", [("Content-Type", "application/problem+json")], pieces))
+    status, _, sent = call_wsgi(app)
+    assert sent == pieces and all(a is b for a, b in zip(sent, pieces))
+    assert logged(caplog) == [("GET", "/", 404, "must", "problem-status-mismatch")]
+    caplog.clear()
+    right = httpstatus.problem(404, "No such user")
+    call_wsgi(hs_wsgi.CheckMiddleware(wsgi_app("404 Not Found", right.headers, [right.json()])))
+    assert logged(caplog) == []
+
+
+def test_a_problem_body_is_read_up_to_64_kib_in_any_pieces(caplog):
+    head = b'{"title":"Not Found","status":400,"detail":"'
+    for size, found in ((64 * 1024, True), (64 * 1024 + 1, False)):
+        problem = head + b"x" * (size - len(head) - 2) + b'"}'
+        pieces = [problem[i:i + 4000] for i in range(0, size, 4000)]
+        call_wsgi(hs_wsgi.CheckMiddleware(wsgi_app("404 Not Found", [("Content-Type", "application/problem+json")],
+                                                   pieces)))
+        call_asgi(hs_asgi.CheckMiddleware(asgi_app(start(404, [(b"content-type", b"application/problem+json")]),
+                                                   *[body(piece, True) for piece in pieces], body())))
+        expected = [("GET", "/", 404, "must", "problem-status-mismatch")] * 2 if found else []
+        assert logged(caplog) == expected, size
+        caplog.clear()
+
+
 def test_wsgi_the_path_is_read_as_utf8(caplog):
     app = hs_wsgi.CheckMiddleware(wsgi_app("405 Method Not Allowed"))
     call_wsgi(app, path="/caf\u00c3\u00a9")  # WSGI's latin-1 view of the UTF-8 bytes of /café
@@ -337,6 +366,11 @@ def flask_app():
     def stream():
         return app.response_class(gated_pieces(app.release), mimetype="text/plain")
 
+    @app.route("/users/<int:user>")
+    def user(user):  # a problem whose status member says 400, sent as a 404
+        problem = httpstatus.problem(400 if user == 42 else 404, f"No user {user}")
+        return problem.json(), 404, problem.headers
+
     return app
 
 
@@ -365,6 +399,20 @@ def test_flask_raise_on_finding(flask_app, caplog):
     assert [f.id for f in raised.value.findings] == ["allow-missing"]
     assert (raised.value.method, raised.value.path, raised.value.status) == ("GET", "/hand-made-405", 405)
     assert client.get("/item").data == b"an item"  # and nothing for a correct one
+
+
+def test_flask_a_problem_with_a_wrong_status_member_is_found(flask_app, caplog):
+    flask_app.wsgi_app = hs_wsgi.CheckMiddleware(flask_app.wsgi_app)
+    client = flask_app.test_client()
+    r = client.get("/users/42")
+    assert r.data == b'{"title":"Bad Request","status":400,"detail":"No user 42"}'
+    assert r.headers["Content-Type"] == "application/problem+json"
+    assert client.get("/users/7").status_code == 404  # a right one
+    assert logged(caplog) == [("GET", "/users/42", 404, "must", "problem-status-mismatch")]
+    flask_app.wsgi_app = hs_wsgi.CheckMiddleware(flask_app.wsgi_app.app, raise_on_finding=True)
+    with pytest.raises(ResponseRuleError) as raised:
+        client.get("/users/42").data
+    assert [f.id for f in raised.value.findings] == ["problem-status-mismatch"]
 
 
 def test_flask_a_streamed_body_arrives_unchanged_and_unbuffered(flask_app, caplog):
@@ -499,6 +547,20 @@ def test_asgi_headers_given_as_an_iterator_still_reach_the_server(caplog):
     assert logged(caplog) == []
 
 
+def test_asgi_a_problem_with_a_wrong_status_member_is_found_at_its_end(caplog):
+    problem = httpstatus.problem_json(400, "No such user")  # sent with a 404
+    messages = [start(404, [(b"Content-Type", b"application/problem+json")]), body(problem[:7], True),
+                body(b"", True), body(problem[7:])]
+    sent = call_asgi(hs_asgi.CheckMiddleware(asgi_app(*messages)), path="/users/42")
+    assert sent == messages and all(a is b for a, b in zip(sent, messages))
+    assert logged(caplog) == [("GET", "/users/42", 404, "must", "problem-status-mismatch")]
+    caplog.clear()
+    right = httpstatus.problem(404, "No such user")
+    call_asgi(hs_asgi.CheckMiddleware(asgi_app(start(404, [(b"content-type", right.content_type.encode())]),
+                                               body(right.json()))))
+    assert logged(caplog) == []
+
+
 def test_asgi_other_scopes_pass_through_untouched():
     seen = []
 
@@ -540,7 +602,7 @@ def test_asgi_raise_on_finding_raises_when_the_application_returns(caplog):
 def starlette_app():
     pytest.importorskip("starlette", reason="needs Starlette (python3-starlette)")
     from starlette.applications import Starlette
-    from starlette.responses import PlainTextResponse, StreamingResponse
+    from starlette.responses import PlainTextResponse, Response, StreamingResponse
     from starlette.routing import Route, WebSocketRoute
 
     release = threading.Event()
@@ -562,6 +624,11 @@ def starlette_app():
             yield SECOND if release.is_set() else b"the client never got the first piece\n"
         return StreamingResponse(pieces(), media_type="text/plain")
 
+    async def user(request):  # a problem whose status member says 400, sent as a 404
+        user = int(request.path_params["user"])
+        problem = httpstatus.problem(400 if user == 42 else 404, f"No user {user}")
+        return Response(problem.json(), status_code=404, media_type=problem.content_type)
+
     async def echo(websocket):
         await websocket.accept()
         await websocket.send_text(await websocket.receive_text())
@@ -570,6 +637,7 @@ def starlette_app():
     app = Starlette(routes=[Route("/hand-made-405", hand_made_405, methods=["GET", "DELETE"]),
                             Route("/item", item, methods=["GET", "POST"]),
                             Route("/stream", stream),
+                            Route("/users/{user}", user),
                             WebSocketRoute("/echo", echo)],
                     on_startup=[lambda: started.append(True)])
     app.release, app.started = release, started
@@ -611,6 +679,21 @@ def test_starlette_raise_on_finding(starlette_app):
     assert [f.id for f in raised.value.findings] == ["allow-missing"]
     assert (raised.value.method, raised.value.path, raised.value.status) == ("GET", "/hand-made-405", 405)
     assert client.get("/item").text == "an item"
+
+
+def test_starlette_a_problem_with_a_wrong_status_member_is_found(starlette_app, caplog):
+    from starlette.testclient import TestClient
+
+    client = TestClient(hs_asgi.CheckMiddleware(starlette_app))
+    r = client.get("/users/42")
+    assert r.content == b'{"title":"Bad Request","status":400,"detail":"No user 42"}'
+    assert r.headers["content-type"] == "application/problem+json"
+    assert client.get("/users/7").status_code == 404  # a right one
+    assert logged(caplog) == [("GET", "/users/42", 404, "must", "problem-status-mismatch")]
+    client = TestClient(hs_asgi.CheckMiddleware(starlette_app, raise_on_finding=True))
+    with pytest.raises(ResponseRuleError) as raised:
+        client.get("/users/42")
+    assert [f.id for f in raised.value.findings] == ["problem-status-mismatch"]
 
 
 def test_starlette_a_streamed_body_arrives_unchanged_and_unbuffered(starlette_app, caplog):

@@ -11,6 +11,7 @@ import urllib.request
 
 import pytest
 
+import httpstatus
 from httpstatus import check
 from httpstatus._responses import read
 from webapps import django_setup, raw_server
@@ -61,6 +62,10 @@ def answer(request):
     if path == "/problem":
         return head("HTTP/1.1 404 Not Found", "Content-Type: application/problem+json",
                     f"Content-Length: {len(PROBLEM)}") + PROBLEM
+    if path == "/problem-400-as-404":  # a problem whose status member is not the response's
+        mismatched = PROBLEM.replace(b"404", b"400")
+        return head("HTTP/1.1 404 Not Found", "Content-Type: application/problem+json",
+                    f"Content-Length: {len(mismatched)}") + mismatched
     if path == "/no-date":
         return b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
     if path == "/two-dates":
@@ -238,6 +243,52 @@ def test_content_is_read_where_the_client_has_read_it(server):
         assert r.read() == body
 
 
+def test_a_problem_body_read_from_a_response_is_checked(server):
+    url, _ = server
+    for fetch in (fetch_requests, fetch_httpx, fetch_urllib3):
+        assert check(fetch(url + "/problem")) == [], fetch
+        assert ids(check(fetch(url + "/problem-400-as-404"))) == ["problem-status-mismatch"], fetch
+    # where the content is not known, the problem rules cannot read it
+    assert check(fetch_urllib(url + "/problem-400-as-404")) == []
+
+
+def test_a_problem_body_from_a_test_client_is_checked():
+    """A route of Flask, Django and Starlette that sends a problem whose
+    status member is not the response's: check(r) reads the body."""
+    flask = pytest.importorskip("flask", reason="needs Flask (python3-flask)")
+    pytest.importorskip("django.http", reason="needs Django (python3-django) that imports on this Python")
+    pytest.importorskip("starlette", reason="needs Starlette (python3-starlette)")
+    from django.http import HttpResponse
+    from starlette.applications import Starlette
+    from starlette.responses import Response
+    from starlette.routing import Route
+    from starlette.testclient import TestClient
+
+    wrong, right = httpstatus.problem(400, "No user 42"), httpstatus.problem(404, "No user 42")
+    app = flask.Flask(__name__)
+    app.add_url_rule("/wrong", "wrong", lambda: (wrong.json(), 404, wrong.headers))
+    app.add_url_rule("/right", "right", lambda: (right.json(), 404, right.headers))
+    django_setup({"problem-wrong": lambda request: HttpResponse(wrong.json(), status=404, content_type=wrong.content_type),
+                  "problem-right": lambda request: HttpResponse(right.json(), status=404, content_type=right.content_type)})
+    from django.test import Client
+
+    async def starlette_wrong(request):
+        return Response(wrong.json(), 404, media_type=wrong.content_type)
+
+    async def starlette_right(request):
+        return Response(right.json(), 404, media_type=right.content_type)
+
+    starlette = TestClient(Starlette(routes=[Route("/wrong", starlette_wrong), Route("/right", starlette_right)]))
+    flask_client, django_client = app.test_client(), Client()
+    for r in (flask_client.get("/wrong"), django_client.get("/problem-wrong"), starlette.get("/wrong")):
+        # Flask's test client reads the body when asked (r.data), the others at once
+        assert (r.data if hasattr(r, "data") else r.content) == wrong.json()
+        assert ids(check(r, level="should")) == ["problem-status-mismatch"], type(r)
+    for r in (flask_client.get("/right"), django_client.get("/problem-right"), starlette.get("/right")):
+        assert (r.data if hasattr(r, "data") else r.content) == right.json()
+        assert check(r, level="info") == [], type(r)
+
+
 def test_a_stream_the_user_has_not_read_stays_unread(server):
     url, _ = server
     r = fetch_requests(url + "/hello", stream=True)
@@ -282,8 +333,8 @@ def test_a_servers_response_without_date_is_found(server, fetch):
 
 # ---- test clients: the application is real, the exchange is in memory.
 # No server has handled their responses, so none has added Date: date-missing
-# is ignored; an ignore given replaces that, as every keyword replaces what
-# was read.
+# is ignored, and an ignore given is added to that (every other keyword
+# replaces what was read).
 
 def test_flask_test_client_responses():
     flask = pytest.importorskip("flask", reason="needs Flask (python3-flask)")
@@ -307,7 +358,7 @@ def test_flask_test_client_responses():
     assert read(r)[2]["method"] == "GET" and read(r)[2]["version"] == "1.1"
     assert check(client.get("/only-post")) == []  # Werkzeug's own 405 carries Allow
     assert read(r)[2]["ignore"] == ("date-missing",)
-    assert ids(check(r, ignore=["allow-missing"])) == ["date-missing"]
+    assert check(r, ignore=["allow-missing"]) == []  # added to date-missing, not in its place
     assert check(r, ignore=["allow-missing", "date-missing"]) == []
     r = client.post("/made")
     assert check(r) == []
@@ -396,6 +447,60 @@ def test_starlette_test_client_responses():
     assert ids(check(client.post("/only-post"))) == ["location-suggested"]
     r = client.head("/405")  # Starlette sends the body; its test client drops it
     assert "content" not in read(r)[2] and ids(check(r)) == ["allow-missing"]
+
+
+def test_a_test_clients_date_missing_is_merged_with_the_callers_ignore():
+    """A user's ignore= is added to the date-missing a test client's reader
+    ignores, in every shape ignore takes; what check() refuses in ignore it
+    still refuses, in its own words."""
+    flask = pytest.importorskip("flask", reason="needs Flask (python3-flask)")
+    app = flask.Flask(__name__)
+
+    @app.get("/made")
+    def made():
+        return "made", 201  # no Location (info), no Date (the server's to add)
+
+    r = app.test_client().get("/made")
+    assert ids(check(r)) == ["location-suggested", "created-by-safe-method"]
+    # without the merge each of these would bring date-missing back
+    for ignore in (["location-suggested"], ("location-suggested",), {"location-suggested"},
+                   iter(["location-suggested"]), (id for id in ["location-suggested"]),
+                   {"location-suggested": 1}):
+        assert ids(check(r, ignore=ignore)) == ["created-by-safe-method"], ignore
+    assert ids(check(r, ignore=None)) == ids(check(r, ignore=())) == ids(check(r))
+    assert check(r, ignore=["location-suggested", "created-by-safe-method"]) == []
+    assert ids(check(r, level="info", ignore=["created-by-safe-method"])) == ["location-suggested"]
+    with pytest.raises(TypeError, match=r"^check\(\) ignore must be an iterable of rule ids, not one 'str'"):
+        check(r, ignore="location-suggested")
+    with pytest.raises(TypeError, match=r"^check\(\) ignore must be an iterable of rule ids, not 'int'"):
+        check(r, ignore=7)
+    with pytest.raises(ValueError, match=r"^check\(\) ignore: no rule has the id 'nope'"):
+        check(r, ignore=["nope"])
+    with pytest.raises(TypeError, match=r"^check\(\) ignore must hold rule ids \(str\), not 1"):
+        check(r, ignore=[1])
+    # the same response given as status and fields has no reader: nothing is added
+    assert "date-missing" in ids(check(r.status_code, r.headers, ignore=["location-suggested"]))
+
+
+def test_the_merge_holds_for_django_and_starlette_test_clients():
+    pytest.importorskip("django.http", reason="needs Django (python3-django) that imports on this Python")
+    pytest.importorskip("starlette", reason="needs Starlette (python3-starlette)")
+    from django.http import HttpResponse
+    from starlette.applications import Starlette
+    from starlette.responses import PlainTextResponse
+    from starlette.routing import Route
+    from starlette.testclient import TestClient
+
+    django_setup({"merge-405": lambda request: HttpResponse("no", status=405)})
+    from django.test import Client
+
+    async def no_allow(request):
+        return PlainTextResponse("no", status_code=405)
+
+    for r in (Client().get("/merge-405"), TestClient(Starlette(routes=[Route("/", no_allow)])).get("/")):
+        assert ids(check(r)) == ["allow-missing"]
+        assert check(r, ignore=["allow-missing"]) == [], type(r)
+        assert ids(check(r, ignore=["content-forbidden"])) == ["allow-missing"]
 
 
 # ---- what cannot be read

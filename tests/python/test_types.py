@@ -194,3 +194,45 @@ def test_mypy_rejects_misuse_of_check(tmp_path):
     assert status == 1
     for line in (5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 19):
         assert f"program.py:{line}: error:" in out, (line, out)
+
+
+def test_mypy_accepts_problem_details(tmp_path):
+    pytest.importorskip("mypy")
+    status, out = mypy("""
+        from typing import Dict, List, Mapping, Tuple, Union
+        import httpstatus
+        from httpstatus import Problem, problem, problem_json
+
+        p: Problem = problem(404, "No user 42", type="https://example.com/no-user", instance="/users/42",
+                             user_id=42, tags=["a", "b"], retry=None, meta={"k": [1, {"n": True}]}, pair=(1, "x"))
+        body: bytes = p.json() + problem_json(404) + problem_json(299, title="Custom", code=7)
+        status: int = p.status
+        headers: List[Tuple[str, str]] = p.headers
+        members: Mapping[str, object] = p
+        title = p["title"]
+        as_dict = dict(p)
+        again: Problem = Problem(404, detail="x")
+        reveal_type(p.content_type)
+        """, tmp_path)
+    assert status == 0, out
+    assert "Literal['application/problem+json']" in out
+
+
+def test_mypy_rejects_misuse_of_problem(tmp_path):
+    pytest.importorskip("mypy")
+    status, out = mypy("""
+        from httpstatus import problem, problem_json
+
+        problem("404")
+        problem(404, b"detail")
+        problem(404, title=1)
+        problem(404, ratio=0.5)
+        problem(404, tags={"a"})
+        problem(code=404)
+        p = problem(404)
+        p.status = 400
+        s: str = problem_json(404)
+        """, tmp_path)
+    assert status == 1
+    for line in (4, 5, 6, 7, 8, 9, 11, 12):
+        assert f"program.py:{line}: error:" in out, (line, out)

@@ -14,6 +14,7 @@ so code written for that runs unchanged with this.
 """
 
 import _thread
+from _collections_abc import Mapping as _Mapping
 from _operator import itemgetter as _itemgetter
 
 # The extension refuses to load in a subinterpreter (python.i), with an
@@ -34,7 +35,7 @@ globals().update(_core.functions())
 
 # What `from httpstatus import *` binds, with every member of Status.
 _PUBLIC = ("Status", "get", "phrase", "phrases", "description", "category", "search", "check", "rules",
-           "Finding", "Rule", "ResponseRuleError", *_PREDICATES)
+           "Finding", "Rule", "ResponseRuleError", "problem", "problem_json", "Problem", *_PREDICATES)
 
 
 def description(code, lang="en"):
@@ -138,6 +139,15 @@ class Rule(_Record):
 _core.freeze(_Record, Finding, Rule)
 check = _core.make_check(Finding)
 rules = _core.make_rules(Rule)
+
+
+# ---- problem details (RFC 9457): the core writes the body, in C ----
+#
+# problem() validates everything and keeps the bytes (py_problem.c); a
+# Problem is a read-only Mapping of its members, and Problem(...) is
+# problem(...).
+Problem, problem, problem_json = _core.make_problem()
+_Mapping.register(Problem)
 
 
 # ---- Status, built on first use -------------------------------------------

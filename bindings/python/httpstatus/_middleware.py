@@ -3,12 +3,13 @@ response on its way out, checked as its parts pass and reported once."""
 
 import logging
 
-from . import ResponseRuleError, check
+from . import ResponseRuleError, _core, check
 from ._responses import _VERSIONS
 
-# A problem-details body is kept, up to this many bytes, for the rules that
-# read it; a longer one counts only as content.
-PROBLEM_COPY_LIMIT = 64 * 1024
+# A problem-details body is kept, up to as many bytes as the core reads of
+# one (HS_PROBLEM_CONTENT_MAX, 64 KiB), for the rules that read it; a longer
+# one counts only as content, and is not copied past that.
+PROBLEM_COPY_LIMIT = _core.HS_PROBLEM_CONTENT_MAX
 
 # The codes whose findings can change once it is known whether content came
 # (to a method other than HEAD, whose content the middleware does not count),

@@ -3,8 +3,8 @@ takes: read(obj) returns (status, headers, options), options holding what
 the object knows of the exchange: method, request_headers, content (the
 bytes, or True/False) and version, and ignore for a response that no server
 has handled (a test client's, an application's own): ("date-missing",), as
-the server in front adds Date. An ignore the caller gives replaces it, as
-every keyword of check() replaces what was read.
+the server in front adds Date. An ignore the caller gives is added to it
+(check() merges the two); every other keyword replaces what was read.
 
 No library is imported: a class is recognised by the module and name of a
 class in its MRO (so subclasses are read too), and anything else that has a
