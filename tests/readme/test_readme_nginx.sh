@@ -38,7 +38,7 @@ grep -q 'listen 127.0.0.1:8080;' <<<"$conf" || { echo "no nginx block found in $
 failures=0
 check() { if ! eval "$2"; then echo "FAIL: $1" >&2; failures=$((failures + 1)); fi; }
 recipe_docs=$(grep -m1 '^log_by_lua_block {' "$docs" || true)
-recipe_readme=$(grep -m1 '^log_by_lua_block {' "$readme" || true)
+recipe_readme=$(grep -m1 '^ *log_by_lua_block {' <<<"$conf" | sed 's/^ *//' || true)
 check "docs/reference.md has a log_by_lua_block recipe" '[ -n "$recipe_docs" ]'
 check "the README's response-rules recipe is docs/reference.md's ('$recipe_readme')" '[ "$recipe_readme" = "$recipe_docs" ]'
 check "the README's nginx block holds the recipe" 'sed "s/^ *//" <<<"$conf" | grep -qxF "$recipe_docs"'
