@@ -215,12 +215,12 @@ check_stream 1 "1 404 problem-status-mismatch
 { printf '%b' "${head404}\r\n"'{"status":410,"pad":"'; head -c 71680 /dev/zero | tr '\0' x; printf '"}'; } > "$work/big"
 checks=$((checks + 1))
 out=$("$tool" --check < "$work/big" 2>&1); status=$?
-[ "$status" = 0 ] && [ -z "$out" ] || fail "a 70 KiB problem body: exit $status, '$out'; want 0 and nothing"
+{ [ "$status" = 0 ] && [ -z "$out" ]; } || fail "a 70 KiB problem body: exit $status, '$out'; want 0 and nothing"
 # ... and 60 KiB is read.
 { printf '%b' "${head404}\r\n"'{"status":410,"pad":"'; head -c 61440 /dev/zero | tr '\0' x; printf '"}'; } > "$work/big"
 checks=$((checks + 1))
 out=$("$tool" --check < "$work/big" 2>&1); status=$?
-[ "$status" = 1 ] && grep -q '^404 must   problem-status-mismatch: ' <<<"$out" ||
+{ [ "$status" = 1 ] && grep -q '^404 must   problem-status-mismatch: ' <<<"$out"; } ||
     fail "a 60 KiB problem body: exit $status, '$out'; want 1 and problem-status-mismatch"
 
 # What --problem writes, as the content of a response: no problem finding
@@ -242,11 +242,11 @@ done
 # line naming stdout, as for every output of the tool.
 checks=$((checks + 1))
 err=$("$tool" --problem 404 --detail x 2>&1 >/dev/full); status=$?
-[ "$status" = 2 ] && [ "$err" = "httpstatus: stdout: No space left on device" ] ||
+{ [ "$status" = 2 ] && [ "$err" = "httpstatus: stdout: No space left on device" ]; } ||
     fail "--problem to /dev/full: exit $status, '$err'"
 checks=$((checks + 1))
 err=$("$tool" --problem 404 2>&1 >&-); status=$?
-[ "$status" = 2 ] && [ "$err" = "httpstatus: stdout: Bad file descriptor" ] ||
+{ [ "$status" = 2 ] && [ "$err" = "httpstatus: stdout: Bad file descriptor" ]; } ||
     fail "--problem to a closed stdout: exit $status, '$err'"
 
 # The bash completion: --problem, the table's codes after it, then only its
