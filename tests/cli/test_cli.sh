@@ -590,7 +590,7 @@ done
 # status line ending with CRLF begins, at the start of a line or not; one
 # ending with a bare LF inside a line is content.
 raw_case 1 "405:allow-missing" "200 405" "HTTP/1.1 200 OK${C}$D${C}Transfer-Encoding: chunked${C}${C}{\"a\":1}HTTP/1.1 405 Method Not Allowed${C}$D${C}${C}"
-raw_case 1 "405:allow-missing" "200 405" "HTTP/2 200 ${C}date: x${C}${C}{}HTTP/2 405 ${C}date: x${C}${C}"
+raw_case 1 "405:allow-missing" "200 405" "HTTP/2 200 ${C}date: Sat, 05 Dec 2026 06:00:00 GMT${C}${C}{}HTTP/2 405 ${C}date: Sat, 05 Dec 2026 06:00:00 GMT${C}${C}"
 raw_case 0 "" "200" "HTTP/1.1 200 OK${C}$D${C}Transfer-Encoding: chunked${C}${C}say HTTP/1.1 405 Method Not Allowed\n$D\n\n"
 raw_case 0 "" "200" "HTTP/1.1 200 OK${C}$D${C}${C}a status line, HTTP/1.1 40x Nope${C}, is not one${C}"
 raw_case 0 "" "200" "HTTP/1.1 200 OK${C}$D${C}${C}HTTP/HTTP/1.0 HTTP/1.1 200\n"
@@ -614,8 +614,8 @@ raw_case 1 "404:date-missing" "200 404" \
 raw_case 0 "" "200 200 200" "HTTP/1.1 200 OK${C}$D${C}Content-Length: 13${C}${C}HTTP/1.1 200 OK${C}$D${C}Content-Length: 2${C}${C}HTTP/1.1 200 OK${C}$D${C}Content-Length: 1000${C}${C}"
 # Content-Length lines that differ, or that are not digits, say nothing of
 # where the content ends: the start of a line does.
-raw_case 1 "404:date-missing" "200 404" "HTTP/1.1 200 OK${C}$D${C}Content-Length: 30${C}Content-Length: 31${C}${C}ab\nHTTP/1.1 404 Not Found${C}${C}"
-raw_case 1 "404:date-missing" "200 404" "HTTP/1.1 200 OK${C}$D${C}Content-Length: 3O${C}${C}ab\nHTTP/1.1 404 Not Found${C}${C}"
+raw_case 1 "200:content-length-invalid 404:date-missing" "200 404" "HTTP/1.1 200 OK${C}$D${C}Content-Length: 30${C}Content-Length: 31${C}${C}ab\nHTTP/1.1 404 Not Found${C}${C}"
+raw_case 1 "200:content-length-invalid 404:date-missing" "200 404" "HTTP/1.1 200 OK${C}$D${C}Content-Length: 3O${C}${C}ab\nHTTP/1.1 404 Not Found${C}${C}"
 raw_case 1 "404:date-missing" "200 404" "HTTP/1.1 200 OK${C}$D${C}Content-Length: 1234567890123456789${C}${C}ab\nHTTP/1.1 404 Not Found${C}${C}"
 raw_case 0 "" "200" "HTTP/1.1 200 OK${C}$D${C}Content-Length: 30${C}Content-Length: 30${C}${C}ab\nHTTP/1.1 404 Not Found${C}${C}"
 # Transfer-Encoding overrides Content-Length (RFC 9112, Section 6.3).
@@ -660,7 +660,7 @@ raw_case 1 "416:content-range-suggested 416:content-forbidden" "101 416" "@$fixt
 checks=$((checks + 1))
 [ "$(grep -c '^HTTP/2 ' "$fixtures/h2c-two.txt")" = 1 ] && grep -q 'abcdefghijHTTP/2 200 ' "$fixtures/h2c-two.txt" \
     || { echo "FAIL: h2c-two.txt is not two responses, the second after content with no final newline"; failures=$((failures + 1)); }
-raw_case 1 "200:content-forbidden" "101 200" "HTTP/1.1 101 Switching Protocols${C}Upgrade: websocket, H2C${C}${C}HTTP/2 200 ${C}date: x${C}${C}x" --method HEAD
+raw_case 1 "200:content-forbidden" "101 200" "HTTP/1.1 101 Switching Protocols${C}Upgrade: websocket, H2C${C}${C}HTTP/2 200 ${C}date: Sat, 05 Dec 2026 06:00:00 GMT${C}${C}x" --method HEAD
 raw_case 1 "101:content-forbidden" "101" "HTTP/1.1 101 Switching Protocols${C}Upgrade: h2c${C}${C}PRI * HTTP/2.0${C}"
 raw_case 0 "" "101" "HTTP/1.1 101 Switching Protocols${C}Upgrade: websocket${C}${C}HTTP/2 200 ${C}${C}"
 raw_case 0 "" "101" "HTTP/1.1 101 Switching Protocols${C}Upgrade: h2c2${C}${C}HTTP/2 404 ${C}${C}"
@@ -763,7 +763,7 @@ stream_end() {
 stream_start
 stream_step '^405 must   allow-missing: ' 'HTTP/1.1 405 X\r\n\r\n'
 stream_step '^405 must   date-missing: ' ''
-stream_step '' 'HTTP/1.1 204 No Content\r\nDate: x\r\n\r\n'   # no content yet, or some?
+stream_step '' 'HTTP/1.1 204 No Content\r\nDate: Sat, 05 Dec 2026 06:00:00 GMT\r\n\r\n'   # no content yet, or some?
 stream_step '^204 must   content-forbidden: ' 'x'
 stream_step '^200 must   date-missing: ' 'HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\ndata: 1\n\n'
 stream_step '^503 info' 'data: 2\n\nHTTP/1.1 503 Busy\r\n\r\n'
@@ -771,9 +771,9 @@ stream_end 1
 # An event stream with nothing to report: its --verbose line comes at once.
 stream_start -v --json
 stream_step '^\[\{"response": 1, "code": 405, "id": "allow-missing"' 'HTTP/1.1 405 X\r\n\r\n'
-stream_step 'response 2, line 3: 0 findings: HTTP/1.1 200 OK' 'HTTP/1.1 200 OK\r\nDate: x\r\nContent-Type: text/event-stream\r\n\r\n'
-stream_step '' 'HTTP/1.1 304 Not Modified\r\nDate: x\r\n\r\n'
-stream_step 'response 3, line 7: 0 findings: HTTP/1.1 304 Not Modified' 'HTTP/1.1 204 No Content\r\nDate: x\r\n\r\n'
+stream_step 'response 2, line 3: 0 findings: HTTP/1.1 200 OK' 'HTTP/1.1 200 OK\r\nDate: Sat, 05 Dec 2026 06:00:00 GMT\r\nContent-Type: text/event-stream\r\n\r\n'
+stream_step '' 'HTTP/1.1 304 Not Modified\r\nDate: Sat, 05 Dec 2026 06:00:00 GMT\r\n\r\n'
+stream_step 'response 3, line 7: 0 findings: HTTP/1.1 304 Not Modified' 'HTTP/1.1 204 No Content\r\nDate: Sat, 05 Dec 2026 06:00:00 GMT\r\n\r\n'
 stream_end 1
 checks=$((checks + 1))
 [ "$(tail -n 2 "$work/stream.out")" = "httpstatus: --check: response 4, line 10: 0 findings: HTTP/1.1 204 No Content
@@ -781,7 +781,7 @@ checks=$((checks + 1))
 
 # Methods are case-sensitive: a standard method in another case is taken as
 # written (no rule about HEAD applies to "head"), with a warning on stderr.
-printf 'HTTP/1.1 200 OK\r\nDate: x\r\n\r\n' > "$work/200"
+printf 'HTTP/1.1 200 OK\r\nDate: Sat, 05 Dec 2026 06:00:00 GMT\r\n\r\n' > "$work/200"
 method_warning() {
     local method=$1 standard=$2
     echo "httpstatus: warning: --method $method is not $standard: methods are case-sensitive (RFC 9110, Section 9.1), and the rules read it as written"

@@ -163,6 +163,8 @@ SURFACE_EXTRAS = {
         "Status": "docs/reference.md: the IntEnum of every code, like http.HTTPStatus",
         "Finding": "the type of check()'s findings, for isinstance and annotations (Lua's are plain tables)",
         "Rule": "the type of rules()'s items, for isinstance and annotations (Lua's are plain tables)",
+        "ResponseRuleError": "what check(response) and the WSGI/ASGI middleware raise with raise_on_finding=True "
+                             "(Lua's httpstatus.ngx logs instead)",
     },
     "lua5.4": {
         "_VERSION": "Lua's convention for a module's version (Python's __version__ is a dunder)",

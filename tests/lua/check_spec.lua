@@ -1013,8 +1013,10 @@ describe("rules", function()
             assert.are.same({ 405 }, copy(after[7].codes))
         end
         -- nor the rules a status object lists, nor what check finds
+        local of405 = copy(hs.get(405).rules)
         assert.are.same({ "allow-missing", "date-missing", "content-forbidden", "method-in-allow" },
-            copy(hs.get(405).rules))
+            { of405[1], of405[2], of405[3], of405[4] })
+        assert.are.equal(19, #of405)
         assert.are.same({ "allow-missing", "date-missing" }, check_ids(405, {}))
         assert.are.equal(hs.rules()[7].message, hs.check(405, D)[1].message)
     end)

@@ -152,8 +152,8 @@ CHECK_INPUTS = [
     b"HTTP/1.1 OK\r\n\r\n",
     # several responses, as curl -si URL1 URL2 prints them: content without a
     # final newline, then the next status line
-    b"HTTP/1.1 201 Created\r\nDate: x\r\nContent-Length: 2\r\n\r\n{}HTTP/1.1 405 Method Not Allowed\r\n\r\n",
-    b"HTTP/1.1 200 OK\r\nDate: x\r\nTransfer-Encoding: chunked\r\n\r\nabcHTTP/2 204 \r\ncontent-length: 0\r\n\r\n",
+    b"HTTP/1.1 201 Created\r\nDate: Tue, 15 Apr 2025 10:00:00 GMT\r\nContent-Length: 2\r\n\r\n{}HTTP/1.1 405 Method Not Allowed\r\n\r\n",
+    b"HTTP/1.1 200 OK\r\nDate: Tue, 15 Apr 2025 10:00:00 GMT\r\nTransfer-Encoding: chunked\r\n\r\nabcHTTP/2 204 \r\ncontent-length: 0\r\n\r\n",
     (pathlib.Path(__file__).parent.parent / "cli" / "fixtures" / "h2c-416.txt").read_bytes(),
     b"HTTP/1.1 302 Found\r\nDate: x\r\n\r\nHTTP/1.1 200 OK\r\nbad\r\n\r\n",
 ]

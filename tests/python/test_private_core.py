@@ -10,6 +10,8 @@ import pytest
 import httpstatus
 from httpstatus import _core
 
+DATE = "Tue, 15 Apr 2025 10:00:00 GMT"
+
 ROW_TYPE = type(_core.get(404))
 
 
@@ -115,12 +117,12 @@ def test_findings_and_rules_are_made_without_calling_the_class():
             raise RuntimeError("not called")
 
     check, rules = _core.make_check(Refusing), _core.make_rules(Refusing)
-    [finding] = check(405, {"Date": "x"})
-    assert type(finding) is Refusing and tuple(finding) == tuple(httpstatus.check(405, {"Date": "x"})[0])
+    [finding] = check(405, {"Date": DATE})
+    assert type(finding) is Refusing and tuple(finding) == tuple(httpstatus.check(405, {"Date": DATE})[0])
     assert [tuple(r) for r in rules("ko")] == [tuple(r) for r in httpstatus.rules("ko")]
-    plain = _core.make_check(tuple)(405, {"Date": "x"}, lang="ko")
-    assert type(plain[0]) is tuple and plain == [tuple(f) for f in httpstatus.check(405, {"Date": "x"}, lang="ko")]
-    assert httpstatus.check(405, {"Date": "x"}) == [finding] and type(httpstatus.check(405)[0]) is httpstatus.Finding
+    plain = _core.make_check(tuple)(405, {"Date": DATE}, lang="ko")
+    assert type(plain[0]) is tuple and plain == [tuple(f) for f in httpstatus.check(405, {"Date": DATE}, lang="ko")]
+    assert httpstatus.check(405, {"Date": DATE}) == [finding] and type(httpstatus.check(405)[0]) is httpstatus.Finding
 
 
 def test_fields_gives_a_new_dict_of_a_row_and_refuses_codes_with_none():
