@@ -135,6 +135,8 @@ import subprocess
 import sys
 import tempfile
 
+from dump import is_parts, parse_parts, split_head  # the spelling of cases.txt, read as the dumpers read it
+
 LANGUAGES = ("c", "python", "lua5.4", "luajit")
 ALL = LANGUAGES
 BINDINGS = ("python", "lua5.4", "luajit")
@@ -153,6 +155,14 @@ SECTIONS = {
     "search": ALL,
     "phrases": ALL,
     "check": ALL,
+    "problem": ALL,
+    "problem_nolua": ("c", "python"),
+    "problem_object": BINDINGS,
+    "problem_object_nolua": ("python",),
+    "badproblem": ALL,
+    "badproblem_c": ("c",),
+    "badproblem_nopy": ("c", "lua5.4", "luajit"),
+    "badproblem_nojit": ("c", "python", "lua5.4"),
     "lua": ("lua5.4", "luajit"),
     "python": ("python",),
 }
@@ -304,6 +314,35 @@ def first_difference(ref, ref_lines, other, other_lines, section):
     return "\n".join(out)
 
 
+def problem_answers(language, sections):
+    """What holds within one dump for problem details: a problem every
+    language must refuse is refused (answer error, no body), and the object
+    a binding builds, the bytes parsed back and the object the case
+    describes are one object."""
+    problems = []
+    for section, lines in sections.items():
+        if section.startswith("badproblem"):
+            for number, line in lines:
+                if line.split("\t")[3] != "error":
+                    problems.append(f"{language} line {number}: a problem every language must refuse "
+                                    f"was not refused: {line}")
+        elif section.startswith("problem_object"):
+            by_subject = collections.OrderedDict()
+            for number, line in lines:
+                _, subject, question, value = line.split("\t")
+                by_subject.setdefault(subject, []).append((number, question, value))
+            for subject, answers in by_subject.items():
+                questions = [question for _, question, _ in answers]
+                if questions != ["input", "object", "parsed"]:
+                    problems.append(f"{language}: {section} {subject}: asked {questions}, "
+                                    f"not input, object, parsed")
+                elif len({value for _, _, value in answers}) != 1:
+                    problems.append(f"{language} line {answers[0][0]}: {section} {subject}: the object the case "
+                                    f"describes, the object built and the bytes parsed back differ:\n" +
+                                    "\n".join(f"  {question:<6} {value}" for _, question, value in answers))
+    return problems
+
+
 def compare(dumps):
     """Every problem found in dumps ({language: text}), as report texts."""
     problems = []
@@ -314,6 +353,7 @@ def compare(dumps):
             continue
         parsed[language], form = sections_of(language, dumps[language])
         problems.extend(form)
+        problems.extend(problem_answers(language, parsed[language]))
     for section, languages in SECTIONS.items():
         ref = languages[0]
         if ref not in parsed or section not in parsed[ref]:
@@ -331,25 +371,32 @@ def compare(dumps):
 def tool_case(spelling):
     """The response, the tool's arguments and the code of a `check` case,
     or None when the command line cannot express it (a request, a version
-    other than 2 or 3, a code that is not three digits)."""
+    other than 2 or 3, a code that is not three digits, a NUL in an
+    option)."""
     head, *fields = spelling.split(" | ")
-    code, *options = head.split(" ")
-    args, version, content = [], None, False
+    code, *options = split_head(head)
+    args, version, content, given = [], None, b"", False
     for option in options:
         key, _, value = option.partition("=")
-        if key == "request" or (key == "version" and value not in ("2", "3")):
+        value = parse_parts(value) if is_parts(value) else value.encode()
+        if key == "request" or (key == "version" and value not in (b"2", b"3")) or b"\0" in value:
             return None
         if key == "version":
-            version = value
+            version = value.decode()
+        elif key == "content" and is_parts(option.partition("=")[2]):
+            content, given = value, True
         elif key == "content":
-            content = value == "yes"
-        else:  # method, ignore, lang: options of the tool too
-            args += ["--" + key, value]
+            content = b"x" if value == b"yes" else b""
+        else:  # method, ignore, level, lang: options of the tool too
+            args += [b"--" + key.encode(), value]
     if not (code.isdigit() and len(code) == 3):
         return None
+    if given and content and f"Content-Length: {len(content)}" not in fields:
+        raise Failure(f"the check case {spelling!r} gives {len(content)} bytes of content without "
+                      f"Content-Length: {len(content)}, which the command line needs to read them")
     status = f"HTTP/{version} {code}" if version else f"HTTP/1.1 {code} Reason"
     head = "".join(f"{f.partition(':')[0]}:{f.partition(':')[2]}\r\n" for f in fields)
-    response = f"{status}\r\n{head}\r\n{'x' if content else ''}".encode()
+    response = f"{status}\r\n{head}\r\n".encode() + content
     return response, args, int(code)
 
 
@@ -368,6 +415,13 @@ def compare_tool(tool, cases_path, c_dump):
             continue
         response, args, code = case
         run = subprocess.run([tool, "--check", "--json", *args], input=response, capture_output=True)
+        compared += 1
+        if c_lines[spelling] == [("count", "error")]:  # options every language refuses
+            if run.returncode != 2 or run.stdout or not run.stderr:
+                problems.append(f"tool: {spelling}: C refuses the options; the tool must exit 2 with a message "
+                                f"on stderr and nothing on stdout, not exit {run.returncode}, "
+                                f"stdout {run.stdout[:200]!r}, stderr {run.stderr[:200]!r}")
+            continue
         try:
             findings = json.loads(run.stdout.decode("utf-8"))
         except ValueError:
@@ -385,9 +439,75 @@ def compare_tool(tool, cases_path, c_dump):
             problems.append(f"tool: {spelling}: findings differ from C's\n  c:    {c_lines[spelling]}\n  tool: {got}")
         elif run.returncode != expected_exit:
             problems.append(f"tool: {spelling}: exit {run.returncode}, want {expected_exit}")
-        compared += 1
     if compared == 0:
         problems.append("tool: no check case was expressible on the command line")
+    return problems, compared
+
+
+def unquote(answer):
+    """The bytes of a string answer of a dump (the inverse of its escaping)."""
+    if len(answer) < 2 or answer[0] != '"' or answer[-1] != '"':
+        raise Failure(f"not a string answer: {answer!r}")
+    text, out, i = answer[1:-1], bytearray(), 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\":
+            e = text[i + 1]
+            if e == "x":
+                out.append(int(text[i + 2:i + 4], 16))
+                i += 4
+                continue
+            out += {"\\": b"\\", "t": b"\t", "n": b"\n", "r": b"\r"}[e]
+            i += 2
+            continue
+        out += c.encode("utf-8")
+        i += 1
+    return bytes(out)
+
+
+def problem_args(spelling):
+    """The tool's arguments for a problem case (grammar in cases.txt), or
+    None when a string holds a NUL, which no argument can."""
+    head, *extensions = spelling.split(" | ")
+    code, *members = split_head(head)
+    args = [b"--problem", code.encode()]
+    for member in members:
+        key, _, value = member.partition("=")
+        value = parse_parts(value)
+        if b"\0" in value:
+            return None
+        args += [b"--" + key.encode(), value]
+    for extension in extensions:
+        name, _, value = extension.partition(":")
+        args += [b"--extension", (name + "=" + value.lstrip(" ")).encode()]
+    return args
+
+
+def compare_tool_problems(tool, c_dump):
+    """Every problem case of the C dump that the command line can express,
+    given to `httpstatus --problem`: C's bytes and a newline, or for a
+    problem C refuses exit 2, one line on stderr and nothing on stdout."""
+    problems, compared = [], 0
+    for line in c_dump.split("\n"):
+        fields = line.split("\t")
+        if not (fields[0].startswith("problem") or fields[0].startswith("badproblem")) \
+                or fields[0].startswith("problem_object"):
+            continue
+        args = problem_args(fields[1])
+        if args is None:
+            continue
+        run = subprocess.run([tool, *args], capture_output=True, stdin=subprocess.DEVNULL)
+        compared += 1
+        if fields[3] == "error":
+            if run.returncode != 2 or run.stdout or run.stderr.count(b"\n") != 1 or not run.stderr.endswith(b"\n"):
+                problems.append(f"tool: {fields[0]} {fields[1]}: C refuses it; the tool must exit 2 with one line on "
+                                f"stderr and nothing on stdout, not exit {run.returncode}, "
+                                f"stdout {run.stdout[:200]!r}, stderr {run.stderr[:300]!r}")
+        elif run.returncode != 0 or run.stdout != unquote(fields[3]) + b"\n" or run.stderr:
+            problems.append(f"tool: {fields[0]} {fields[1]}: exit {run.returncode}, stderr {run.stderr[:300]!r}\n"
+                            f"  c:    {unquote(fields[3])[:300]!r} and a newline\n  tool: {run.stdout[:300]!r}")
+    if compared == 0:
+        problems.append("tool: no problem case was expressible on the command line")
     return problems, compared
 
 
@@ -582,6 +702,9 @@ def main(argv):
                 tool_problems, compared = compare_tool(args.tool, args.cases, dumps["c"])
                 problems += tool_problems
                 print(f"the command line answered {compared} check cases")
+                tool_problems, compared = compare_tool_problems(args.tool, dumps["c"])
+                problems += tool_problems
+                print(f"the command line answered {compared} problem cases")
             return print_verdict(problems, dumps)
         problems = check_surface(args) if args.mode == "surface" else self_test(args)
     except Failure as e:
