@@ -96,7 +96,7 @@ setup(
         Extension(
             "httpstatus.__core",
             sources=["bindings/httpstatus.i", "core/httpstatus.c", "core/check.c", "core/values.c", "core/problem.c",
-                     "core/problem_read.c", "cli/cli.c", "cli/lookup.c", "cli/check_stream.c",
+                     "core/problem_read.c", "cli/cli.c", "cli/lookup.c", "cli/check_stream.c", "cli/problem.c",
                      *(f"bindings/python/py_{name}.c" for name in ("convert", "state", "lookup", "check", "main"))],
             include_dirs=["core", "cli", "bindings/python"],
             depends=["core/httpstatus.h", "core/codes.def", "core/rules.def", "core/names.inc", "core/normalize.h",

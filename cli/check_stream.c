@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -245,12 +246,15 @@ struct stream {
     unsigned long responses;      /* responses begun */
     size_t printed;               /* findings written */
     bool broken;                  /* a must or should finding was written */
+    char *problem;                /* HS_PROBLEM_CONTENT_MAX bytes from the heap, once a */
+                                  /* problem+json response is met: its content, kept */
 };
 
 /* When the findings of a response are known: at the end of its header
  * section, or once it is known whether it has content (its first byte, or
- * the end of the content), when a rule reads that. */
-enum known { KNOWN_AT_HEAD, KNOWN_AT_CONTENT };
+ * the end of the content), when a rule reads that; or, when the problem
+ * rules read its content, at the end of the content. */
+enum known { KNOWN_AT_HEAD, KNOWN_AT_CONTENT, KNOWN_AT_END };
 
 /* One response being read. */
 struct response {
@@ -267,6 +271,7 @@ struct response {
     bool transfer_encoded;         /* Transfer-Encoding */
     bool content_encoded;          /* Content-Encoding: curl --compressed decodes it */
     bool h2c;                      /* Upgrade names h2c */
+    bool problem;                  /* the problem rules read its content (s->problem keeps it) */
     /* Where its content ends (see may_begin): */
     bool length_known;             /* Content-Length says where curl's copy ends */
     bool length_exact;             /* ... and nothing before it is a status line */
@@ -461,12 +466,43 @@ static enum known when_known(const struct response *r)
     return same ? KNOWN_AT_HEAD : KNOWN_AT_CONTENT;
 }
 
+/* Whether the problem rules read r's content: the core takes its
+ * Content-Type for application/problem+json (a content that is not JSON
+ * makes problem-invalid fire, whatever the options), and one of the four
+ * rules may be reported (not ignored, at the level asked for or above). */
+static bool reads_problem(const struct response *r)
+{
+    static const char *const ids[] = {"problem-invalid", "problem-status-mismatch", "problem-member-type",
+                                      "problem-title-differs"};
+    hs_finding found[64];
+    const size_t cap = sizeof found / sizeof found[0];
+    hs_checker probe = r->checker;
+    bool reported = false;
+    size_t invalid = hs_rule_find(ids[0], strlen(ids[0]));
+    for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
+        size_t rule = hs_rule_find(ids[i], strlen(ids[i]));
+        reported = reported || (rule < hs_rule_count() && !(r->checker.opt.ignore & (1ULL << rule)) &&
+                                hs_rule_at(rule)->severity >= r->checker.opt.level);
+    }
+    if (!reported)
+        return false;
+    probe.opt.ignore = 0;
+    probe.opt.level = HS_INFO;
+    hs_checker_content_data(&probe, "-", 1);
+    size_t n = hs_checker_end(&probe, found, cap);
+    for (size_t k = 0; k < n && k < cap; k++)
+        if (found[k].rule == invalid)
+            return true;
+    return false;
+}
+
 /* The one place where content bytes are seen: n more bytes of r's content,
- * in order. The rules read only whether there is content, which the first
- * byte settles: findings that waited for it are written at once. */
+ * in order. The status rules read only whether there is content, which the
+ * first byte settles: findings that waited for it are written at once. The
+ * problem rules read the content itself: up to HS_PROBLEM_CONTENT_MAX bytes
+ * of it are kept in s->problem (past that, they are not read). */
 static void content(struct stream *s, struct response *r, const char *bytes, size_t n)
 {
-    (void)bytes;
     if (n == 0)
         return;
     if (r->content == 0) {
@@ -474,7 +510,27 @@ static void content(struct stream *s, struct response *r, const char *bytes, siz
         if (r->known == KNOWN_AT_CONTENT)
             write_findings(s, r);
     }
+    if (r->problem && r->content < HS_PROBLEM_CONTENT_MAX) {
+        size_t room = HS_PROBLEM_CONTENT_MAX - (size_t)r->content;
+        memcpy(s->problem + r->content, bytes, n < room ? n : room);
+    }
     r->content += n;
+}
+
+/* The end of r's content: the problem rules read it, when they do and it
+ * is short enough. curl prints content as it came, decoded only with
+ * --compressed: with a Content-Encoding it is read only when it begins
+ * like a JSON object (so compressed bytes are not judged). */
+static void content_ended(struct stream *s, struct response *r)
+{
+    if (!r->problem || r->content > HS_PROBLEM_CONTENT_MAX)
+        return;
+    size_t n = (size_t)r->content, i = 0;
+    while (i < n && (s->problem[i] == ' ' || s->problem[i] == '\t' || s->problem[i] == '\n' || s->problem[i] == '\r'))
+        i++;
+    if (r->content_encoded && (i == n || s->problem[i] != '{'))
+        return;
+    hs_checker_content_data(&r->checker, s->problem, n);
 }
 
 /* Where the next response's status line may begin, at offset `at` of r's
@@ -660,12 +716,18 @@ static int check_response(struct stream *s)
     r.length_known = !hs_is_empty(code) && !method_head && !tunnel && r.length_given && !r.length_bad &&
                      !r.transfer_encoded;
     r.length_exact = r.length_known && !r.content_encoded;
-    r.known = when_known(&r);
+    r.problem = reads_problem(&r);
+    if (r.problem && s->problem == NULL && (s->problem = malloc(HS_PROBLEM_CONTENT_MAX)) == NULL)
+        return bad_input(&s->in, s->in.line, s->in.offset, "no memory for a problem-details content (%d bytes)",
+                         HS_PROBLEM_CONTENT_MAX);
+    r.known = r.problem ? KNOWN_AT_END : when_known(&r);
     if (r.known == KNOWN_AT_HEAD)
         write_findings(s, &r);
     int result = ferror(s->out) ? RESPONSE_LAST : read_content(s, &r);
-    if (result != 2 && !r.written)
+    if (result != 2 && !r.written) {
+        content_ended(s, &r);
         write_findings(s, &r);
+    }
     return result;
 }
 
@@ -708,6 +770,7 @@ int hs_cli_check_stream(FILE *in, const char *name, FILE *out, FILE *err, const 
     s.responses = 0;
     s.printed = 0;
     s.broken = false;
+    s.problem = NULL;
     if (check_options(s.opt, err) != 0)
         return 2;
 
@@ -722,6 +785,7 @@ int hs_cli_check_stream(FILE *in, const char *name, FILE *out, FILE *err, const 
         result = read_failed(&s.in);
     while (result == RESPONSE_NEXT && !ferror(out))
         result = check_response(&s);
+    free(s.problem);
     if (s.opt->json)
         fputs("]\n", out);
     fflush(out);

@@ -9,17 +9,22 @@
  *   httpstatus --common       the codes most often met
  *   httpstatus --check FILE   the response rules over what `curl -si` printed
  *   httpstatus --rules        every response rule
+ *   httpstatus --problem 404  the problem details body (RFC 9457) of a status
  *
  * Exit status: 0 when every query found something, 1 when one found
  * nothing, 2 on a usage error or when the output could not be written. For
  * --check: 0 when no must or should rule fired, 1 when one did, 2 on a usage
- * error, input that is not an HTTP response, or output not written.
+ * error, input that is not an HTTP response, or output not written. For
+ * --problem: 0 with the body written, 2 when the problem cannot be made.
  *
  * hs_cli_main is also the Python package's `python -m httpstatus`, called in
  * a process that is not only this command, perhaps from several threads: it
- * keeps no static or global mutable state, uses no heap and never exits.
+ * keeps no static or global mutable state and never exits; the heap holds
+ * only --problem's body and --check's copy of a problem-details content
+ * (one buffer of 64 KiB a run), freed before it returns.
  * This file reads the command line and hands over: lookups and --rules to
- * lookup.c, --check to check_stream.c (internal.h between them).
+ * lookup.c, --check to check_stream.c, --problem to problem.c (internal.h
+ * between them).
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -37,6 +42,8 @@ static const char usage[] =
     "       httpstatus --check [--method M] [--ignore ID,...] [--level L] [--verbose]\n"
     "                          [--lang en|ko] [--json] [FILE]\n"
     "       httpstatus --rules [--lang en|ko] [--json]\n"
+    "       httpstatus --problem CODE [--detail TEXT] [--type URI] [--title TEXT]\n"
+    "                                 [--instance URI] [--extension NAME=JSON]...\n"
     "       httpstatus --help | --version\n"
     "\n"
     "Look up HTTP status codes. A QUERY is a code (exactly three digits: 404),\n"
@@ -79,11 +86,26 @@ static const char usage[] =
     "                 first), code, id, level, field, message, reference\n"
     "--rules lists every rule: its id, level and reference.\n"
     "\n"
+    "--problem prints the problem details body (RFC 9457, application/problem+json)\n"
+    "of a status and a newline: {\"title\":\"Not Found\",\"status\":404}. Its title is\n"
+    "the status's phrase; a code that is not in the table needs --title.\n"
+    "\n"
+    "  --detail TEXT         what went wrong this time, for a person\n"
+    "  --type URI            what kind of problem it is\n"
+    "  --title TEXT          instead of the phrase\n"
+    "  --instance URI        this occurrence of the problem\n"
+    "  --extension NAME=JSON another member, its value as JSON text: a string,\n"
+    "                        an integer, true, false, null, or an array or object\n"
+    "                        of these (--extension 'balance=30'); may be repeated\n"
+    "A text that is not UTF-8, a bad extension name or value, or a name given\n"
+    "twice is exit 2 with a message saying where.\n"
+    "\n"
     "Exit status: 0 when every query found something, 1 when one found\n"
     "nothing, 2 on a usage error or when the output could not be written.\n"
     "With --check: 0 when no finding of level must or should was printed, 1\n"
     "when one was, 2 on a usage error, input that is not an HTTP response, or\n"
-    "output that could not be written.\n";
+    "output that could not be written. With --problem: 0 when the body was\n"
+    "printed, 2 otherwise.\n";
 
 /* ---- the command line ---------------------------------------------- */
 
@@ -137,6 +159,32 @@ static bool ignore_rules(const char *list, unsigned long long *mask)
     }
 }
 
+/* --detail, --type, --title or --instance: whether a is one of them; then
+ * *value is its text, or NULL after a usage error (no text, or given
+ * twice). */
+static bool problem_member(struct cli_cursor *c, const char *a, struct cli_options *opt, const char **value)
+{
+    static const char *const names[] = {"--detail", "--type", "--title", "--instance"};
+    const char **slots[] = {&opt->detail, &opt->type, &opt->title, &opt->instance};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (!option_value(c, a, names[i], value))
+            continue;
+        if (*value == NULL)
+            fail_usage("%s needs a value (it may be empty: %s '')", names[i], names[i]);
+        else if (*slots[i] != NULL)
+            fail_usage("%s given twice", names[i]);
+        if (*value == NULL || *slots[i] != NULL) {
+            *value = NULL;
+            return true;
+        }
+        *slots[i] = *value;
+        if (opt->problem_option == NULL)
+            opt->problem_option = names[i];
+        return true;
+    }
+    return false;
+}
+
 /* Moves to the next query, applying every option on the way to *opt. The
  * first walk over argv reports a bad option (ARG_BAD, message written);
  * later walks meet the same options and only ever see queries and the end. */
@@ -171,6 +219,7 @@ static enum arg next_arg(struct cli_cursor *c, struct cli_options *opt, const ch
                 return ARG_BAD;
             }
             opt->lang = value;
+            opt->lang_given = true;
         } else if (option_value(c, a, "--method", &value)) {
             if (value == NULL) {
                 fail_usage("--method needs a method: GET, HEAD, POST, ...");
@@ -203,6 +252,31 @@ static enum arg next_arg(struct cli_cursor *c, struct cli_options *opt, const ch
             opt->level_given = true;
         } else if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0) {
             opt->verbose = true;
+        } else if (option_value(c, a, "--problem", &value)) {
+            if (value == NULL || value[0] == '\0' || strspn(value, "0123456789") != strlen(value)) {
+                fail_usage("--problem needs a status code (digits, such as 404)%s%s%s", value != NULL ? ": '" : "",
+                           value != NULL ? value : "", value != NULL ? "'" : "");
+                return ARG_BAD;
+            }
+            if (opt->problem != NULL) {
+                fail_usage("--problem given twice");
+                return ARG_BAD;
+            }
+            opt->problem = value;
+        } else if (problem_member(c, a, opt, &value)) {
+            if (value == NULL)
+                return ARG_BAD;
+        } else if (option_value(c, a, "--extension", &value)) {
+            if (value == NULL || strchr(value, '=') == NULL) {
+                fail_usage("--extension needs NAME=JSON (a member and its value as JSON: --extension "
+                           "balance=30, --extension 'accounts=[\"/account/1\"]')");
+                return ARG_BAD;
+            }
+            if (opt->extensions != NULL && opt->extension_count < opt->extension_cap)
+                opt->extensions[opt->extension_count] = value;
+            opt->extension_count++;
+            if (opt->problem_option == NULL)
+                opt->problem_option = "--extension";
         } else {
             fail_usage("unknown option: %s", a);
             return ARG_BAD;
@@ -218,6 +292,19 @@ bool cli_next_query(struct cli_cursor *c, const char **query)
     struct cli_options ignored;
     memset(&ignored, 0, sizeof ignored);
     return next_arg(c, &ignored, query) == ARG_QUERY;
+}
+
+size_t cli_extensions(int argc, char **argv, const char **values, size_t cap)
+{
+    struct cli_cursor c = {argc, argv, 0, false};
+    struct cli_options opt;
+    const char *query;
+    memset(&opt, 0, sizeof opt);
+    opt.extensions = values;
+    opt.extension_cap = cap;
+    while (next_arg(&c, &opt, &query) != ARG_END)
+        ;
+    return opt.extension_count;
 }
 
 int cli_finish_output(int status)
@@ -272,6 +359,21 @@ static int parse(int argc, char **argv, struct command *cmd)
     for (;;) {
         switch (next_arg(&c, opt, &q)) {
         case ARG_END:
+            if (opt->problem != NULL) {
+                const char *what = opt->check       ? "--check"
+                                   : opt->rules     ? "--rules"
+                                   : opt->common    ? "--common"
+                                   : opt->json      ? "--json (the body is JSON)"
+                                   : opt->lang_given ? "--lang (the title is the English phrase; --title "
+                                                       "gives another)"
+                                                     : NULL;
+                if (what != NULL)
+                    return fail_usage("--problem cannot be combined with %s", what);
+                if (first != NULL)
+                    return fail_usage("--problem takes no query: %s", first);
+            } else if (opt->problem_option != NULL) {
+                return fail_usage("%s is for --problem", opt->problem_option);
+            }
             if (opt->check || opt->rules) {
                 const char *mode = opt->check ? "--check" : "--rules";
                 if (opt->check && opt->rules)
@@ -292,7 +394,7 @@ static int parse(int argc, char **argv, struct command *cmd)
                 return fail_usage("--rules takes no query: %s", first);
             if (opt->check && second != NULL)
                 return fail_usage("--check reads one FILE; one argument too many: %s", second);
-            if (!opt->check && !opt->rules && nqueries == 0 && !opt->common)
+            if (!opt->check && !opt->rules && opt->problem == NULL && nqueries == 0 && !opt->common)
                 return fail_usage("no query given");
             cmd->file = first;
             return -1;
@@ -327,5 +429,7 @@ int hs_cli_main(int argc, char **argv)
         return cli_list_rules(&cmd.opt);
     if (cmd.opt.check)
         return run_check(&cmd.opt, cmd.file);
+    if (cmd.opt.problem != NULL)
+        return cli_problem(&cmd.opt, argc, argv);
     return cli_lookup(&cmd.opt, argc, argv);
 }

@@ -41,9 +41,13 @@ typedef struct hs_cli_check_options {
  * fails stops the reading and returns 2 without a message: the caller, which
  * knows what `out` is, reports it (hs_cli_main does, for stdout). Reads
  * through a bounded buffer (64 KiB a field line, 1 MiB a header section, on
- * the stack); keeps no state between calls and may run in several threads
- * at once on different streams. A fuzz target can hand it bytes through
- * fmemopen(). */
+ * the stack); the content of a response whose Content-Type is
+ * application/problem+json is kept, up to HS_PROBLEM_CONTENT_MAX bytes, in
+ * one buffer from the heap (allocated at the first such response, freed
+ * before it returns), read by the problem rules when the content ends, and
+ * that response's findings are written then. Keeps no state between calls
+ * and may run in several threads at once on different streams. A fuzz
+ * target can hand it bytes through fmemopen(). */
 int hs_cli_check_stream(FILE *in, const char *name, FILE *out, FILE *err, const hs_cli_check_options *opt);
 
 #endif /* HS_CLI_H */
