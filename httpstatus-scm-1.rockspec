@@ -36,7 +36,8 @@ build = {
         ["httpstatus.ngx"] = "bindings/lua/httpstatus/ngx.lua",
         ["httpstatus.core"] = {
             sources = { "core/httpstatus.c", "core/check.c", "core/values.c", "core/problem.c",
-                        "core/problem_read.c", "bindings/lua/httpstatus_core_wrap.c" },
+                        "core/problem_read.c", "bindings/lua/httpstatus_core_wrap.c",
+                        "bindings/lua/lua_problem.c" },
             incdirs = { "core" },
         },
     },

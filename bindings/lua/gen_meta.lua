@@ -102,6 +102,28 @@ local FUNCTIONS = {
         },
         "---@param lang? \"en\"|\"ko\"\n---@return httpstatus.Rule[]",
     },
+    {
+        "problem_json", "code, detail, opts",
+        {
+            "The application/problem+json body (RFC 9457) of a status, the same bytes in every",
+            "language: {\"title\":\"Not Found\",\"status\":404,\"detail\":...}, compact, members in",
+            "the order type, title, status, detail, instance, then the extensions sorted by name.",
+            "title is the phrase unless opts.title gives one (a code not in the table needs it).",
+            "A bad argument, an extension value that is not JSON (a fraction, NaN, a function, a",
+            "table inside itself) or a string that is not UTF-8 is an error (bad argument #n).",
+        },
+        "---@param code integer\n---@param detail? string\n---@param opts? httpstatus.ProblemOptions\n"
+            .. "---@return string",
+    },
+    {
+        "problem", "code, detail, opts",
+        {
+            "The problem object problem_json writes, as a new plain table (for cjson): title,",
+            "status, and detail, type, instance and the extensions when given. The same errors.",
+        },
+        "---@param code integer\n---@param detail? string\n---@param opts? httpstatus.ProblemOptions\n"
+            .. "---@return httpstatus.Problem",
+    },
 }
 for _, p in ipairs(PREDICATES) do
     -- The list's words for what the predicate is true for, as a sentence.
@@ -209,8 +231,28 @@ emit("---@field message string what the rule requires, in the lang asked for")
 emit("---@field reference string where the requirement is stated")
 emit("---@field codes integer[] the codes in 100..599 it can apply to (none for status-invalid)")
 emit("")
+emit("---The members of a problem besides its status and detail; any other key is an error.")
+emit("---@class httpstatus.ProblemOptions")
+emit("---@field type? string a URI reference naming the problem type")
+emit("---@field title? string replaces the status's phrase as the title")
+emit("---@field instance? string a URI reference naming this occurrence")
+emit("---@field extensions? table<string, any> extension members: strings, integers (|n| < 2^53), booleans,")
+emit("---httpstatus.null, and tables of these (keys 1..n an array, string keys an object)")
+emit("")
+emit("---A problem-details object (RFC 9457), a plain table; its extensions are keys of it too.")
+emit("---@class httpstatus.Problem")
+emit("---@field type? string")
+emit("---@field title string")
+emit("---@field status integer")
+emit("---@field detail? string")
+emit("---@field instance? string")
+emit("")
 emit("---@class httpstatus")
 emit("local httpstatus = {}")
+emit("")
+emit("---JSON null in problem extensions: the NULL light userdata (equal to cjson.null and ngx.null).")
+emit("---@type lightuserdata")
+emit("httpstatus.null = nil")
 emit("")
 emit("---The version of the C core.")
 emit("httpstatus._VERSION = " .. string.format("%q", hs._VERSION))

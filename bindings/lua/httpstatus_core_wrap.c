@@ -2821,6 +2821,11 @@ SWIGEXPORT int luaopen_httpstatus_core(lua_State *L)
      * C functions and constants. */
     lua_pushnil(L);
     lua_setmetatable(L, -2);
+    /* JSON null for problem extensions (hs.null): the NULL light userdata,
+     * which cjson.null and ngx.null also are. */
+    lua_pushliteral(L, "null");
+    lua_pushlightuserdata(L, NULL);
+    lua_rawset(L, -3);
     for (int i = 0; i < 2; i++) {
         lua_pushstring(L, swig_globals[i]);
         lua_pushvalue(L, globals + 1 + i);
@@ -2953,7 +2958,8 @@ enum {
  * cut at a NUL and nothing unprintable reaches a log. init.lua's shown()
  * writes the same. Pushed on the stack. */
 #define HS_LUA_SHOWN_MAX 40
-static const char *hs_lua_shown(lua_State *L, const char *s, size_t len)
+const char *hs_lua_shown(lua_State *L, const char *s, size_t len); /* lua_problem.c uses it too */
+const char *hs_lua_shown(lua_State *L, const char *s, size_t len)
 {
     char out[HS_LUA_SHOWN_MAX * 4 + sizeof "..."];
     size_t i, n = 0;
@@ -3242,7 +3248,8 @@ static int hs_lua_check(lua_State *L)
  * level, ignore): check with its options as arguments instead of a table,
  * for httpstatus.ngx, which checks every response nginx sends and so avoids
  * the walk of an options table. method, request_headers, version and
- * content may be nil (not known); level is "info", "should" or "must";
+ * content may be nil (not known; content a boolean, or the content itself
+ * as a string); level is "info", "should" or "must";
  * ignore is nil or rule ids separated by commas ("date-missing"). The
  * findings in English, as check gives them, or nil when there are none.
  * Every argument is checked: anything else is an error. */
@@ -3282,11 +3289,12 @@ static int hs_lua_check_fields(lua_State *L)
         if (opt.version == HS_VERSION_UNSET)
             hs_lua_argfail(L, fname, 5, "invalid version \"%s\"", hs_lua_shown(L, s, len));
     }
-    if (!lua_isnil(L, 6)) {
-        if (lua_type(L, 6) != LUA_TBOOLEAN)
-            hs_lua_argfail(L, fname, 6, "boolean expected, got %s", luaL_typename(L, 6));
+    if (lua_type(L, 6) == LUA_TSTRING) /* the content itself, as check takes it */
+        opt.content_data = lua_tolstring(L, 6, &opt.content_size);
+    else if (lua_type(L, 6) == LUA_TBOOLEAN)
         opt.content = lua_toboolean(L, 6) ? HS_CONTENT_PRESENT : HS_CONTENT_NONE;
-    }
+    else if (!lua_isnil(L, 6))
+        hs_lua_argfail(L, fname, 6, "boolean or string expected, got %s", luaL_typename(L, 6));
     if (lua_type(L, 7) != LUA_TSTRING)
         hs_lua_argfail(L, fname, 7, "string expected, got %s", luaL_typename(L, 7));
     s = lua_tolstring(L, 7, &len);
@@ -3357,6 +3365,10 @@ static int hs_lua_check_function(lua_State *L)
     lua_insert(L, 1);
     return 2;
 }
+
+
+int hs_lua_problem_json(lua_State *L);
+int hs_lua_problem_check(lua_State *L);
 
 
 #include "httpstatus.h"
@@ -4041,6 +4053,8 @@ static swig_lua_method swig_SwigModule_methods[]= {
     { "hs_field",hs_lua_field},
     { "hs_rule_fields",hs_lua_rule_fields},
     { "hs_check_function",hs_lua_check_function},
+    { "hs_problem_json",hs_lua_problem_json},
+    { "hs_problem_check",hs_lua_problem_check},
     { "hs_search", _wrap_hs_search},
     { "hs_count", _wrap_hs_count},
     { "hs_alias", _wrap_hs_alias},

@@ -88,13 +88,6 @@ local RULES = {
     { "problem-title-differs", "info", nil, { "RFC 9457", "4.2.1" } },
 }
 
--- The problem rules read the content itself, which hs.check does not take
--- yet (content is a boolean here): tests/c/test_problem.c makes them fire.
-local CONTENT_RULES = {
-    ["problem-invalid"] = true, ["problem-status-mismatch"] = true,
-    ["problem-member-type"] = true, ["problem-title-differs"] = true,
-}
-
 local function range(lo, hi)
     local list = {}
     for c = lo, hi do list[#list + 1] = c end
@@ -183,6 +176,7 @@ end
 -- fire), and on the same response fixed (nothing fires).
 -- { rule, status, headers, opts, expected ids, fixed headers, fixed opts }
 local D = { date = DATE }
+local PJ = with(D, { ["content-type"] = "application/problem+json" })
 local CASES = {
     { "status-invalid", 600, {}, nil, { "status-invalid" }, nil, nil, 200, D },
     { "status-unregistered", 499, D, nil, { "status-unregistered" }, nil, nil, 404, D },
@@ -340,6 +334,29 @@ local CASES = {
       { "proxy-authenticate-invalid" }, with(D, { ["proxy-authenticate"] = 'Basic realm="x"' }) },
     { "upgrade-invalid", 426, with(D, { upgrade = "web socket" }), nil, { "upgrade-invalid" },
       with(D, { upgrade = "websocket" }) },
+    -- a problem-details body: the content itself, with Content-Type application/problem+json
+    { "problem-invalid", 404, PJ, { content = "Not Found" }, { "problem-invalid" }, nil,
+      { content = '{"title":"Not Found","status":404}' } },
+    { "problem-invalid", 500, PJ, { content = '[{"status":500}]' }, { "problem-invalid" }, nil,
+      { content = '{"status":500}' } },
+    { "problem-invalid", 400, PJ, { content = '{"status":400}{}' }, { "problem-invalid" }, nil,
+      { content = ' {"status":400}\n' } },
+    { "problem-invalid", 400, PJ, { content = '{"status":400,}' }, { "problem-invalid" }, with(D, {
+      ["content-type"] = "application/json" }) }, -- the rules read only a problem+json body
+    { "problem-status-mismatch", 404, PJ, { content = '{"title":"Not Found","status":400}' },
+      { "problem-status-mismatch" }, nil, { content = '{"title":"Not Found","status":404}' } },
+    { "problem-status-mismatch", 503, with(PJ, { ["retry-after"] = "5" }), { content = '{"status":500}' },
+      { "problem-status-mismatch" }, nil, { content = '{"detail":"no status member is no mismatch"}' } },
+    { "problem-member-type", 404, PJ, { content = '{"status":"404"}' }, { "problem-member-type" }, nil,
+      { content = '{"status":404}' } },
+    { "problem-member-type", 404, PJ, { content = '{"title":["Not Found"]}' }, { "problem-member-type" }, nil,
+      { content = '{"title":"Not Found"}' } },
+    { "problem-member-type", 404, PJ, { content = '{"detail":42,"instance":null}' }, { "problem-member-type" }, nil,
+      { content = '{"detail":"42","instance":"/x","balance":42}' } }, -- extensions may be of any type
+    { "problem-title-differs", 404, PJ, { content = '{"title":"Missing","status":404}' },
+      { "problem-title-differs" }, nil, { content = '{"type":"https://example.com/missing","title":"Missing"}' } },
+    { "problem-title-differs", 404, PJ, { content = '{"type":"about:blank","title":"Missing"}' },
+      { "problem-title-differs" }, nil, { content = '{"type":"about:blank","title":"Not Found"}' } },
 }
 
 describe("check: every rule", function()
@@ -356,9 +373,9 @@ describe("check: every rule", function()
         end)
     end
 
-    it("has a case for every rule of the contract it can reach", function()
+    it("has a case for every rule of the contract", function()
         for _, r in ipairs(RULES) do
-            assert.are.equal(not CONTENT_RULES[r[1]], covered[r[1]] == true, r[1])
+            assert.is_true(covered[r[1]], r[1])
         end
     end)
 
@@ -789,6 +806,82 @@ describe("check: content", function()
     end)
 end)
 
+describe("check: problem-details bodies", function()
+    local PROBLEM_IDS = { ["problem-invalid"] = true, ["problem-status-mismatch"] = true,
+                          ["problem-member-type"] = true, ["problem-title-differs"] = true }
+    local function problem_ids(code, headers, content)
+        local list = {}
+        for _, id in ipairs(check_ids(code, headers, { content = content })) do
+            if PROBLEM_IDS[id] then list[#list + 1] = id end
+        end
+        return list
+    end
+    local function typed(content_type) return with(D, { ["content-type"] = content_type }) end
+
+    it("are read when a Content-Type field is application/problem+json, in any case, with parameters", function()
+        for _, ct in ipairs{ "application/problem+json", "Application/Problem+JSON",
+                             "application/problem+json; charset=utf-8", "application/problem+json;x=y",
+                             { "text/plain", "application/problem+json" } } do
+            assert.are.same({ "problem-invalid" }, problem_ids(404, typed(ct), "{"), type(ct) == "string" and ct or "two")
+        end
+        for _, ct in ipairs{ "application/json", "application/problem+xml", "application/problem+json2", "text/html" } do
+            assert.are.same({}, problem_ids(404, typed(ct), "{"), ct)
+        end
+        assert.are.same({}, problem_ids(404, D, "{"))
+    end)
+
+    it("stay silent when only whether there is content is known", function()
+        assert.are.same({}, problem_ids(404, PJ, true))
+        assert.are.same({}, problem_ids(404, PJ, false))
+        assert.are.same({}, problem_ids(404, PJ, ""))
+    end)
+
+    it("are read up to 64 KiB; past it the problem rules stay silent", function()
+        local function padded(size) -- '{"status":400,"pad":"xxx..."}' of exactly size bytes
+            local head = '{"status":400,"pad":"'
+            return head .. string.rep("x", size - #head - 2) .. '"}'
+        end
+        assert.are.equal(65536, #padded(65536))
+        assert.are.same({ "problem-status-mismatch" }, problem_ids(404, PJ, padded(65536)))
+        assert.are.same({}, problem_ids(404, PJ, padded(65537)))
+    end)
+
+    it("find nothing in what problem_json writes, for every code of the table", function()
+        for _, status in ipairs(hs.all()) do
+            local body = hs.problem_json(status.code, "detail \"quoted\" \0 é", { instance = "/x",
+                extensions = { balance = -30, items = { "/a", { n = 1 } }, none = hs.null } })
+            assert.are.same({}, problem_ids(status.code, PJ, body), status.code)
+            local other = status.code == 500 and 404 or 500
+            assert.are.same({ "problem-status-mismatch", "problem-title-differs" }, problem_ids(other, PJ, body),
+                status.code)
+        end
+        -- a title of one's own: one that differs from the phrase is named only without a type
+        assert.are.same({ "problem-title-differs" }, problem_ids(404, PJ, hs.problem_json(404, nil, { title = "Gone" })))
+        assert.are.same({}, problem_ids(404, PJ, hs.problem_json(404, nil, { title = "Gone", type = "https://e.x/g" })))
+        assert.are.same({}, problem_ids(299, PJ, hs.problem_json(299, nil, { title = "Mine" })))
+    end)
+
+    it("are in the language asked for, with their reference", function()
+        local f = hs.check(404, PJ, { content = '{"status":400}', lang = "ko" })[1]
+        assert.are.equal("problem-status-mismatch", f.id)
+        assert.are.equal("must", f.level)
+        assert.is_nil(f.field)
+        assert.are.equal("RFC 9457, Section 3.1.2", f.reference)
+        assert.are.equal(hs.rules("ko")[#hs.rules("ko") - 2].message, f.message)
+        assert.are_not.equal(hs.check(404, PJ, { content = '{"status":400}' })[1].message, f.message)
+    end)
+
+    it("follow ignore and level like every rule", function()
+        local body = '{"title":"Missing","status":400,"detail":5}'
+        assert.are.same({ "problem-status-mismatch", "problem-member-type", "problem-title-differs" },
+            problem_ids(404, PJ, body))
+        assert.are.same({ "problem-status-mismatch", "problem-member-type" },
+            check_ids(404, PJ, { content = body, level = "should" }))
+        assert.are.same({ "problem-member-type" },
+            check_ids(404, PJ, { content = body, level = "should", ignore = { "problem-status-mismatch" } }))
+    end)
+end)
+
 describe("check: methods", function()
     it("are case-sensitive tokens: any tchar, and only those", function()
         local created = with(D, { location = "/1" })
@@ -902,7 +995,7 @@ describe("check_fields, check with its options as arguments (private, for httpst
             { { 405, {}, 1, nil, nil, nil, "info" }, "#3 to 'check_fields' (string expected, got number)" },
             { { 405, {}, nil, "x", nil, nil, "info" }, "#4 to 'check_fields' (table expected, got string)" },
             { { 405, {}, nil, nil, "2.0", nil, "info" }, "#5 to 'check_fields' (invalid version \"2.0\")" },
-            { { 405, {}, nil, nil, nil, 1, "info" }, "#6 to 'check_fields' (boolean expected, got number)" },
+            { { 405, {}, nil, nil, nil, 1, "info" }, "#6 to 'check_fields' (boolean or string expected, got number)" },
             { { 405, {}, nil, nil, nil, nil, nil }, "#7 to 'check_fields' (string expected, got nil)" },
             { { 405, {}, nil, nil, nil, nil, "warn" }, "#7 to 'check_fields' (invalid level \"warn\")" },
             { { 405, {}, nil, nil, nil, nil, "info", "date-missing,,allow-missing" },

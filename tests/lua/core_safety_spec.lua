@@ -104,7 +104,8 @@ describe("every function reachable from the modules", function()
         -- among them the response rules' functions, and the check function
         -- hs_check_function makes from whatever it is given
         for _, path in ipairs{ "hs.check", "hs.rules", "core.hs_check_function", "core.hs_check_function()",
-                               "core.hs_check_fields",
+                               "core.hs_check_fields", "core.hs_problem_json", "core.hs_problem_check",
+                               "hs.problem",
                                "core.hs_rule_fields", "core.hs_rule_find", "core.hs_rule_message",
                                "core.hs_rule_applies", "core.hs_rule_of", "core.hs_rule_count",
                                "hs.rules().1<metatable>.__tostring" } do

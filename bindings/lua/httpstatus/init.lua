@@ -378,6 +378,56 @@ function M.rules(lang)
     return copy
 end
 
+-- ---- problem details (RFC 9457) ----------------------------------------------
+
+-- The body is the core's hs_problem_json, called from C (bindings/lua/
+-- lua_problem.c) with the extension values encoded there as JSON text; the
+-- core validates them and writes every byte, as in every other language.
+
+--- JSON null in problem extensions: the NULL light userdata, which
+--- cjson.null and ngx.null also are.
+M.null = core.null
+
+--- The application/problem+json body of a status, a string: {"title":
+--- <the phrase>,"status":<code>,"detail":...}; opts may give type, title,
+--- instance (strings) and extensions (name -> string, integer, boolean,
+--- hs.null, or a table of these). A C function.
+M.problem_json = core.hs_problem_json
+
+local problem_check = core.hs_problem_check
+
+-- An extension value as its JSON says it (problem_check has accepted it):
+-- integral numbers as integers (3.0 is 3, -0 is 0), tables as new tables.
+local function plain(v)
+    local t = type(v)
+    if t == "number" then
+        if v == 0 then return 0 end
+        return floor(v) -- an integer in Lua 5.4
+    elseif t == "table" then
+        local copy = {}
+        for k, x in next, v do copy[k] = plain(x) end
+        return copy
+    end
+    return v
+end
+
+--- The problem itself, a new plain table { type, title, status, detail,
+--- instance, <extensions> } (absent members nil), whose cjson encoding is
+--- the object problem_json writes. The same arguments and errors.
+function M.problem(code, detail, opts)
+    problem_check(code, detail, opts) -- not a tail call: its errors point at our caller
+    local p = { status = floor(code), detail = detail }
+    if opts ~= nil then
+        p.type, p.title, p.instance = rawget(opts, "type"), rawget(opts, "title"), rawget(opts, "instance")
+        local extensions = rawget(opts, "extensions")
+        if extensions ~= nil then
+            for name, v in next, extensions do p[name] = plain(v) end
+        end
+    end
+    if p.title == nil then p.title = phrases[code] end
+    return p
+end
+
 M._VERSION = core.hs_version()
 
 return M

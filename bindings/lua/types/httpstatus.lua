@@ -73,8 +73,28 @@
 ---@field reference string where the requirement is stated
 ---@field codes integer[] the codes in 100..599 it can apply to (none for status-invalid)
 
+---The members of a problem besides its status and detail; any other key is an error.
+---@class httpstatus.ProblemOptions
+---@field type? string a URI reference naming the problem type
+---@field title? string replaces the status's phrase as the title
+---@field instance? string a URI reference naming this occurrence
+---@field extensions? table<string, any> extension members: strings, integers (|n| < 2^53), booleans,
+---httpstatus.null, and tables of these (keys 1..n an array, string keys an object)
+
+---A problem-details object (RFC 9457), a plain table; its extensions are keys of it too.
+---@class httpstatus.Problem
+---@field type? string
+---@field title string
+---@field status integer
+---@field detail? string
+---@field instance? string
+
 ---@class httpstatus
 local httpstatus = {}
+
+---JSON null in problem extensions: the NULL light userdata (equal to cjson.null and ngx.null).
+---@type lightuserdata
+httpstatus.null = nil
 
 ---The version of the C core.
 httpstatus._VERSION = "0.1.0"
@@ -246,6 +266,26 @@ function httpstatus.check(status, headers, opts) end
 ---@param lang? "en"|"ko"
 ---@return httpstatus.Rule[]
 function httpstatus.rules(lang) end
+
+---The application/problem+json body (RFC 9457) of a status, the same bytes in every
+---language: {"title":"Not Found","status":404,"detail":...}, compact, members in
+---the order type, title, status, detail, instance, then the extensions sorted by name.
+---title is the phrase unless opts.title gives one (a code not in the table needs it).
+---A bad argument, an extension value that is not JSON (a fraction, NaN, a function, a
+---table inside itself) or a string that is not UTF-8 is an error (bad argument #n).
+---@param code integer
+---@param detail? string
+---@param opts? httpstatus.ProblemOptions
+---@return string
+function httpstatus.problem_json(code, detail, opts) end
+
+---The problem object problem_json writes, as a new plain table (for cjson): title,
+---status, and detail, type, instance and the extensions when given. The same errors.
+---@param code integer
+---@param detail? string
+---@param opts? httpstatus.ProblemOptions
+---@return httpstatus.Problem
+function httpstatus.problem(code, detail, opts) end
 
 ---100..599.
 ---@param code integer
