@@ -36,7 +36,10 @@ ANSWER is one of
                          or ValueError;
                  Lua:    an error whose message holds luaL's
                          "bad argument #N to 'FUNCTION'";
-                 C:      only for lang: hs_is_language(lang) is false.
+                 C:      for lang: hs_is_language(lang) is false; for check:
+                         hs_check answers HS_CHECK_INVALID (or hs_level_of
+                         refuses the level); for a problem: hs_problem_json
+                         answers 0 and hs_problem_validate gives a fault.
     raised:"..." any other exception or error, with its message: never equal
                  to another language's answer, so it always fails.
 
@@ -108,6 +111,35 @@ checked to be there and well-formed, and compared with nobody.
                        also written as an HTTP response and given to
                        `httpstatus --check --json` (with --method, --ignore,
                        --lang), whose findings and exit status must match C's.
+            A check whose options every language refuses (a method that
+                       is not a token, an unknown level) answers count error;
+                       the command line must then exit 2 with a message.
+  problem   all four   problem_json() of each `problem` case and of
+                       `problem_every_code` (subject CODE detail=PARTS): json,
+                       the body's bytes. Python: problem_json() and
+                       problem().json() must be those bytes; Lua:
+                       hs.problem_json and hs.problem must agree on refusing.
+                       With --tool, `httpstatus --problem` (--extension for
+                       each extension) must print C's bytes and a newline.
+  problem_nolua   c, python   the same for `problem_nolua` cases.
+  problem_object  python, lua5.4, luajit
+                       for each problem written: input (the object the case
+                       describes, built by the dumper: title the phrase or the
+                       title given, status, the members and extensions given),
+                       object (Python dict(problem(...)), Lua hs.problem(...)),
+                       parsed (Python json.loads, Lua cjson.decode of the
+                       bytes), each as one canonical JSON text (sorted keys,
+                       compact, Python's json.dumps escaping). The three must
+                       be equal within a dump, and every dump the same.
+  problem_object_nolua  python   the same for `problem_nolua` cases.
+  badproblem all four  the same question for a problem every language must
+                       refuse; every answer must be error (a body fails even
+                       where no other language is compared). With --tool:
+                       exit 2, nothing on stdout, one line on stderr.
+  badproblem_c     c   the same, for what only C (and the tool) can say.
+  badproblem_nopy  c, lua5.4, luajit
+  badproblem_nolua c, python
+                       the same, for what Python, or Lua, cannot say.
   lua       lua5.4, luajit   NOT compared with C or Python: what only Lua
                        accepts (404.0, -0.0, 1e300: Lua's integral floats are
                        codes; description(404, nil) is the default lang).
@@ -162,7 +194,7 @@ SECTIONS = {
     "badproblem": ALL,
     "badproblem_c": ("c",),
     "badproblem_nopy": ("c", "lua5.4", "luajit"),
-    "badproblem_nojit": ("c", "python", "lua5.4"),
+    "badproblem_nolua": ("c", "python"),
     "lua": ("lua5.4", "luajit"),
     "python": ("python",),
 }
@@ -387,6 +419,9 @@ def tool_case(spelling):
             content, given = value, True
         elif key == "content":
             content = b"x" if value == b"yes" else b""
+            if value == b"yes" and any(f.lower().startswith("content-type: application/problem+json")
+                                       for f in fields):
+                return None  # the tool reads "x" as the problem body, which check() was not given
         else:  # method, ignore, level, lang: options of the tool too
             args += [b"--" + key.encode(), value]
     if not (code.isdigit() and len(code) == 3):
@@ -499,7 +534,10 @@ def compare_tool_problems(tool, c_dump):
         run = subprocess.run([tool, *args], capture_output=True, stdin=subprocess.DEVNULL)
         compared += 1
         if fields[3] == "error":
-            if run.returncode != 2 or run.stdout or run.stderr.count(b"\n") != 1 or not run.stderr.endswith(b"\n"):
+            # One line saying what is wrong; a usage error may add where to find help.
+            lines = run.stderr.split(b"\n")
+            if run.returncode != 2 or run.stdout or lines[-1] != b"" or not lines[0].startswith(b"httpstatus: ") \
+                    or lines[1:-1] not in ([], [b"Try 'httpstatus --help'."]):
                 problems.append(f"tool: {fields[0]} {fields[1]}: C refuses it; the tool must exit 2 with one line on "
                                 f"stderr and nothing on stdout, not exit {run.returncode}, "
                                 f"stdout {run.stdout[:200]!r}, stderr {run.stderr[:300]!r}")
@@ -627,6 +665,17 @@ def self_test(args):
                           if line.startswith(f"constant\t{alias}\t"))
     value = one_line("python", f"constant\t{aliases[-1]}\tvalue\t")
     bad = one_line("luajit", "badarg\tnil\tget\t")
+    # Problem details: one byte of a body, a refusal, an object.
+    body = one_line("lua5.4", 'problem\t404 detail="No user 42"\tjson\t')
+    changed_body = body.replace('"detail":"No user 42"', '"detail":"No user 43"')
+    refusal = one_line("python", "badproblem\t404 | status: 404\tjson\t")
+    written = refusal.replace("\terror", '\t"{\"title\":\"Not Found\",\"status\":404}"')
+    nested = [line for line in dumps["luajit"].splitlines()
+              if line.startswith("problem_object\t404 | nested: ") and "\tobject\t" in line]
+    if len(nested) != 1:
+        raise Failure(f"self-test: expected one object line of the nested problem in the luajit dump, found {len(nested)}")
+    built = nested[0]
+    changed_built = built.replace('"z":null', '"z":false')
 
     cases = [
         # (what, altered dumps, texts the report must contain)
@@ -641,6 +690,12 @@ def self_test(args):
          ["c vs python", "section 'constant'", value]),
         ("one bad argument accepted in LuaJIT", replace("luajit", bad, bad.replace("\terror", "\tnil") + "\n"),
          ["python vs luajit", "section 'badarg'", bad]),
+        ("one byte of a problem body changed in Lua 5.4", replace("lua5.4", body, changed_body + "\n"),
+         ["c vs lua5.4", "section 'problem'", body, changed_body]),
+        ("a body written in Python for a problem every language refuses", replace("python", refusal, written + "\n"),
+         ["c vs python", "section 'badproblem'", "was not refused", written]),
+        ("the object LuaJIT builds differs from its bytes parsed back", replace("luajit", built, changed_built + "\n"),
+         ["lua5.4 vs luajit", "section 'problem_object'", "differ", changed_built]),
         ("a whole section missing from Lua 5.4",
          dict(dumps, **{"lua5.4": "".join(l + "\n" for l in dumps["lua5.4"].splitlines()
                                           if not l.startswith("bigint\t"))}),

@@ -780,7 +780,7 @@ int main(int argc, char **argv)
             dump_problem_every_code(line + 19);
         } else if (starts(line, "problem ") || starts(line, "problem_nolua ") || starts(line, "badproblem ")
                    || starts(line, "badproblem_c ") || starts(line, "badproblem_nopy ")
-                   || starts(line, "badproblem_nojit ")) {
+                   || starts(line, "badproblem_nolua ")) {
             char section[32];
             size_t kind = strcspn(line, " ");
             memcpy(section, line, kind);

@@ -13,6 +13,9 @@ if not cases_path or (mode ~= nil and mode ~= "surface") then
     io.stderr:write("usage: dump.lua MODULE_DIR CASES [surface]\n")
     os.exit(2)
 end
+-- cjson (to read problem bodies back, as OpenResty users do) from the
+-- system's paths; then only MODULE_DIR.
+local cjson = require "cjson"
 package.path = module_dir .. "/?.lua;" .. module_dir .. "/?/init.lua"
 package.cpath = module_dir .. "/?.so"
 local hs = require "httpstatus"
@@ -524,8 +527,6 @@ local function parse_problem(spelling)
     return code, given, extensions
 end
 
-local cjson = require "cjson"
-
 -- hs.problem_json and hs.problem of one case: the bytes (json), and for a
 -- problem that is written, in section problem_object, the object the case
 -- describes (input), hs.problem's table (object) and cjson.decode of the
@@ -654,11 +655,10 @@ local function dump(cases)
             for _, s in ipairs(hs.all()) do
                 dump_problem("problem", s.code .. " detail=" .. rest)
             end
-        elseif kind == "problem" or kind == "badproblem" or kind == "badproblem_nopy"
-            or (kind == "badproblem_nojit" and is_54) then
+        elseif kind == "problem" or kind == "badproblem" or kind == "badproblem_nopy" then
             dump_problem(kind, rest)
-        elseif kind == "problem_nolua" or kind == "badproblem_c" or kind == "badproblem_nojit" then
-            -- what Lua cannot say (an empty array, one name twice, a key twice), or LuaJIT (1.0 is 1)
+        elseif kind == "problem_nolua" or kind == "badproblem_c" or kind == "badproblem_nolua" then
+            -- what Lua cannot say: an empty array, one name twice, a key twice, a float that is integral
         else
             fail("unknown case " .. kind .. " " .. rest)
         end

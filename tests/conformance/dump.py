@@ -266,7 +266,7 @@ def dump(hs, cases, out):
         elif kind == "problem_every_code":
             for s in hs.all():
                 dump_problem(hs, "problem", f"{s.code} detail={rest}", line)
-        elif kind in ("problem", "problem_nolua", "badproblem", "badproblem_nojit"):
+        elif kind in ("problem", "problem_nolua", "badproblem", "badproblem_nolua"):
             dump_problem(hs, kind, rest, line)
         elif kind in ("badproblem_c", "badproblem_nopy"):
             pass  # what Python cannot say: one keyword twice, a key twice, a keyword parameter as extension
