@@ -207,12 +207,15 @@ SURFACE_EXTRAS = {
         "Rule": "the type of rules()'s items, for isinstance and annotations (Lua's are plain tables)",
         "ResponseRuleError": "what check(response) and the WSGI/ASGI middleware raise with raise_on_finding=True "
                              "(Lua's httpstatus.ngx logs instead)",
+        "Problem": "the type of problem()'s answer, a read-only mapping with .json() (Lua's is a plain table)",
     },
     "lua5.4": {
         "_VERSION": "Lua's convention for a module's version (Python's __version__ is a dunder)",
+        "null": "JSON null in problem extensions (cjson.null, ngx.null); Python has None",
     },
     "luajit": {
         "_VERSION": "Lua's convention for a module's version (Python's __version__ is a dunder)",
+        "null": "JSON null in problem extensions (cjson.null, ngx.null); Python has None",
     },
 }
 
