@@ -1,7 +1,8 @@
 --[[
-Lua benchmark: hs.phrases[c], hs.phrase(c), hs.is_success(c), hs.get(c).phrase and
-hs.check(200, h) against the same work on plain Lua tables filled in this process
-(for check, a hand-written check in plain Lua), under whichever
+Lua benchmark: hs.phrases[c], hs.phrase(c), hs.is_success(c), hs.get(c).phrase,
+hs.check(200, h) and hs.problem_json(404, d) against the same work on plain Lua
+tables filled in this process (for check, a hand-written check in plain Lua; for
+problem_json, cjson.encode), under whichever
 Lua runs it (Lua 5.4 or LuaJIT).
 
     lua5.4 bench/lua_bench.lua [--tsv] [--runs N] [--build BUILD_DIR]
@@ -26,6 +27,10 @@ each operation has its target:
                           call into C that walks the table) against a
                           hand-written check in Lua: lowercase the names into
                           a set, test it, return a list
+  hs.problem_json(404, d)
+                     1.0  the problem-details body with a 40-byte detail (one
+                          call into C) against cjson.encode of the same
+                          object's table, built beforehand (needs cjson)
 ]]
 
 local tsv, runs, build = false, 7, nil
@@ -202,6 +207,40 @@ cases[#cases + 1] = {
     end,
 }
 
+-- hs.problem_json(404, d), the core's bytes of a problem, against cjson
+-- encoding the same object from a table built beforehand (so the baseline
+-- does not even pay for the table): d is one of 16 details of 40 bytes.
+local cjson_ok, cjson = pcall(require, "cjson")
+if cjson_ok then
+    local problem_json, encode = hs.problem_json, cjson.encode
+    local details, tables = {}, {}
+    for i = 1, 16 do
+        details[i] = string.format("No user %02d in this account, please retry", i)
+        assert(#details[i] == 40)
+        tables[i] = { title = "Not Found", status = 404, detail = details[i] }
+        assert(#problem_json(404, details[i]) == #encode(tables[i]))
+    end
+    cases[#cases + 1] = {
+        "hs.problem_json(404, d)", "cjson.encode{title,status,detail}", 1.0,
+        function(reps)
+            local n = 0
+            for _ = 1, reps do
+                for i = 1, #codes do n = n + #problem_json(404, details[i % 16 + 1]) end
+            end
+            return n
+        end,
+        function(reps)
+            local n = 0
+            for _ = 1, reps do
+                for i = 1, #codes do n = n + #encode(tables[i % 16 + 1]) end
+            end
+            return n
+        end,
+    }
+else
+    io.stderr:write("lua_bench: cjson is not installed; hs.problem_json is not measured\n")
+end
+
 local clock = os.clock
 
 local function seconds(f, reps)
@@ -245,7 +284,7 @@ local all_ok = true
 if not tsv then
     print(string.format("%s (%s), median of %d runs, 1024 varying codes; ratio = module / baseline",
         runtime, hs._VERSION and ("httpstatus " .. hs._VERSION) or "httpstatus", runs))
-    print(string.format("%-18s %-30s %8s %12s %7s %7s  %s", "operation", "baseline", "ns/op", "baseline ns",
+    print(string.format("%-24s %-34s %8s %12s %7s %7s  %s", "operation", "baseline", "ns/op", "baseline ns",
         "ratio", "target", ""))
 end
 for _, r in ipairs(rows) do
@@ -255,7 +294,7 @@ for _, r in ipairs(rows) do
         print(string.format("%s\t%s\t%s\t%.2f\t%.2f\t%.2f\t%.2f\t%s",
             group, r[1], r[2], r[3], r[4], r[5], r[6], ok and "ok" or "MISS"))
     else
-        print(string.format("%-18s %-30s %8.2f %12.2f %7.2f %7.2f  %s", r[1], r[2], r[3], r[4], r[5], r[6],
+        print(string.format("%-24s %-34s %8.2f %12.2f %7.2f %7.2f  %s", r[1], r[2], r[3], r[4], r[5], r[6],
             ok and "ok" or "MISS"))
     end
 end
