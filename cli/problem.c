@@ -19,14 +19,16 @@
 #define SHOWN 60
 
 /* s (len bytes) as a message shows it, in single quotes: printable ASCII
- * as it is, every other byte (a control, a quote, UTF-8 or not) as \xNN,
- * cut after SHOWN bytes with "...". */
+ * as it is, but \\ and \' for a backslash and a quote; every other byte (a
+ * control, UTF-8 or not) as \xNN; cut after SHOWN bytes with "...". */
 static void show(FILE *f, const char *s, size_t len)
 {
     putc('\'', f);
     for (size_t i = 0; i < len && i < SHOWN; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c < 0x7f && c != '\'' && c != '\\')
+        if (c == '\'' || c == '\\')
+            fprintf(f, "\\%c", c);
+        else if (c >= 0x20 && c < 0x7f)
             putc(c, f);
         else
             fprintf(f, "\\x%02x", c);

@@ -3,7 +3,7 @@
 # a free port of 127.0.0.1 (tests/nginx/lib.sh, which loads the Lua module,
 # used by the locations that read an upload, create, and stream events),
 # serving a static file, a redirect, a 204, a 401, ranges, conditional
-# requests, gzip and several URLs in one curl. What nginx sends is asserted
+# requests, gzip, several URLs in one curl, and problem details bodies. What nginx sends is asserted
 # first (so a change in nginx shows as such), then what the tool finds in
 # it: nothing at must or should level for what nginx gets right,
 # allow-missing for the 405 nginx sends without Allow.
@@ -50,6 +50,19 @@ nginx_conf <<'EOF_CONF'
                 ngx.header["Location"] = "/items/1"
                 if ngx.var.arg_length then ngx.header["Content-Length"] = 2 end
                 ngx.print("{}")
+            }
+        }
+        # a 404 with a problem details body whose status member is ?status=
+        # (400 when not given), chunked or (?length=1) with Content-Length;
+        # gzip-compressed for a client that asks
+        location = /problem {
+            gzip on; gzip_types application/problem+json; gzip_min_length 1;
+            content_by_lua_block {
+                local body = '{"title":"Not Found","status":' .. (tonumber(ngx.var.arg_status) or 400) .. '}'
+                ngx.status = 404
+                ngx.header["Content-Type"] = "application/problem+json"
+                if ngx.var.arg_length then ngx.header["Content-Length"] = #body end
+                ngx.print(body)
             }
         }
         # an event stream that stays open for 3 seconds after its first event
@@ -200,6 +213,23 @@ grep -q 'compressed, no final newlineHTTP/1\.1 200 OK' "$prefix/gzip_decoded" ||
 run gzip_raw 0 "" -i -H "Accept-Encoding: gzip" "$base/gz/a.txt" "$base/gz/a.txt" -- --method GET
 read_was gzip_raw "200 200"
 ! grep -q 'compressed, no final newline' "$prefix/gzip_raw" || fail "gzip_raw: decoded"
+
+# Problem details: the status member differs from the code (a must), read
+# chunked (curl prints it decoded) or with Content-Length, then the next
+# response; right, it is silent. gzip: decoded by --compressed it is read,
+# compressed it is not judged.
+run problem 1 "404:problem-status-mismatch" -i "$base/problem" -- --method GET
+has problem '^Transfer-Encoding: chunked$'
+has problem '^Content-Type: application/problem\+json$'
+has problem '^\{"title":"Not Found","status":400\}$'
+run problem_right 0 "" -i "$base/problem?status=404" -- --method GET
+run problem_then_405 1 "404:problem-status-mismatch 405:allow-missing" -i -X POST -d x "$base/problem?length=1" "$base/static/file.txt" -- --method POST
+read_was problem_then_405 "404 405"
+has problem_then_405 '^Content-Length: 34$'
+run problem_gzip_decoded 1 "404:problem-status-mismatch" -i --compressed "$base/problem" -- --method GET
+has problem_gzip_decoded '^Content-Encoding: gzip$'
+run problem_gzip_raw 0 "" -i -H "Accept-Encoding: gzip" "$base/problem" -- --method GET
+has problem_gzip_raw '^Content-Encoding: gzip$'
 
 # An event stream that stays open: the tool reports the response at the end
 # of its header section, and the JSON array has begun on stdout, while curl

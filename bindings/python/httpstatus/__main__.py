@@ -1,6 +1,6 @@
 """python3 -m httpstatus: the httpstatus command.
 
-The command is C (cli/cli.c), compiled into the extension; this runs that same
+The command is C (cli/*.c), compiled into the extension; this runs that same
 code in this process, so it prints byte for byte what the installed
 `httpstatus` prints and exits with the same status. pip's `httpstatus`
 command is main() below.
