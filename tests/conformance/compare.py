@@ -728,6 +728,22 @@ def self_test(args):
                                 f"{result.stdout}")
             else:
                 print(f"detected: {what}\n" + "\n".join("    " + l for l in result.stdout.splitlines()[:3]))
+    if args.tool:
+        # The command line against C: one byte of a body, and a refusal, altered in the C dump.
+        c_body = one_line("c", 'problem\t404 detail="No user 42"\tjson\t')
+        c_refusal = one_line("c", "badproblem\t404 | status: 404\tjson\t")
+        for what, old, new, expected in [
+                ("the tool's body differs from C's by one byte", c_body,
+                 c_body.replace('"detail":"No user 42"', '"detail":"No user 4X"'), 'tool: problem 404 detail="No user 42"'),
+                ("the tool refuses what C writes", c_refusal,
+                 c_refusal.replace("\terror", '\t"{\"title\":\"Not Found\",\"status\":404}"'),
+                 "tool: badproblem 404 | status: 404"),
+        ]:
+            tool_problems, _ = compare_tool_problems(args.tool, replace("c", old, new + "\n")["c"])
+            if len(tool_problems) != 1 or expected not in tool_problems[0]:
+                problems.append(f"self-test: {what}: want one report naming {expected!r}, got {tool_problems!r}")
+            else:
+                print(f"detected: {what}\n    " + tool_problems[0].splitlines()[0])
     return problems
 
 
