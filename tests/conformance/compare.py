@@ -116,9 +116,14 @@ checked to be there and well-formed, and compared with nobody.
                        the command line must then exit 2 with a message.
   problem   all four   problem_json() of each `problem` case and of
                        `problem_every_code` (subject CODE detail=PARTS): json,
-                       the body's bytes. Python: problem_json() and
-                       problem().json() must be those bytes; Lua:
-                       hs.problem_json and hs.problem must agree on refusing.
+                       the body's bytes, then for a body written check: the
+                       ids of the problem-details rules that check() gives
+                       for it as the content of a response with its status
+                       and Content-Type application/problem+json, joined by
+                       ",". Python: problem_json() and problem().json() must
+                       be those bytes, and problem() iterate its members in
+                       their order there; Lua: hs.problem_json and hs.problem
+                       must agree on refusing.
                        With --tool, `httpstatus --problem` (--extension for
                        each extension) must print C's bytes and a newline.
   problem_nolua   c, python   the same for `problem_nolua` cases.
@@ -529,7 +534,7 @@ def compare_tool_problems(tool, c_dump):
     for line in c_dump.split("\n"):
         fields = line.split("\t")
         if not (fields[0].startswith("problem") or fields[0].startswith("badproblem")) \
-                or fields[0].startswith("problem_object"):
+                or fields[0].startswith("problem_object") or fields[2] != "json":
             continue
         args = problem_args(fields[1])
         if args is None:

@@ -592,6 +592,31 @@ static void dump_check(const char *spelling)
  * hs_problem_validate must say the same). */
 #define MAX_EXTENSIONS 32
 
+/* check: the body read back by check() as the content of a response with
+ * its status and Content-Type application/problem+json: the ids of the
+ * problem-details rules that fire, joined by ",". */
+static void answer_problem_check(const char *section, const char *spelling, int code, const char *body, size_t n)
+{
+    static const char content_type[] = "application/problem+json";
+    hs_header field = {"Content-Type", 12, content_type, sizeof content_type - 1};
+    hs_check_options opt = {0};
+    hs_finding found[64];
+    char ids[512] = "";
+    size_t used = 0;
+    opt.content_data = body;
+    opt.content_size = n;
+    size_t count = hs_check(code, &field, 1, &opt, found, COUNT_OF(found));
+    if (count == HS_CHECK_INVALID || count > COUNT_OF(found))
+        die("check of a problem body", spelling);
+    for (size_t i = 0; i < count; i++) {
+        const char *id = hs_rule_at(found[i].rule)->id;
+        if (strncmp(id, "problem-", 8) == 0)
+            join(ids, sizeof ids, &used, id);
+    }
+    ask(section, spelling, "check");
+    answer_text(ids);
+}
+
 static void dump_problem(const char *section, const char *spelling)
 {
     static const char *const member_names[] = {"detail", "type", "title", "instance"};
@@ -678,6 +703,7 @@ static void dump_problem(const char *section, const char *spelling)
         } else {
             put_string(body, n);
             putchar('\n');
+            answer_problem_check(section, spelling, (int)code, body, n);
         }
         free(body);
     }

@@ -553,6 +553,17 @@ local function dump_problem(section, spelling)
             .. ", problem a " .. type(problem)))
     else
         line(section, spelling, "json", quote(body))
+        local check_ok, findings = pcall(hs.check, code, { ["Content-Type"] = "application/problem+json" },
+            { content = body })
+        if check_ok then
+            local ids = {}
+            for _, finding in ipairs(findings) do
+                if finding.id:sub(1, 8) == "problem-" then ids[#ids + 1] = finding.id end
+            end
+            line(section, spelling, "check", quote(concat(ids, ",")))
+        else
+            line(section, spelling, "check", "raised:" .. quote(tostring(findings)))
+        end
         local expected = { title = given.title or hs.phrase(code), status = code }
         for key, value in pairs(given) do if key ~= "title" then expected[key] = value end end
         for name, value in pairs(extensions) do expected[name] = value end

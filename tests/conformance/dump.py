@@ -457,12 +457,22 @@ def dump_problem(hs, section, spelling, line):
                                                           f"problem_json() {body!r}"))
         return
     line(section, spelling, "json", quote(body.decode("utf-8", "surrogateescape")))
+    try:
+        findings = hs.check(code, [("Content-Type", "application/problem+json")], content=body)
+        line(section, spelling, "check", quote(",".join(f.id for f in findings if f.id.startswith("problem-"))))
+    except Exception as e:
+        line(section, spelling, "check", "raised:" + quote(f"{type(e).__name__}: {e}"))
+    order = []
+    json.loads(body, object_pairs_hook=lambda pairs: order.append([k for k, _ in pairs]) or dict(pairs))
     expected = {"title": given.get("title", hs.phrase(code)), "status": code}
     expected.update((k, v) for k, v in given.items() if k != "title")
     expected.update(values)
     objects = section.replace("problem", "problem_object")
     line(objects, spelling, "input", canonical(expected))
-    line(objects, spelling, "object", canonical(dict(problem)))
+    if list(problem) != order[-1]:
+        line(objects, spelling, "object", "raised:" + quote(f"problem() iterates {list(problem)}, the bytes hold {order[-1]}"))
+    else:
+        line(objects, spelling, "object", canonical(dict(problem)))
     try:
         line(objects, spelling, "parsed", canonical(json.loads(body)))
     except ValueError as e:
