@@ -586,12 +586,6 @@ static void dump_check(const char *spelling)
 
 /* ---- problem details -------------------------------------------------------- */
 
-/* A `problem` case (the grammar is in cases.txt): CODE, members as
- * member=PARTS, then " | name: JSON" extensions, the JSON text passed as it
- * is. Answers json: the body, or error when hs_problem_json refuses it (and
- * hs_problem_validate must say the same). */
-#define MAX_EXTENSIONS 32
-
 /* check: the body read back by check() as the content of a response with
  * its status and Content-Type application/problem+json: the ids of the
  * problem-details rules that fire, joined by ",". */
@@ -616,6 +610,12 @@ static void answer_problem_check(const char *section, const char *spelling, int 
     ask(section, spelling, "check");
     answer_text(ids);
 }
+
+/* A `problem` case (the grammar is in cases.txt): CODE, members as
+ * member=PARTS, then " | name: JSON" extensions, the JSON text passed as it
+ * is. Answers json: the body, or error when hs_problem_json refuses it (and
+ * hs_problem_validate must say the same), then check for a body written. */
+#define MAX_EXTENSIONS 32
 
 static void dump_problem(const char *section, const char *spelling)
 {
