@@ -1,5 +1,5 @@
 /*
- * libFuzzer target for the httpstatus command (cli/cli.c, hs_cli_main).
+ * libFuzzer target for the httpstatus command (the sources of cli/, hs_cli_main).
  *
  * The input is a command line: the bytes up to the first NUL, split on '\n',
  * are argv[1..] (an empty line is an empty argument; an argument cannot hold
@@ -65,6 +65,16 @@
  *   - hs_cli_check_stream over fmemopen() of the body, with the options the
  *     model read, writes byte for byte what hs_cli_main wrote on stdout and
  *     stderr, with the same exit status;
+ *
+ * for --problem (with its own options only):
+ *   - the core's verdict on the same problem (hs_problem_validate): when
+ *     valid, exit 0, nothing on stderr, stdout exactly hs_problem_json's
+ *     bytes and a newline; when refused, exit 2, nothing on stdout, one line
+ *     on stderr naming the option at fault and ending with the core's
+ *     message and, for a fault inside an argument, ", at byte N" (N counted
+ *     in that argument);
+ *
+ * a problem rule's finding only for a body holding application/problem+json;
  *
  * for --rules:
  *   - exit 0; text: one line per rule of the core in table order, exactly
@@ -232,7 +242,7 @@ static void run_tool(struct run *r)
 
 /* ---- what the usage text promises ------------------------------------------ */
 
-enum expect { EXPECT_HELP, EXPECT_VERSION, EXPECT_USAGE_ERROR, EXPECT_LOOKUP, EXPECT_CHECK, EXPECT_RULES };
+enum expect { EXPECT_HELP, EXPECT_VERSION, EXPECT_USAGE_ERROR, EXPECT_LOOKUP, EXPECT_CHECK, EXPECT_RULES, EXPECT_PROBLEM };
 
 struct model {
     enum expect what;
@@ -240,11 +250,19 @@ struct model {
     int queries;
     int first_query;           /* argv index of the first query (--check: FILE), 0 for none */
     const char *lang;          /* the last --lang: "en" or "ko" */
+    bool lang_given;
     const char *method;        /* the last --method, or NULL */
     bool ignore_given;
     unsigned long long ignore; /* bit per rule index of every --ignore */
     bool level_given;
     hs_level level;            /* the last --level: the least level shown */
+    /* --problem CODE and its options (each given once), --extension's
+     * NAME=JSON arguments in order; problem_option: one of those options
+     * was given. */
+    const char *problem, *detail, *type, *title, *instance;
+    bool problem_option;
+    const char *extensions[MAX_ARGS];
+    size_t extension_count;
 };
 
 static bool tchar(unsigned char c)
@@ -344,6 +362,35 @@ static struct model model_of(int argc, char **argv)
                 return m;
             }
             m.lang = value;
+            m.lang_given = true;
+        } else if (takes_value(a, "--problem", &i, argc, argv, &value)) {
+            /* CODE: ASCII digits, given once */
+            if (value == NULL || *value == '\0' || strspn(value, "0123456789") != strlen(value) || m.problem) {
+                m.what = EXPECT_USAGE_ERROR;
+                return m;
+            }
+            m.problem = value;
+        } else if (takes_value(a, "--detail", &i, argc, argv, &value) ||
+                   takes_value(a, "--type", &i, argc, argv, &value) ||
+                   takes_value(a, "--title", &i, argc, argv, &value) ||
+                   takes_value(a, "--instance", &i, argc, argv, &value)) {
+            const char **slot = strncmp(a, "--detail", 8) == 0 ? &m.detail
+                                : strncmp(a, "--type", 6) == 0  ? &m.type
+                                : strncmp(a, "--title", 7) == 0 ? &m.title
+                                                                : &m.instance;
+            if (value == NULL || *slot != NULL) { /* a text, given once */
+                m.what = EXPECT_USAGE_ERROR;
+                return m;
+            }
+            *slot = value;
+            m.problem_option = true;
+        } else if (takes_value(a, "--extension", &i, argc, argv, &value)) {
+            if (value == NULL || strchr(value, '=') == NULL) { /* NAME=JSON */
+                m.what = EXPECT_USAGE_ERROR;
+                return m;
+            }
+            m.extensions[m.extension_count++] = value;
+            m.problem_option = true;
         } else if (takes_value(a, "--method", &i, argc, argv, &value)) {
             bool token = value != NULL && *value != '\0';
             for (const char *p = value; token && *p; p++)
@@ -385,9 +432,16 @@ static struct model model_of(int argc, char **argv)
             return m;
         }
     }
-    /* --method, --ignore, --level and --verbose are --check's. */
+    /* --method, --ignore, --level and --verbose are --check's; --problem
+     * takes no query, no --check, --rules, --common, --json or --lang, and
+     * its options need it. */
     bool check_options = m.method || m.ignore_given || m.level_given || m.verbose;
-    if (m.check || m.rules) {
+    if (m.problem != NULL) {
+        bool alone = !m.check && !m.rules && !m.common && !m.json && !m.lang_given && m.queries == 0 && !check_options;
+        m.what = alone ? EXPECT_PROBLEM : EXPECT_USAGE_ERROR;
+    } else if (m.problem_option) {
+        m.what = EXPECT_USAGE_ERROR;
+    } else if (m.check || m.rules) {
         if ((m.check && m.rules) || m.common || (m.rules && (check_options || m.queries > 0)) || m.queries > 1)
             m.what = EXPECT_USAGE_ERROR;
         else
@@ -1055,6 +1109,22 @@ static size_t status_lines(struct status_at **found)
     return n;
 }
 
+/* Whether the body holds "application/problem+json" in any case: a
+ * problem rule fires only for a response whose Content-Type says so. */
+static bool body_says_problem_json(void)
+{
+    static const char type[] = "application/problem+json";
+    const size_t n = sizeof type - 1;
+    for (size_t i = 0; i + n <= body_size; i++) {
+        size_t k = 0;
+        while (k < n && (body[i + k] | (body[i + k] >= 'A' && body[i + k] <= 'Z' ? 0x20 : 0)) == type[k])
+            k++;
+        if (k == n)
+            return true;
+    }
+    return false;
+}
+
 /* A --verbose line: one response read. */
 struct read_response {
     unsigned long line;    /* of its status line */
@@ -1184,6 +1254,8 @@ static void check_check(const struct run *r, const struct model *m, bool from_bo
         broken = broken || rl->severity != HS_INFO;
         CHECK((m->ignore & (1ULL << rule)) == 0);
         CHECK(rl->severity >= m->level);
+        /* The problem rules read a content only under that media type. */
+        CHECK(strncmp(rl->id, "problem-", 8) != 0 || body_says_problem_json());
         if (code < 100 || code > 599)
             CHECK(strcmp(rl->id, "status-invalid") == 0);
         else
@@ -1328,6 +1400,81 @@ static void check_rules(const struct run *r, const struct model *m)
     }
     CHECK(json_after(&j, "]") == ']');
     CHECK(j.p == j.end);
+}
+
+/* ---- --problem ------------------------------------------------------------------- */
+
+/* What --problem must give: the core's verdict on the problem the model
+ * read (CODE as a number, 10000 standing for any past 9999; each
+ * --extension split at its first '='). Valid: exit 0, stdout exactly
+ * hs_problem_json's bytes and a newline, stderr empty. Refused: exit 2,
+ * nothing on stdout, one line on stderr naming the option at fault (the
+ * code, a member, or the --extension) with the core's message, and for a
+ * fault within an argument the byte where it is, counted in the argument. */
+static void check_problem(const struct run *r, const struct model *m)
+{
+    static hs_problem_extension ext[MAX_ARGS];
+    static char want[512];
+    int code = 0;
+    for (const char *d = m->problem; *d != '\0' && code < 10000; d++)
+        code = code * 10 + (*d - '0');
+    code = code < 10000 ? code : 10000;
+    hs_problem p = HS_PROBLEM_INIT;
+    const char *const *texts[] = {&m->detail, &m->type, &m->title, &m->instance};
+    const char **ptrs[] = {&p.detail, &p.type, &p.title, &p.instance};
+    size_t *lens[] = {&p.detail_len, &p.type_len, &p.title_len, &p.instance_len};
+    for (size_t i = 0; i < 4; i++)
+        if (*texts[i] != NULL) {
+            *ptrs[i] = *texts[i];
+            *lens[i] = strlen(*texts[i]);
+        }
+    for (size_t i = 0; i < m->extension_count; i++) {
+        const char *eq = strchr(m->extensions[i], '=');
+        ext[i] = (hs_problem_extension){m->extensions[i], (size_t)(eq - m->extensions[i]), eq + 1, strlen(eq + 1)};
+    }
+    p.extensions = m->extension_count > 0 ? ext : NULL;
+    p.extension_count = m->extension_count;
+    hs_problem_error err;
+    if (hs_problem_validate(code, &p, &err)) {
+        size_t len = hs_problem_json(NULL, 0, code, &p);
+        char *body = malloc(len + 1);
+        must(body != NULL, "malloc");
+        CHECK(len > 0 && hs_problem_json(body, len + 1, code, &p) == len);
+        CHECK(r->status == 0 && r->err.len == 0);
+        CHECK(r->out.len == len + 1 && memcmp(r->out.data, body, len) == 0 && r->out.data[len] == '\n');
+        free(body);
+        return;
+    }
+    CHECK(r->status == 2 && r->out.len == 0);
+    CHECK(r->err.len > 0 && strchr(r->err.data, '\n') == r->err.data + r->err.len - 1);
+    CHECK(strstr(r->err.data, err.message) != NULL);
+    size_t at = (size_t)-1; /* the byte a message must name, if any */
+    if (err.member == NULL) {
+        snprintf(want, sizeof want, "httpstatus: --problem %s: ", m->problem);
+        CHECK(err.fault == HS_PROBLEM_BAD_CODE || err.fault == HS_PROBLEM_NO_TITLE);
+    } else if (err.extension != (size_t)-1) {
+        snprintf(want, sizeof want, "httpstatus: --problem: --extension '");
+        CHECK(err.extension < m->extension_count);
+        bool in_name = err.fault == HS_PROBLEM_BAD_NAME || err.fault == HS_PROBLEM_STANDARD_NAME ||
+                       err.fault == HS_PROBLEM_DUPLICATE_NAME;
+        if (err.fault == HS_PROBLEM_BAD_NAME)
+            at = err.offset;
+        else if (!in_name)
+            at = ext[err.extension].name_len + 1 + err.offset;
+        if (at != (size_t)-1)
+            CHECK(at <= strlen(m->extensions[err.extension]));
+    } else {
+        snprintf(want, sizeof want, "httpstatus: --problem: --%.*s: ", (int)err.member_len, err.member);
+        at = err.offset;
+    }
+    CHECK(strncmp(r->err.data, want, strlen(want)) == 0);
+    /* It ends with the core's message, where the fault is, and a newline. */
+    if (at != (size_t)-1)
+        snprintf(want, sizeof want, "%s, at byte %zu\n", err.message, at);
+    else
+        snprintf(want, sizeof want, "%s%s\n", err.message,
+                 err.fault == HS_PROBLEM_NO_TITLE ? " (give one with --title)" : "");
+    CHECK(r->err.len >= strlen(want) && strcmp(r->err.data + r->err.len - strlen(want), want) == 0);
 }
 
 /* ---- the target ----------------------------------------------------------------- */
@@ -1516,6 +1663,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         break;
     case EXPECT_RULES:
         check_rules(&first, &m);
+        break;
+    case EXPECT_PROBLEM:
+        check_problem(&first, &m);
         break;
     }
     current = NULL;

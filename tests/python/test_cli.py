@@ -31,6 +31,15 @@ ARGUMENTS = [
     ["a"] * 257, ["not", "found", "foo"], ["too", "many", "requests", "not", "found"], [" 404 "], ["4 04"],
     ["199"], ["--json", "299", "404"], ["--help", "--bogus"], ["--bogus", "--help"], ["--version", "404"],
     list(httpstatus.Status.__members__), ["--lang", "ko", *httpstatus.Status.__members__],
+    # --problem: the body, and each kind of refusal, arguments as bytes too
+    ["--problem", "404"], ["--problem", "404", "--detail", 'q"\\\x01\u00e9\u2028'],
+    ["--problem=403", "--type", "https://example.com/t", "--title", "T", "--instance", "/i",
+     "--extension", "balance=30", "--extension", 'accounts=[ "/a/1", {"z":1,"a":null} ]'],
+    ["--problem", "299"], ["--problem", "299", "--title", "Custom"], ["--problem", "99"],
+    ["--problem", "404", "--detail", b"\xff"], ["--problem", "404", "--extension", "ab=1"],
+    ["--problem", "404", "--extension", "code=1", "--extension", "code=2"],
+    ["--problem", "404", "--extension", "x=[1,"], ["--problem", "404", "--extension", "abc=1.5"],
+    ["--problem"], ["--problem", "abc"], ["--problem", "404", "--check"], ["--detail", "x", "404"],
 ] + [[str(s.code)] for s in httpstatus.all()]
 
 
@@ -156,6 +165,9 @@ CHECK_INPUTS = [
     b"HTTP/1.1 200 OK\r\nDate: Tue, 15 Apr 2025 10:00:00 GMT\r\nTransfer-Encoding: chunked\r\n\r\nabcHTTP/2 204 \r\ncontent-length: 0\r\n\r\n",
     (pathlib.Path(__file__).parent.parent / "cli" / "fixtures" / "h2c-416.txt").read_bytes(),
     b"HTTP/1.1 302 Found\r\nDate: x\r\n\r\nHTTP/1.1 200 OK\r\nbad\r\n\r\n",
+    # a problem+json body whose status differs, read to its end, then a 405
+    b"HTTP/1.1 404 Not Found\r\nDate: Tue, 15 Apr 2025 10:00:00 GMT\r\nContent-Type: application/problem+json\r\n"
+    b"Content-Length: 14\r\n\r\n{\"status\":410}HTTP/1.1 405 Method Not Allowed\r\n\r\n",
 ]
 CHECK_ARGS = [[], ["--json", "--lang", "ko"], ["--method", "HEAD", "--ignore", "date-missing"],
               ["-v", "--level", "should"], ["--verbose", "--json", "--method", "head"]]
