@@ -36,7 +36,10 @@ ANSWER is one of
                          or ValueError;
                  Lua:    an error whose message holds luaL's
                          "bad argument #N to 'FUNCTION'";
-                 C:      only for lang: hs_is_language(lang) is false.
+                 C:      for lang: hs_is_language(lang) is false; for check:
+                         hs_check answers HS_CHECK_INVALID (or hs_level_of
+                         refuses the level); for a problem: hs_problem_json
+                         answers 0 and hs_problem_validate gives a fault.
     raised:"..." any other exception or error, with its message: never equal
                  to another language's answer, so it always fails.
 
@@ -108,6 +111,40 @@ checked to be there and well-formed, and compared with nobody.
                        also written as an HTTP response and given to
                        `httpstatus --check --json` (with --method, --ignore,
                        --lang), whose findings and exit status must match C's.
+            A check whose options every language refuses (a method that
+                       is not a token, an unknown level) answers count error;
+                       the command line must then exit 2 with a message.
+  problem   all four   problem_json() of each `problem` case and of
+                       `problem_every_code` (subject CODE detail=PARTS): json,
+                       the body's bytes, then for a body written check: the
+                       ids of the problem-details rules that check() gives
+                       for it as the content of a response with its status
+                       and Content-Type application/problem+json, joined by
+                       ",". Python: problem_json() and problem().json() must
+                       be those bytes, and problem() iterate its members in
+                       their order there; Lua: hs.problem_json and hs.problem
+                       must agree on refusing.
+                       With --tool, `httpstatus --problem` (--extension for
+                       each extension) must print C's bytes and a newline.
+  problem_nolua   c, python   the same for `problem_nolua` cases.
+  problem_object  python, lua5.4, luajit
+                       for each problem written: input (the object the case
+                       describes, built by the dumper: title the phrase or the
+                       title given, status, the members and extensions given),
+                       object (Python dict(problem(...)), Lua hs.problem(...)),
+                       parsed (Python json.loads, Lua cjson.decode of the
+                       bytes), each as one canonical JSON text (sorted keys,
+                       compact, Python's json.dumps escaping). The three must
+                       be equal within a dump, and every dump the same.
+  problem_object_nolua  python   the same for `problem_nolua` cases.
+  badproblem all four  the same question for a problem every language must
+                       refuse; every answer must be error (a body fails even
+                       where no other language is compared). With --tool:
+                       exit 2, nothing on stdout, one line on stderr.
+  badproblem_c     c   the same, for what only C (and the tool) can say.
+  badproblem_nopy  c, lua5.4, luajit
+  badproblem_nolua c, python
+                       the same, for what Python, or Lua, cannot say.
   lua       lua5.4, luajit   NOT compared with C or Python: what only Lua
                        accepts (404.0, -0.0, 1e300: Lua's integral floats are
                        codes; description(404, nil) is the default lang).
@@ -135,6 +172,8 @@ import subprocess
 import sys
 import tempfile
 
+from dump import is_parts, parse_parts, split_head  # the spelling of cases.txt, read as the dumpers read it
+
 LANGUAGES = ("c", "python", "lua5.4", "luajit")
 ALL = LANGUAGES
 BINDINGS = ("python", "lua5.4", "luajit")
@@ -153,6 +192,14 @@ SECTIONS = {
     "search": ALL,
     "phrases": ALL,
     "check": ALL,
+    "problem": ALL,
+    "problem_nolua": ("c", "python"),
+    "problem_object": BINDINGS,
+    "problem_object_nolua": ("python",),
+    "badproblem": ALL,
+    "badproblem_c": ("c",),
+    "badproblem_nopy": ("c", "lua5.4", "luajit"),
+    "badproblem_nolua": ("c", "python"),
     "lua": ("lua5.4", "luajit"),
     "python": ("python",),
 }
@@ -165,14 +212,15 @@ SURFACE_EXTRAS = {
         "Rule": "the type of rules()'s items, for isinstance and annotations (Lua's are plain tables)",
         "ResponseRuleError": "what check(response) and the WSGI/ASGI middleware raise with raise_on_finding=True "
                              "(Lua's httpstatus.ngx logs instead)",
-        "Problem": "the type of problem()'s read-only mapping, for isinstance and annotations "
-                   "(Lua's hs.problem gives a plain table)",
+        "Problem": "the type of problem()'s answer, a read-only mapping with .json() (Lua's is a plain table)",
     },
     "lua5.4": {
         "_VERSION": "Lua's convention for a module's version (Python's __version__ is a dunder)",
+        "null": "JSON null in problem extensions (cjson.null, ngx.null); Python has None",
     },
     "luajit": {
         "_VERSION": "Lua's convention for a module's version (Python's __version__ is a dunder)",
+        "null": "JSON null in problem extensions (cjson.null, ngx.null); Python has None",
     },
 }
 
@@ -306,6 +354,35 @@ def first_difference(ref, ref_lines, other, other_lines, section):
     return "\n".join(out)
 
 
+def problem_answers(language, sections):
+    """What holds within one dump for problem details: a problem every
+    language must refuse is refused (answer error, no body), and the object
+    a binding builds, the bytes parsed back and the object the case
+    describes are one object."""
+    problems = []
+    for section, lines in sections.items():
+        if section.startswith("badproblem"):
+            for number, line in lines:
+                if line.split("\t")[3] != "error":
+                    problems.append(f"{language} line {number}: a problem every language must refuse "
+                                    f"was not refused: {line}")
+        elif section.startswith("problem_object"):
+            by_subject = collections.OrderedDict()
+            for number, line in lines:
+                _, subject, question, value = line.split("\t")
+                by_subject.setdefault(subject, []).append((number, question, value))
+            for subject, answers in by_subject.items():
+                questions = [question for _, question, _ in answers]
+                if questions != ["input", "object", "parsed"]:
+                    problems.append(f"{language}: {section} {subject}: asked {questions}, "
+                                    f"not input, object, parsed")
+                elif len({value for _, _, value in answers}) != 1:
+                    problems.append(f"{language} line {answers[0][0]}: {section} {subject}: the object the case "
+                                    f"describes, the object built and the bytes parsed back differ:\n" +
+                                    "\n".join(f"  {question:<6} {value}" for _, question, value in answers))
+    return problems
+
+
 def compare(dumps):
     """Every problem found in dumps ({language: text}), as report texts."""
     problems = []
@@ -316,6 +393,7 @@ def compare(dumps):
             continue
         parsed[language], form = sections_of(language, dumps[language])
         problems.extend(form)
+        problems.extend(problem_answers(language, parsed[language]))
     for section, languages in SECTIONS.items():
         ref = languages[0]
         if ref not in parsed or section not in parsed[ref]:
@@ -333,25 +411,35 @@ def compare(dumps):
 def tool_case(spelling):
     """The response, the tool's arguments and the code of a `check` case,
     or None when the command line cannot express it (a request, a version
-    other than 2 or 3, a code that is not three digits)."""
+    other than 2 or 3, a code that is not three digits, a NUL in an
+    option)."""
     head, *fields = spelling.split(" | ")
-    code, *options = head.split(" ")
-    args, version, content = [], None, False
+    code, *options = split_head(head)
+    args, version, content, given = [], None, b"", False
     for option in options:
         key, _, value = option.partition("=")
-        if key == "request" or (key == "version" and value not in ("2", "3")):
+        value = parse_parts(value) if is_parts(value) else value.encode()
+        if key == "request" or (key == "version" and value not in (b"2", b"3")) or b"\0" in value:
             return None
         if key == "version":
-            version = value
+            version = value.decode()
+        elif key == "content" and is_parts(option.partition("=")[2]):
+            content, given = value, True
         elif key == "content":
-            content = value == "yes"
-        else:  # method, ignore, lang: options of the tool too
-            args += ["--" + key, value]
+            content = b"x" if value == b"yes" else b""
+            if value == b"yes" and any(f.lower().startswith("content-type: application/problem+json")
+                                       for f in fields):
+                return None  # the tool reads "x" as the problem body, which check() was not given
+        else:  # method, ignore, level, lang: options of the tool too
+            args += [b"--" + key.encode(), value]
     if not (code.isdigit() and len(code) == 3):
         return None
+    if given and content and f"Content-Length: {len(content)}" not in fields:
+        raise Failure(f"the check case {spelling!r} gives {len(content)} bytes of content without "
+                      f"Content-Length: {len(content)}, which the command line needs to read them")
     status = f"HTTP/{version} {code}" if version else f"HTTP/1.1 {code} Reason"
     head = "".join(f"{f.partition(':')[0]}:{f.partition(':')[2]}\r\n" for f in fields)
-    response = f"{status}\r\n{head}\r\n{'x' if content else ''}".encode()
+    response = f"{status}\r\n{head}\r\n".encode() + content
     return response, args, int(code)
 
 
@@ -370,6 +458,13 @@ def compare_tool(tool, cases_path, c_dump):
             continue
         response, args, code = case
         run = subprocess.run([tool, "--check", "--json", *args], input=response, capture_output=True)
+        compared += 1
+        if c_lines[spelling] == [("count", "error")]:  # options every language refuses
+            if run.returncode != 2 or run.stdout or not run.stderr:
+                problems.append(f"tool: {spelling}: C refuses the options; the tool must exit 2 with a message "
+                                f"on stderr and nothing on stdout, not exit {run.returncode}, "
+                                f"stdout {run.stdout[:200]!r}, stderr {run.stderr[:200]!r}")
+            continue
         try:
             findings = json.loads(run.stdout.decode("utf-8"))
         except ValueError:
@@ -387,9 +482,78 @@ def compare_tool(tool, cases_path, c_dump):
             problems.append(f"tool: {spelling}: findings differ from C's\n  c:    {c_lines[spelling]}\n  tool: {got}")
         elif run.returncode != expected_exit:
             problems.append(f"tool: {spelling}: exit {run.returncode}, want {expected_exit}")
-        compared += 1
     if compared == 0:
         problems.append("tool: no check case was expressible on the command line")
+    return problems, compared
+
+
+def unquote(answer):
+    """The bytes of a string answer of a dump (the inverse of its escaping)."""
+    if len(answer) < 2 or answer[0] != '"' or answer[-1] != '"':
+        raise Failure(f"not a string answer: {answer!r}")
+    text, out, i = answer[1:-1], bytearray(), 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\":
+            e = text[i + 1]
+            if e == "x":
+                out.append(int(text[i + 2:i + 4], 16))
+                i += 4
+                continue
+            out += {"\\": b"\\", "t": b"\t", "n": b"\n", "r": b"\r"}[e]
+            i += 2
+            continue
+        out += c.encode("utf-8")
+        i += 1
+    return bytes(out)
+
+
+def problem_args(spelling):
+    """The tool's arguments for a problem case (grammar in cases.txt), or
+    None when a string holds a NUL, which no argument can."""
+    head, *extensions = spelling.split(" | ")
+    code, *members = split_head(head)
+    args = [b"--problem", code.encode()]
+    for member in members:
+        key, _, value = member.partition("=")
+        value = parse_parts(value)
+        if b"\0" in value:
+            return None
+        args += [b"--" + key.encode(), value]
+    for extension in extensions:
+        name, _, value = extension.partition(":")
+        args += [b"--extension", (name + "=" + value.lstrip(" ")).encode()]
+    return args
+
+
+def compare_tool_problems(tool, c_dump):
+    """Every problem case of the C dump that the command line can express,
+    given to `httpstatus --problem`: C's bytes and a newline, or for a
+    problem C refuses exit 2, one line on stderr and nothing on stdout."""
+    problems, compared = [], 0
+    for line in c_dump.split("\n"):
+        fields = line.split("\t")
+        if not (fields[0].startswith("problem") or fields[0].startswith("badproblem")) \
+                or fields[0].startswith("problem_object") or fields[2] != "json":
+            continue
+        args = problem_args(fields[1])
+        if args is None:
+            continue
+        run = subprocess.run([tool, *args], capture_output=True, stdin=subprocess.DEVNULL)
+        compared += 1
+        if fields[3] == "error":
+            # One line saying what is wrong; a usage error may add where to find help.
+            lines = run.stderr.split(b"\n")
+            if run.returncode != 2 or run.stdout or lines[-1] != b"" or not lines[0].startswith(b"httpstatus: ") \
+                    or lines[1:-1] not in ([], [b"Try 'httpstatus --help'."]):
+                problems.append(f"tool: {fields[0]} {fields[1]}: C refuses it; the tool must exit 2 with one line on "
+                                f"stderr and nothing on stdout, not exit {run.returncode}, "
+                                f"stdout {run.stdout[:200]!r}, stderr {run.stderr[:300]!r}")
+        elif run.returncode != 0 or run.stdout != unquote(fields[3]) + b"\n" or run.stderr:
+            problems.append(f"tool: {fields[0]} {fields[1]}: exit {run.returncode}, stderr {run.stderr[:300]!r}\n"
+                            f"  c:    {unquote(fields[3])[:300]!r} and a newline\n  tool: {run.stdout[:300]!r}")
+    if compared == 0:
+        problems.append("tool: no problem case was expressible on the command line")
     return problems, compared
 
 
@@ -420,9 +584,9 @@ def read_cases(path):
 def check_surface(args):
     cases = read_cases(args.cases)
     c_dump = run_dumpers({"c": dumper_commands(args)["c"]})["c"]
-    constants = {line.split("\t")[1] for line in c_dump.splitlines() if line.startswith("constant\t")}
+    constants = {line.split("\t")[1] for line in dump_lines(c_dump) if line.startswith("constant\t")}
     # The predicates are the C surface list's (section field).
-    predicates = {line.split("\t")[1] for line in c_dump.splitlines()
+    predicates = {line.split("\t")[1] for line in dump_lines(c_dump)
                   if line.startswith("field\t") and line.endswith('\t"predicate"')}
     functions = set(cases["function"]) | predicates
     values = set(cases["value"])
@@ -434,7 +598,7 @@ def check_surface(args):
     seen = {}
     for language, text in surfaces.items():
         kinds = {}
-        for line in text.splitlines():
+        for line in dump_lines(text):
             section, name, question, kind = line.split("\t")
             if section != "surface" or question != "kind":
                 problems.append(f"{language}: not a surface line: {line!r}")
@@ -470,6 +634,12 @@ def check_surface(args):
 
 # ---- proof that a difference fails --------------------------------------------
 
+def dump_lines(text):
+    """The lines of a dump: split at LF only (str.splitlines would also split
+    inside an answer holding U+2028, U+2029 or other Unicode line breaks)."""
+    return text.split("\n")[:-1] if text.endswith("\n") else text.split("\n")
+
+
 def self_test(args):
     """Alters real dumps one way at a time, as a broken binding would, and
     requires `compare.py files` to fail and to name the pair and the line."""
@@ -480,7 +650,7 @@ def self_test(args):
                 "the test `conformance` shows what differs:\n" + problems[0]]
 
     def one_line(language, prefix):
-        found = [line for line in dumps[language].splitlines() if line.startswith(prefix)]
+        found = [line for line in dump_lines(dumps[language]) if line.startswith(prefix)]
         if len(found) != 1:
             raise Failure(f"self-test: expected one line starting {prefix!r} in the {language} dump, "
                           f"found {len(found)}")
@@ -499,16 +669,27 @@ def self_test(args):
     predicate = one_line("lua5.4", "code\t503\tis_retryable\t")
     flipped = predicate.rsplit("\t", 1)[0] + "\t" + ("false" if predicate.endswith("true") else "true")
     # An alias: a constant whose get.name is another name.
-    aliases = [line.split("\t")[1] for line in dumps["luajit"].splitlines()
+    aliases = [line.split("\t")[1] for line in dump_lines(dumps["luajit"])
                if line.startswith("constant\t") and "\tget.name\t" in line
                and line.split("\t")[3] != '"%s"' % line.split("\t")[1]]
     if not aliases:
         raise Failure("self-test: the luajit dump lists no alias")
     alias = aliases[0]
-    alias_lines = "".join(line + "\n" for line in dumps["luajit"].splitlines()
+    alias_lines = "".join(line + "\n" for line in dump_lines(dumps["luajit"])
                           if line.startswith(f"constant\t{alias}\t"))
     value = one_line("python", f"constant\t{aliases[-1]}\tvalue\t")
     bad = one_line("luajit", "badarg\tnil\tget\t")
+    # Problem details: one byte of a body, a refusal, an object.
+    body = one_line("lua5.4", 'problem\t404 detail="No user 42"\tjson\t')
+    changed_body = body.replace('"detail":"No user 42"', '"detail":"No user 43"')
+    refusal = one_line("python", "badproblem\t404 | status: 404\tjson\t")
+    written = refusal.replace("\terror", '\t"{\"title\":\"Not Found\",\"status\":404}"')
+    nested = [line for line in dump_lines(dumps["luajit"])
+              if line.startswith("problem_object\t404 | nested: ") and "\tobject\t" in line]
+    if len(nested) != 1:
+        raise Failure(f"self-test: expected one object line of the nested problem in the luajit dump, found {len(nested)}")
+    built = nested[0]
+    changed_built = built.replace('"z":null', '"z":false')
 
     cases = [
         # (what, altered dumps, texts the report must contain)
@@ -523,8 +704,14 @@ def self_test(args):
          ["c vs python", "section 'constant'", value]),
         ("one bad argument accepted in LuaJIT", replace("luajit", bad, bad.replace("\terror", "\tnil") + "\n"),
          ["python vs luajit", "section 'badarg'", bad]),
+        ("one byte of a problem body changed in Lua 5.4", replace("lua5.4", body, changed_body + "\n"),
+         ["c vs lua5.4", "section 'problem'", body, changed_body]),
+        ("a body written in Python for a problem every language refuses", replace("python", refusal, written + "\n"),
+         ["c vs python", "section 'badproblem'", "was not refused", written]),
+        ("the object LuaJIT builds differs from its bytes parsed back", replace("luajit", built, changed_built + "\n"),
+         ["python vs luajit", "section 'problem_object'", "differ", changed_built]),
         ("a whole section missing from Lua 5.4",
-         dict(dumps, **{"lua5.4": "".join(l + "\n" for l in dumps["lua5.4"].splitlines()
+         dict(dumps, **{"lua5.4": "".join(l + "\n" for l in dump_lines(dumps["lua5.4"])
                                           if not l.startswith("bigint\t"))}),
          ["lua5.4: section 'bigint' is missing"]),
     ]
@@ -546,6 +733,22 @@ def self_test(args):
                                 f"{result.stdout}")
             else:
                 print(f"detected: {what}\n" + "\n".join("    " + l for l in result.stdout.splitlines()[:3]))
+    if args.tool:
+        # The command line against C: one byte of a body, and a refusal, altered in the C dump.
+        c_body = one_line("c", 'problem\t404 detail="No user 42"\tjson\t')
+        c_refusal = one_line("c", "badproblem\t404 | status: 404\tjson\t")
+        for what, old, new, expected in [
+                ("the tool's body differs from C's by one byte", c_body,
+                 c_body.replace('"detail":"No user 42"', '"detail":"No user 4X"'), 'tool: problem 404 detail="No user 42"'),
+                ("the tool refuses what C writes", c_refusal,
+                 c_refusal.replace("\terror", '\t"{\"title\":\"Not Found\",\"status\":404}"'),
+                 "tool: badproblem 404 | status: 404"),
+        ]:
+            tool_problems, _ = compare_tool_problems(args.tool, replace("c", old, new + "\n")["c"])
+            if len(tool_problems) != 1 or expected not in tool_problems[0]:
+                problems.append(f"self-test: {what}: want one report naming {expected!r}, got {tool_problems!r}")
+            else:
+                print(f"detected: {what}\n    " + tool_problems[0].splitlines()[0])
     return problems
 
 
@@ -584,6 +787,9 @@ def main(argv):
                 tool_problems, compared = compare_tool(args.tool, args.cases, dumps["c"])
                 problems += tool_problems
                 print(f"the command line answered {compared} check cases")
+                tool_problems, compared = compare_tool_problems(args.tool, dumps["c"])
+                problems += tool_problems
+                print(f"the command line answered {compared} problem cases")
             return print_verdict(problems, dumps)
         problems = check_surface(args) if args.mode == "surface" else self_test(args)
     except Failure as e:

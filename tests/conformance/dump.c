@@ -416,6 +416,46 @@ static void dump_all(void)
 
 /* ---- check: the response rules ----------------------------------------------- */
 
+/* The next space-separated token of a case's head, NUL-terminated in
+ * place; a space inside a quoted string does not end it. */
+static char *next_token(char **cursor)
+{
+    char *s = *cursor;
+    bool quoted = false;
+    while (*s == ' ')
+        s++;
+    if (*s == '\0')
+        return NULL;
+    char *start = s;
+    for (; *s != '\0' && (quoted || *s != ' '); s++) {
+        if (quoted && *s == '\\' && s[1] != '\0')
+            s++;
+        else if (*s == '"')
+            quoted = !quoted;
+    }
+    if (*s != '\0')
+        *s++ = '\0';
+    *cursor = s;
+    return start;
+}
+
+/* An option's value is PARTS when it starts with a quote or N*"...". */
+static bool is_parts(const char *value)
+{
+    size_t digits = strspn(value, "0123456789");
+    return value[0] == '"' || (digits > 0 && value[digits] == '*');
+}
+
+/* An option's value as bytes: PARTS, or the text as written. */
+static struct bytes option_value(const char *value)
+{
+    struct bytes b = {NULL, 0, 0};
+    if (is_parts(value))
+        return parse_parts(value);
+    append(&b, value, strlen(value));
+    return b;
+}
+
 /* A `check` case (the grammar is in cases.txt): CODE, options, then
  * " | Name: value" fields. Answers: count, then for each finding N its id,
  * level, field, message and reference. */
@@ -439,6 +479,8 @@ static void dump_check(const char *spelling)
     size_t nresponse = 0, nrequest = 0;
     hs_check_options opt = {0};
     const char *lang = "en";
+    struct bytes method = {NULL, 0, 0}, content = {NULL, 0, 0};
+    bool bad_level = false;
 
     if (strlen(spelling) >= sizeof copy)
         die("a check case too long", spelling);
@@ -458,22 +500,35 @@ static void dump_check(const char *spelling)
             f = next;
         }
     }
-    char *token = strtok(copy, " ");
+    char *cursor = copy;
+    char *token = next_token(&cursor);
     char *end;
-    long code = strtol(token, &end, 10);
-    if (*end != '\0' || code < INT_MIN || code > INT_MAX)
+    long code = token ? strtol(token, &end, 10) : 0;
+    if (token == NULL || *end != '\0' || code < INT_MIN || code > INT_MAX)
         die("a check case starts with its code", spelling);
     opt.request_fields = request;
-    while ((token = strtok(NULL, " ")) != NULL) {
+    while ((token = next_token(&cursor)) != NULL) {
         char *value = strchr(token, '=');
         if (value == NULL)
             die("an option is key=value", token);
         *value++ = '\0';
         if (strcmp(token, "method") == 0) {
-            opt.method = value;
-            opt.method_len = strlen(value);
+            free(method.data);
+            method = option_value(value);
+            opt.method = method.data;
+            opt.method_len = method.len;
+        } else if (strcmp(token, "content") == 0 && is_parts(value)) {
+            free(content.data);
+            content = parse_parts(value);
+            opt.content_data = content.data;
+            opt.content_size = content.len;
         } else if (strcmp(token, "content") == 0) {
             opt.content = strcmp(value, "yes") == 0 ? HS_CONTENT_PRESENT : HS_CONTENT_NONE;
+        } else if (strcmp(token, "level") == 0) {
+            struct bytes level = option_value(value);
+            if (!hs_level_of(level.data, level.len, &opt.level))
+                bad_level = true;
+            free(level.data);
         } else if (strcmp(token, "version") == 0) {
             opt.version = hs_http_version_of(value, strlen(value));
         } else if (strcmp(token, "lang") == 0) {
@@ -501,8 +556,17 @@ static void dump_check(const char *spelling)
     opt.request_field_count = nrequest;
 
     hs_finding found[64];
-    size_t n = hs_check((int)code, response, nresponse, &opt, found, COUNT_OF(found));
+    /* An unknown level cannot be put in the options: C's refusal is
+     * hs_level_of's false, as an unknown lang is hs_is_language's. */
+    size_t n = bad_level ? HS_CHECK_INVALID
+                         : hs_check((int)code, response, nresponse, &opt, found, COUNT_OF(found));
+    free(method.data);
+    free(content.data);
     ask("check", spelling, "count");
+    if (n == HS_CHECK_INVALID) {
+        answer_token("error");
+        return;
+    }
     answer_int((long long)n);
     for (size_t i = 0; i < n; i++) {
         const hs_rule *r = hs_rule_at(found[i].rule);
@@ -517,6 +581,147 @@ static void dump_check(const char *spelling)
             ask("check", spelling, question);
             answer_text(answers[a][1]);
         }
+    }
+}
+
+/* ---- problem details -------------------------------------------------------- */
+
+/* check: the body read back by check() as the content of a response with
+ * its status and Content-Type application/problem+json: the ids of the
+ * problem-details rules that fire, joined by ",". */
+static void answer_problem_check(const char *section, const char *spelling, int code, const char *body, size_t n)
+{
+    static const char content_type[] = "application/problem+json";
+    hs_header field = {"Content-Type", 12, content_type, sizeof content_type - 1};
+    hs_check_options opt = {0};
+    hs_finding found[64];
+    char ids[512] = "";
+    size_t used = 0;
+    opt.content_data = body;
+    opt.content_size = n;
+    size_t count = hs_check(code, &field, 1, &opt, found, COUNT_OF(found));
+    if (count == HS_CHECK_INVALID || count > COUNT_OF(found))
+        die("check of a problem body", spelling);
+    for (size_t i = 0; i < count; i++) {
+        const char *id = hs_rule_at(found[i].rule)->id;
+        if (strncmp(id, "problem-", 8) == 0)
+            join(ids, sizeof ids, &used, id);
+    }
+    ask(section, spelling, "check");
+    answer_text(ids);
+}
+
+/* A `problem` case (the grammar is in cases.txt): CODE, members as
+ * member=PARTS, then " | name: JSON" extensions, the JSON text passed as it
+ * is. Answers json: the body, or error when hs_problem_json refuses it (and
+ * hs_problem_validate must say the same), then check for a body written. */
+#define MAX_EXTENSIONS 32
+
+static void dump_problem(const char *section, const char *spelling)
+{
+    static const char *const member_names[] = {"detail", "type", "title", "instance"};
+    char copy[4096];
+    hs_problem_extension extensions[MAX_EXTENSIONS];
+    struct bytes members[COUNT_OF(member_names)];
+    bool given[COUNT_OF(member_names)] = {false};
+    hs_problem p = HS_PROBLEM_INIT;
+
+    if (strlen(spelling) >= sizeof copy)
+        die("a problem case too long", spelling);
+    strcpy(copy, spelling);
+    char *rest = strstr(copy, " | ");
+    if (rest != NULL) {
+        *rest = '\0';
+        for (char *e = rest + 3; e != NULL;) {
+            char *next = strstr(e, " | ");
+            if (next != NULL) {
+                *next = '\0';
+                next += 3;
+            }
+            char *colon = strchr(e, ':');
+            if (colon == NULL)
+                die("an extension without a colon in a problem case", e);
+            if (p.extension_count == MAX_EXTENSIONS)
+                die("too many extensions in a problem case", spelling);
+            char *value = colon + 1;
+            while (*value == ' ')
+                value++;
+            extensions[p.extension_count++] = (hs_problem_extension){e, (size_t)(colon - e), value, strlen(value)};
+            e = next;
+        }
+        p.extensions = extensions;
+    }
+    char *cursor = copy;
+    char *token = next_token(&cursor);
+    char *end;
+    long code = token ? strtol(token, &end, 10) : 0;
+    if (token == NULL || *end != '\0' || code < INT_MIN || code > INT_MAX)
+        die("a problem case starts with its code", spelling);
+    while ((token = next_token(&cursor)) != NULL) {
+        char *value = strchr(token, '=');
+        size_t m = 0;
+        if (value == NULL || !is_parts(value + 1))
+            die("a member is member=\"...\"", token);
+        *value++ = '\0';
+        while (m < COUNT_OF(member_names) && strcmp(token, member_names[m]) != 0)
+            m++;
+        if (m == COUNT_OF(member_names) || given[m])
+            die("an unknown or repeated member in a problem case", token);
+        members[m] = parse_parts(value);
+        given[m] = true;
+    }
+    const char **texts[] = {&p.detail, &p.type, &p.title, &p.instance};
+    size_t *lengths[] = {&p.detail_len, &p.type_len, &p.title_len, &p.instance_len};
+    for (size_t m = 0; m < COUNT_OF(member_names); m++)
+        if (given[m]) {
+            *texts[m] = members[m].data;
+            *lengths[m] = members[m].len;
+        }
+
+    char small[1];
+    hs_problem_error err;
+    size_t n = hs_problem_json(small, sizeof small, (int)code, &p);
+    bool valid = hs_problem_validate((int)code, &p, &err);
+    ask(section, spelling, "json");
+    if (valid != (n != 0)) {
+        fputs("raised:", stdout);
+        answer_text(valid ? "hs_problem_validate accepts what hs_problem_json refuses"
+                          : "hs_problem_json writes what hs_problem_validate refuses");
+    } else if (n == 0) {
+        if (err.fault == HS_PROBLEM_OK || hs_problem_message(err.fault) == NULL) {
+            fputs("raised:", stdout);
+            answer_text("hs_problem_validate refuses with no fault");
+        } else
+            answer_token("error");
+    } else {
+        char *body = malloc(n + 1);
+        if (body == NULL)
+            die("out of memory", NULL);
+        if (hs_problem_json(body, n + 1, (int)code, &p) != n || body[n] != '\0') {
+            fputs("raised:", stdout);
+            answer_text("hs_problem_json gives another length with room for the body");
+        } else {
+            put_string(body, n);
+            putchar('\n');
+            answer_problem_check(section, spelling, (int)code, body, n);
+        }
+        free(body);
+    }
+    for (size_t m = 0; m < COUNT_OF(member_names); m++)
+        if (given[m])
+            free(members[m].data);
+}
+
+/* problem_every_code PARTS: a `problem` case with this detail for each code
+ * of the table, spelt as one: CODE detail=PARTS. */
+static void dump_problem_every_code(const char *detail)
+{
+    char subject[4096];
+    for (size_t i = 0; i < hs_count(); i++) {
+        int n = snprintf(subject, sizeof subject, "%d detail=%s", hs_at(i)->code, detail);
+        if (n < 0 || (size_t)n >= sizeof subject)
+            die("a problem_every_code case too long", detail);
+        dump_problem("problem", subject);
     }
 }
 
@@ -597,6 +802,16 @@ int main(int argc, char **argv)
             free(lang.data);
         } else if (starts(line, "check ")) {
             dump_check(line + 6);
+        } else if (starts(line, "problem_every_code ")) {
+            dump_problem_every_code(line + 19);
+        } else if (starts(line, "problem ") || starts(line, "problem_nolua ") || starts(line, "badproblem ")
+                   || starts(line, "badproblem_c ") || starts(line, "badproblem_nopy ")
+                   || starts(line, "badproblem_nolua ")) {
+            char section[32];
+            size_t kind = strcspn(line, " ");
+            memcpy(section, line, kind);
+            section[kind] = '\0';
+            dump_problem(section, line + kind + 1);
         } else if (starts(line, "int ")) {
             char *end;
             errno = 0;

@@ -13,6 +13,9 @@ if not cases_path or (mode ~= nil and mode ~= "surface") then
     io.stderr:write("usage: dump.lua MODULE_DIR CASES [surface]\n")
     os.exit(2)
 end
+-- cjson (to read problem bodies back, as OpenResty users do) from the
+-- system's paths; then only MODULE_DIR.
+local cjson = require "cjson"
 package.path = module_dir .. "/?.lua;" .. module_dir .. "/?/init.lua"
 package.cpath = module_dir .. "/?.so"
 local hs = require "httpstatus"
@@ -254,7 +257,43 @@ local function add_field(headers, text)
     end
 end
 
-local function parse_check(spelling)
+-- The space-separated tokens of a case's head; a space inside a quoted
+-- string does not end one.
+local function split_head(head)
+    local tokens, token, quoted, i = {}, {}, false, 1
+    while i <= #head do
+        local c = head:sub(i, i)
+        if quoted and c == "\\" and i < #head then
+            token[#token + 1] = head:sub(i, i + 1)
+            i = i + 2
+        else
+            if c == '"' then quoted = not quoted end
+            if c == " " and not quoted then
+                if #token > 0 then tokens[#tokens + 1] = concat(token) end
+                token = {}
+            else
+                token[#token + 1] = c
+            end
+            i = i + 1
+        end
+    end
+    if #token > 0 then tokens[#tokens + 1] = concat(token) end
+    return tokens
+end
+
+-- An option's value is PARTS when it starts with a quote or N*"...".
+local function is_parts(value)
+    return value:sub(1, 1) == '"' or value:match("^%d+%*") ~= nil
+end
+
+-- An option's value as a string: PARTS, or the text as written.
+local function option_value(value)
+    if is_parts(value) then return parse_parts(value) end
+    return value
+end
+
+-- The parts of a case separated by " | ".
+local function split_bars(spelling)
     local parts, at = {}, 1
     while true do
         local i = spelling:find(" | ", at, true)
@@ -262,15 +301,22 @@ local function parse_check(spelling)
         if i == nil then break end
         at = i + 3
     end
+    return parts
+end
+
+local function parse_check(spelling)
+    local parts = split_bars(spelling)
     local code, options, headers, opts = nil, {}, {}, {}
-    for token in parts[1]:gmatch("[^ ]+") do
+    for _, token in ipairs(split_head(parts[1])) do
         if code == nil then code = tonumber(token) else options[#options + 1] = token end
     end
     for i = 2, #parts do add_field(headers, parts[i]) end
     for _, option in ipairs(options) do
         local key, value = option:match("^([^=]*)=(.*)$")
-        if key == "method" or key == "version" or key == "lang" then
-            opts[key] = value
+        if key == "method" or key == "version" or key == "lang" or key == "level" then
+            opts[key] = option_value(value)
+        elseif key == "content" and is_parts(value) then
+            opts.content = parse_parts(value)
         elseif key == "content" then
             opts.content = value == "yes"
         elseif key == "ignore" then
@@ -288,7 +334,10 @@ end
 
 local function dump_check(spelling)
     local ok, findings = pcall(hs.check, parse_check(spelling))
-    if not ok or type(findings) ~= "table" then
+    if not ok and tostring(findings):find("bad argument #%d+ to 'check'") then
+        line("check", spelling, "count", "error") -- refused, as docs/reference.md says
+        return
+    elseif not ok or type(findings) ~= "table" then
         line("check", spelling, "count", "raised:" .. quote(tostring(findings)))
         return
     end
@@ -297,6 +346,233 @@ local function dump_check(spelling)
         for _, question in ipairs({ "id", "level", "field", "message", "reference" }) do
             line("check", spelling, i .. "." .. question, answer(finding[question]))
         end
+    end
+end
+
+-- ---- problem details ----------------------------------------------------------------
+
+-- A small JSON reader for the extension values of cases.txt: objects and
+-- arrays as plain tables (no case gives Lua an empty array, which a plain
+-- table cannot tell from an empty object), null as hs.null, a number without
+-- fraction or exponent as an integer where Lua 5.4 has them, NaN, Infinity
+-- and -Infinity as Python's json reads them, \u escapes as UTF-8 (a lone
+-- surrogate as its three bytes, which are no UTF-8, as cjson has it).
+local function utf8_char(cp)
+    if cp < 0x80 then return char(cp) end
+    if cp < 0x800 then return char(0xC0 + floor(cp / 64), 0x80 + cp % 64) end
+    if cp < 0x10000 then
+        return char(0xE0 + floor(cp / 4096), 0x80 + floor(cp / 64) % 64, 0x80 + cp % 64)
+    end
+    return char(0xF0 + floor(cp / 262144), 0x80 + floor(cp / 4096) % 64, 0x80 + floor(cp / 64) % 64, 0x80 + cp % 64)
+end
+
+local JSON_ESCAPES = { ['"'] = '"', ["\\"] = "\\", ["/"] = "/", b = "\b", f = "\f", n = "\n", r = "\r", t = "\t" }
+
+local function decode_json(text)
+    local i = 1
+    local value
+    local function space() i = text:find("[^ \t\r\n]", i) or #text + 1 end
+    local function bad() fail("not JSON at byte " .. i .. ": " .. text) end
+    local function str()
+        i = i + 1
+        local out = {}
+        while true do
+            local c = text:sub(i, i)
+            if c == "" then bad() end
+            if c == '"' then i = i + 1; return concat(out) end
+            if c == "\\" then
+                local e = text:sub(i + 1, i + 1)
+                if e == "u" then
+                    local cp = tonumber(text:sub(i + 2, i + 5), 16) or bad()
+                    i = i + 6
+                    local low = text:match("^\\u(%x%x%x%x)", i)
+                    if cp >= 0xD800 and cp <= 0xDBFF and low and tonumber(low, 16) >= 0xDC00
+                        and tonumber(low, 16) <= 0xDFFF then
+                        cp = 0x10000 + (cp - 0xD800) * 1024 + tonumber(low, 16) - 0xDC00
+                        i = i + 6
+                    end
+                    out[#out + 1] = utf8_char(cp)
+                else
+                    out[#out + 1] = JSON_ESCAPES[e] or bad()
+                    i = i + 2
+                end
+            else
+                out[#out + 1] = c
+                i = i + 1
+            end
+        end
+    end
+    function value()
+        space()
+        local c = text:sub(i, i)
+        if c == "{" then
+            local t = {}
+            i = i + 1
+            space()
+            if text:sub(i, i) == "}" then i = i + 1; return t end
+            while true do
+                space()
+                if text:sub(i, i) ~= '"' then bad() end
+                local key = str()
+                space()
+                if text:sub(i, i) ~= ":" then bad() end
+                i = i + 1
+                t[key] = value()
+                space()
+                c = text:sub(i, i)
+                i = i + 1
+                if c == "}" then return t end
+                if c ~= "," then bad() end
+            end
+        elseif c == "[" then
+            local t = {}
+            i = i + 1
+            space()
+            if text:sub(i, i) == "]" then fail("an empty array, which Lua cannot give: " .. text) end
+            while true do
+                t[#t + 1] = value()
+                space()
+                c = text:sub(i, i)
+                i = i + 1
+                if c == "]" then return t end
+                if c ~= "," then bad() end
+            end
+        elseif c == '"' then
+            return str()
+        end
+        for word, v in pairs({ ["true"] = true, ["false"] = false, null = hs.null, NaN = 0 / 0,
+                               Infinity = huge, ["-Infinity"] = -huge }) do
+            if text:sub(i, i + #word - 1) == word then
+                i = i + #word
+                return v
+            end
+        end
+        local number = text:match("^-?%d+%.?%d*[eE]?[-+]?%d*", i) or bad()
+        i = i + #number
+        if is_54 and not number:find("[.eE]") then
+            return math.tointeger(tonumber(number)) or tonumber(number .. ".0")
+        end
+        return tonumber(number)
+    end
+    local v = value()
+    space()
+    if i <= #text then bad() end
+    return v
+end
+
+-- An object as one JSON text with sorted keys, written as Python's
+-- json.dumps(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+-- writes it, to compare objects: a table with keys 1..n is an array, any
+-- other table an object; an integral float is written as an integer (cjson
+-- under Lua 5.4 reads every number as a float).
+local function canonical(v)
+    local t = type(v)
+    if v == hs.null then return "null" end
+    if t == "boolean" then return tostring(v) end
+    if t == "number" then
+        if v ~= v or v == huge or v == -huge then error("not JSON: " .. tostring(v)) end
+        if v == floor(v) and v > -2 ^ 53 and v < 2 ^ 53 then return format("%d", v) end
+        return format("%.17g", v)
+    end
+    if t == "string" then
+        return '"' .. v:gsub('[%c"\\]', function(c)
+            local short = { ['"'] = '\\"', ["\\"] = "\\\\", ["\b"] = "\\b", ["\f"] = "\\f", ["\n"] = "\\n",
+                            ["\r"] = "\\r", ["\t"] = "\\t" }
+            if short[c] then return short[c] end
+            if byte(c) == 0x7F then return c end
+            return format("\\u%04x", byte(c))
+        end) .. '"'
+    end
+    if t ~= "table" then error("not JSON: a " .. t) end
+    local n, keys = 0, {}
+    for k in pairs(v) do
+        n = n + 1
+        keys[n] = k
+    end
+    if n > 0 and #v == n then
+        local items = {}
+        for k = 1, n do items[k] = canonical(v[k]) end
+        return "[" .. concat(items, ",") .. "]"
+    end
+    for _, k in ipairs(keys) do
+        if type(k) ~= "string" then error("not JSON: a key of type " .. type(k)) end
+    end
+    table.sort(keys)
+    local members = {}
+    for k, key in ipairs(keys) do members[k] = canonical(key) .. ":" .. canonical(v[key]) end
+    return "{" .. concat(members, ",") .. "}"
+end
+
+local function canonical_answer(v)
+    local ok, text = pcall(canonical, v)
+    if ok then return quote(text) end
+    return "raised:" .. quote(tostring(text))
+end
+
+-- A `problem` case (grammar in cases.txt): the code, the members given, the
+-- extensions decoded.
+local function parse_problem(spelling)
+    local parts = split_bars(spelling)
+    local tokens = split_head(parts[1])
+    local code, given, extensions = tonumber(tokens[1]), {}, {}
+    for k = 2, #tokens do
+        local key, value = tokens[k]:match("^([^=]*)=(.*)$")
+        given[key] = parse_parts(value)
+    end
+    for k = 2, #parts do
+        local name, text = parts[k]:match("^([^:]*):%s*(.*)$")
+        if extensions[name] ~= nil then fail("one extension name twice: " .. spelling) end
+        extensions[name] = decode_json(text)
+    end
+    return code, given, extensions
+end
+
+-- hs.problem_json and hs.problem of one case: the bytes (json), and for a
+-- problem that is written, in section problem_object, the object the case
+-- describes (input), hs.problem's table (object) and cjson.decode of the
+-- bytes (parsed). Refused: an error in luaL's style from both.
+local function dump_problem(section, spelling)
+    local code, given, extensions = parse_problem(spelling)
+    local opts = { type = given.type, title = given.title, instance = given.instance, extensions = extensions }
+    local ok, body = pcall(hs.problem_json, code, given.detail, opts)
+    local problem_ok, problem = pcall(hs.problem, code, given.detail, opts)
+    local function refused(ok_, result, name)
+        return not ok_ and tostring(result):find("bad argument #%d+ to '" .. name .. "'") ~= nil
+    end
+    if not ok and not refused(ok, body, "problem_json") then
+        line(section, spelling, "json", "raised:" .. quote(tostring(body)))
+    elseif not problem_ok and not refused(problem_ok, problem, "problem") then
+        line(section, spelling, "json", "raised:" .. quote(tostring(problem)))
+    elseif ok ~= problem_ok then
+        line(section, spelling, "json", "raised:" .. quote("problem_json and problem disagree: "
+            .. tostring(body) .. " / " .. tostring(problem)))
+    elseif not ok then
+        line(section, spelling, "json", "error")
+    elseif type(body) ~= "string" or type(problem) ~= "table" then
+        line(section, spelling, "json", "raised:" .. quote("problem_json gave a " .. type(body)
+            .. ", problem a " .. type(problem)))
+    else
+        line(section, spelling, "json", quote(body))
+        local check_ok, findings = pcall(hs.check, code, { ["Content-Type"] = "application/problem+json" },
+            { content = body })
+        if check_ok then
+            local ids = {}
+            for _, finding in ipairs(findings) do
+                if finding.id:sub(1, 8) == "problem-" then ids[#ids + 1] = finding.id end
+            end
+            line(section, spelling, "check", quote(concat(ids, ",")))
+        else
+            line(section, spelling, "check", "raised:" .. quote(tostring(findings)))
+        end
+        local expected = { title = given.title or hs.phrase(code), status = code }
+        for key, value in pairs(given) do if key ~= "title" then expected[key] = value end end
+        for name, value in pairs(extensions) do expected[name] = value end
+        local objects = section:gsub("problem", "problem_object")
+        line(objects, spelling, "input", canonical_answer(expected))
+        line(objects, spelling, "object", canonical_answer(problem))
+        local parsed_ok, parsed = pcall(cjson.decode, body)
+        line(objects, spelling, "parsed", parsed_ok and canonical_answer(parsed)
+            or "raised:" .. quote("cjson.decode: " .. tostring(parsed)))
     end
 end
 
@@ -386,6 +662,14 @@ local function dump(cases)
             dump_check(rest)
         elseif kind == "badarg" then
             badargs[#badargs + 1] = { rest, badarg_value(rest) }
+        elseif kind == "problem_every_code" then
+            for _, s in ipairs(hs.all()) do
+                dump_problem("problem", s.code .. " detail=" .. rest)
+            end
+        elseif kind == "problem" or kind == "badproblem" or kind == "badproblem_nopy" then
+            dump_problem(kind, rest)
+        elseif kind == "problem_nolua" or kind == "badproblem_c" or kind == "badproblem_nolua" then
+            -- what Lua cannot say: an empty array, one name twice, a key twice, a float that is integral
         else
             fail("unknown case " .. kind .. " " .. rest)
         end

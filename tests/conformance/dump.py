@@ -8,6 +8,7 @@ bindings/python); nothing else named httpstatus is imported. --surface writes
 the public module-level names instead.
 """
 
+import json
 import os
 import sys
 import types
@@ -262,6 +263,13 @@ def dump(hs, cases, out):
             dump_check(hs, rest, line, status)
         elif kind == "badarg":
             badargs.append((rest, badarg_value(rest)))
+        elif kind == "problem_every_code":
+            for s in hs.all():
+                dump_problem(hs, "problem", f"{s.code} detail={rest}", line)
+        elif kind in ("problem", "problem_nolua", "badproblem", "badproblem_nolua"):
+            dump_problem(hs, kind, rest, line)
+        elif kind in ("badproblem_c", "badproblem_nopy"):
+            pass  # what Python cannot say: one keyword twice, a key twice, a keyword parameter as extension
         else:
             sys.exit(f"dump.py: unknown case {kind} {rest}")
 
@@ -305,10 +313,45 @@ def dump(hs, cases, out):
         line("python", subject, question, call(question.split(".")[0], function, status_type=status))
 
 
+def split_head(head):
+    """The space-separated tokens of a case's head; a space inside a quoted
+    string does not end one."""
+    tokens, token, quoted, i = [], "", False, 0
+    while i < len(head):
+        c = head[i]
+        if quoted and c == "\\" and i + 1 < len(head):
+            token += head[i:i + 2]
+            i += 2
+            continue
+        if c == '"':
+            quoted = not quoted
+        if c == " " and not quoted:
+            if token:
+                tokens.append(token)
+            token = ""
+        else:
+            token += c
+        i += 1
+    if token:
+        tokens.append(token)
+    return tokens
+
+
+def is_parts(value):
+    """An option's value is PARTS when it starts with a quote or N*"..."."""
+    digits = len(value) - len(value.lstrip("0123456789"))
+    return value.startswith('"') or (digits > 0 and value[digits:digits + 1] == "*")
+
+
+def option_value(value):
+    """An option's value as a str: PARTS, or the text as written."""
+    return as_str(parse_parts(value)) if is_parts(value) else value
+
+
 def parse_check(spelling):
     """A `check` case (grammar in cases.txt) as check()'s arguments."""
     head, *fields = spelling.split(" | ")
-    code, *options = head.split(" ")
+    code, *options = split_head(head)
     kwargs, request = {}, None
 
     def pair(text):
@@ -318,11 +361,13 @@ def parse_check(spelling):
     for option in options:
         key, _, value = option.partition("=")
         if key == "method":
-            kwargs["method"] = value
+            kwargs["method"] = option_value(value)
+        elif key == "content" and is_parts(value):
+            kwargs["content"] = parse_parts(value)
         elif key == "content":
             kwargs["content"] = value == "yes"
-        elif key in ("version", "lang"):
-            kwargs[key] = value
+        elif key in ("version", "lang", "level"):
+            kwargs[key] = option_value(value)
         elif key == "ignore":
             kwargs["ignore"] = value.split(",")
         elif key == "request":
@@ -340,6 +385,12 @@ def dump_check(hs, spelling, line, status):
     code, headers, kwargs = parse_check(spelling)
     try:
         findings = hs.check(code, headers, **kwargs)
+    except (TypeError, ValueError) as e:  # refused, as docs/reference.md says
+        if isinstance(e, TypeError) and "check()" not in str(e):
+            line("check", spelling, "count", "raised:" + quote(f"TypeError not naming check(): {e}"))
+        else:
+            line("check", spelling, "count", "error")
+        return
     except Exception as e:
         line("check", spelling, "count", "raised:" + quote(f"{type(e).__name__}: {e}"))
         return
@@ -347,6 +398,85 @@ def dump_check(hs, spelling, line, status):
     for i, finding in enumerate(findings, 1):
         for question in ("id", "level", "field", "message", "reference"):
             line("check", spelling, f"{i}.{question}", answer(getattr(finding, question), status))
+
+
+def parse_problem(spelling):
+    """A `problem` case (grammar in cases.txt): the code, the members given
+    (str), and the extensions as (name, JSON text)."""
+    head, *extensions = spelling.split(" | ")
+    code, *members = split_head(head)
+    given = {}
+    for member in members:
+        key, _, value = member.partition("=")
+        given[key] = as_str(parse_parts(value))
+    return int(code), given, [(e.partition(":")[0], e.partition(":")[2].lstrip(" ")) for e in extensions]
+
+
+def canonical(value):
+    """An object as one JSON text with sorted keys, to compare objects."""
+    return quote(json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False))
+
+
+def dump_problem(hs, section, spelling, line):
+    """problem_json() and problem() of one case: the bytes (json), and for a
+    problem that is written, in section problem_object, the object the case
+    describes (input), dict(problem(...)) (object) and json.loads of the
+    bytes (parsed). Refused: TypeError or ValueError from both."""
+    code, given, extensions = parse_problem(spelling)
+    values = {name: json.loads(text) for name, text in extensions}
+    if len(values) != len(extensions):
+        sys.exit(f"dump.py: one extension name twice in a problem case: {spelling}")
+    args = (code, given["detail"]) if "detail" in given else (code,)
+    kwargs = {k: v for k, v in given.items() if k != "detail"}
+    if set(kwargs) & set(values):
+        sys.exit(f"dump.py: an extension named like a keyword parameter: {spelling}")
+    kwargs.update(values)
+    outcomes = []
+    for function in (lambda: hs.problem_json(*args, **kwargs), lambda: hs.problem(*args, **kwargs)):
+        try:
+            outcomes.append(("value", function()))
+        except (TypeError, ValueError) as e:
+            outcomes.append(("error", e))
+        except Exception as e:
+            outcomes.append(("raised", f"{type(e).__name__}: {e}"))
+    (kind, body), (problem_kind, problem) = outcomes
+    if kind == "raised" or problem_kind == "raised":
+        line(section, spelling, "json", "raised:" + quote(str(body if kind == "raised" else problem)))
+        return
+    if kind != problem_kind:
+        line(section, spelling, "json", "raised:" + quote(f"problem_json() gives {kind}, problem() {problem_kind}"))
+        return
+    if kind == "error":
+        line(section, spelling, "json", "error")
+        return
+    if type(body) is not bytes:
+        line(section, spelling, "json", "raised:" + quote(f"problem_json() gave a {type(body).__name__}"))
+        return
+    if problem.json() != body:
+        line(section, spelling, "json", "raised:" + quote(f"problem().json() is {problem.json()!r}, "
+                                                          f"problem_json() {body!r}"))
+        return
+    line(section, spelling, "json", quote(body.decode("utf-8", "surrogateescape")))
+    try:
+        findings = hs.check(code, [("Content-Type", "application/problem+json")], content=body)
+        line(section, spelling, "check", quote(",".join(f.id for f in findings if f.id.startswith("problem-"))))
+    except Exception as e:
+        line(section, spelling, "check", "raised:" + quote(f"{type(e).__name__}: {e}"))
+    order = []
+    json.loads(body, object_pairs_hook=lambda pairs: order.append([k for k, _ in pairs]) or dict(pairs))
+    expected = {"title": given.get("title", hs.phrase(code)), "status": code}
+    expected.update((k, v) for k, v in given.items() if k != "title")
+    expected.update(values)
+    objects = section.replace("problem", "problem_object")
+    line(objects, spelling, "input", canonical(expected))
+    if list(problem) != order[-1]:
+        line(objects, spelling, "object", "raised:" + quote(f"problem() iterates {list(problem)}, the bytes hold {order[-1]}"))
+    else:
+        line(objects, spelling, "object", canonical(dict(problem)))
+    try:
+        line(objects, spelling, "parsed", canonical(json.loads(body)))
+    except ValueError as e:
+        line(objects, spelling, "parsed", "raised:" + quote(f"json.loads: {e}"))
 
 
 def dump_constants(hs, line):
