@@ -117,7 +117,7 @@ static int row_matches_search(const hs_status *row, const char *needle)
 
 /* What hs_find must answer for s[0..len), by a linear scan. */
 /* The ends of s[0..*len) without ASCII white space (space, HT, LF, VT, FF,
- * CR): API.md's lookups ignore it around a query, never inside one. */
+ * CR): lookups ignore it around a query, never inside one. */
 static const unsigned char *trimmed(const unsigned char *s, size_t *len)
 {
     while (*len > 0 && (s[0] == ' ' || (s[0] >= '\t' && s[0] <= '\r'))) {
