@@ -268,7 +268,7 @@ function httpstatus.check(status, headers, opts) end
 function httpstatus.rules(lang) end
 
 ---The application/problem+json body (RFC 9457) of a status, the same bytes in every
----language: {"title":"Not Found","status":404,"detail":...}, compact, members in
+---language: {"title":(the phrase),"status":404,"detail":...}, compact, members in
 ---the order type, title, status, detail, instance, then the extensions sorted by name.
 ---title is the phrase unless opts.title gives one (a code not in the table needs it).
 ---A bad argument, an extension value that is not JSON (a fraction, NaN, a function, a
