@@ -11,17 +11,31 @@
 
 /* ---- the members' fields ------------------------------------------------ */
 
+/* A str of text, taken from seen (a dict) when an earlier row gave the same
+ * text, so that the rows' rule ids and categories are one object each. */
+static PyObject *hs_py_shared_str(const char *text, PyObject *seen)
+{
+    PyObject *item = PyUnicode_FromString(text);
+    if (item == NULL || seen == NULL)
+        return item;
+    PyObject *known = PyDict_SetDefault(seen, item, item); /* borrowed */
+    Py_XINCREF(known);
+    Py_DECREF(item);
+    return known;
+}
+
 /* Field i of code's row as a Python value; a list of strings (aliases,
- * rules) is a tuple, or a list when lists is true. NULL, perhaps with no
- * error set, when it has none. */
-static PyObject *hs_py_field(int code, size_t i, bool lists)
+ * rules) is a tuple, or a list when lists is true. Strings of lists, and the
+ * category, come through seen (hs_py_shared_str) when it is not NULL. NULL,
+ * perhaps with no error set, when it has none. */
+static PyObject *hs_py_field(int code, size_t i, bool lists, PyObject *seen)
 {
     hs_value v;
     switch (hs_field_kind(i)) {
     case HS_STRINGS: {
         PyObject *items = PyList_New(0);
         for (size_t j = 0; items != NULL && hs_field_value(code, i, j, &v); j++) {
-            PyObject *item = PyUnicode_FromString(v.string);
+            PyObject *item = hs_py_shared_str(v.string, seen);
             if (item == NULL || PyList_Append(items, item) < 0)
                 Py_CLEAR(items);
             Py_XDECREF(item);
@@ -37,9 +51,42 @@ static PyObject *hs_py_field(int code, size_t i, bool lists)
     case HS_BOOLEAN:
         return hs_field_value(code, i, 0, &v) ? PyBool_FromLong(v.integer) : NULL;
     case HS_STRING:
-        return hs_field_value(code, i, 0, &v) ? PyUnicode_FromString(v.string) : NULL;
+        if (!hs_field_value(code, i, 0, &v))
+            return NULL;
+        return strcmp(hs_field_name(i), "category") == 0 ? hs_py_shared_str(v.string, seen)
+                                                        : PyUnicode_FromString(v.string);
     }
     return NULL;
+}
+
+/* The fields' names, interned (as attribute names are), as a new tuple. */
+static PyObject *hs_py_field_names(void)
+{
+    PyObject *names = PyTuple_New((Py_ssize_t)hs_field_count());
+    for (size_t i = 0; names != NULL && i < hs_field_count(); i++) {
+        PyObject *name = PyUnicode_InternFromString(hs_field_name(i));
+        if (name == NULL)
+            Py_CLEAR(names);
+        else
+            PyTuple_SET_ITEM(names, (Py_ssize_t)i, name);
+    }
+    return names;
+}
+
+/* A new dict of every field of code's row (a code in the table), keyed by
+ * names (hs_py_field_names). */
+static PyObject *hs_py_row_fields(int code, bool lists, PyObject *names, PyObject *seen)
+{
+    PyObject *result = PyDict_New();
+    for (size_t i = 0; result != NULL && i < hs_field_count(); i++) {
+        PyObject *value = hs_py_field(code, i, lists, seen);
+        if (value == NULL && !PyErr_Occurred())
+            PyErr_Format(PyExc_SystemError, "fields(): no value for field %s of %d", hs_field_name(i), code);
+        if (value == NULL || PyDict_SetItem(result, PyTuple_GET_ITEM(names, (Py_ssize_t)i), value) < 0)
+            Py_CLEAR(result);
+        Py_XDECREF(value);
+    }
+    return result;
 }
 
 /* fields(code, lists, /): a new dict of every field of code's row, in the
@@ -59,16 +106,31 @@ static PyObject *hs_py_fields(PyObject *self, PyObject *args)
         return NULL;
     if (hs_get(code) == NULL)
         return PyErr_Format(PyExc_ValueError, "fields() needs a code in the table, not %d", code);
-    PyObject *result = PyDict_New();
-    for (size_t i = 0; result != NULL && i < hs_field_count(); i++) {
-        PyObject *value = hs_py_field(code, i, as_lists != 0);
-        if (value == NULL && !PyErr_Occurred())
-            PyErr_Format(PyExc_SystemError, "fields(): no value for field %s of %d", hs_field_name(i), code);
-        /* PyDict_SetItemString interns the key, as attribute names are. */
-        if (value == NULL || PyDict_SetItemString(result, hs_field_name(i), value) < 0)
+    PyObject *names = hs_py_field_names();
+    PyObject *result = names == NULL ? NULL : hs_py_row_fields(code, as_lists != 0, names, NULL);
+    Py_XDECREF(names);
+    return result;
+}
+
+/* every_fields(): a new tuple of fields(code, False) for every row, in the
+ * table's order (item i is row i of at()): what Status's members are made
+ * of, in one call. The rows share their keys, and the rule ids and
+ * categories they have in common are one str each. */
+static PyObject *hs_py_every_fields(PyObject *self, PyObject *unused)
+{
+    (void)self;
+    (void)unused;
+    PyObject *names = hs_py_field_names(), *seen = PyDict_New();
+    PyObject *result = names == NULL || seen == NULL ? NULL : PyTuple_New((Py_ssize_t)hs_count());
+    for (size_t r = 0; result != NULL && r < hs_count(); r++) {
+        PyObject *row = hs_py_row_fields(hs_at(r)->code, false, names, seen);
+        if (row == NULL)
             Py_CLEAR(result);
-        Py_XDECREF(value);
+        else
+            PyTuple_SET_ITEM(result, (Py_ssize_t)r, row);
     }
+    Py_XDECREF(names);
+    Py_XDECREF(seen);
     return result;
 }
 
@@ -235,6 +297,8 @@ PyMethodDef hs_py_lookup_functions[] = {
     {"fields", hs_py_fields, METH_VARARGS,
      "fields(code, lists, /)\n--\n\n"
      "A new dict of every field of code's row; lists of strings as tuples, or as lists when lists is true."},
+    {"every_fields", hs_py_every_fields, METH_NOARGS,
+     "every_fields()\n--\n\nfields(code, False) of every row, in the order of at(), as a tuple."},
     {"functions", hs_py_public_functions, METH_NOARGS,
      "functions()\n--\n\n{name: function} for phrase, category and every predicate."},
     {"make_get", hs_py_make_get, METH_O,

@@ -125,6 +125,17 @@ def test_findings_and_rules_are_made_without_calling_the_class():
     assert httpstatus.check(405, {"Date": DATE}) == [finding] and type(httpstatus.check(405)[0]) is httpstatus.Finding
 
 
+def test_every_fields_is_fields_of_every_row_in_table_order():
+    every = _core.every_fields()
+    assert type(every) is tuple and len(every) == _core.count()
+    assert list(every) == [_core.fields(_core.at(i).code, False) for i in range(_core.count())]
+    assert every is not _core.every_fields() and every[0] is not _core.every_fields()[0]
+    # what the members are made of: every member's attributes are its row's
+    assert [{name: vars(member)[name] for name in row} for member, row in zip(httpstatus.all(), every)] == list(every)
+    with pytest.raises(TypeError):
+        _core.every_fields(404)
+
+
 def test_fields_gives_a_new_dict_of_a_row_and_refuses_codes_with_none():
     first, second = _core.fields(404, False), _core.fields(404, True)
     assert first is not _core.fields(404, False) and list(first) == list(second) == list(httpstatus._FIELDS)

@@ -206,8 +206,8 @@ def _make_status():
 
     # Plain instance attributes (a read is one dict lookup, faster than a
     # property), made in C; writes are refused from here on.
-    for row in rows:
-        vars(cls._value2member_map_[row.code]).update(_core.fields(row.code, False))
+    for row, fields in zip(rows, _core.every_fields()):
+        vars(cls._value2member_map_[row.code]).update(fields)
     cls.__setattr__ = _read_only
     cls.__delattr__ = _read_only
     return cls
