@@ -112,26 +112,44 @@ static PyObject *hs_py_fields(PyObject *self, PyObject *args)
     return result;
 }
 
-/* every_fields(): a new tuple of fields(code, False) for every row, in the
- * table's order (item i is row i of at()): what Status's members are made
- * of, in one call. The rows share their keys, and the rule ids and
- * categories they have in common are one str each. */
-static PyObject *hs_py_every_fields(PyObject *self, PyObject *unused)
+/* set_fields(members, /): writes every field of row i (at(i)) into the
+ * __dict__ of members[i], a tuple of one object per row, each equal to its
+ * row's code: what Status's members are made of, in one call and with no
+ * dict in between. The rows share their keys, and the rule ids and
+ * categories they have in common are one str each. None. */
+static PyObject *hs_py_set_fields(PyObject *self, PyObject *members)
 {
     (void)self;
-    (void)unused;
+    if (!PyTuple_Check(members) || PyTuple_GET_SIZE(members) != (Py_ssize_t)hs_count())
+        return PyErr_Format(PyExc_TypeError, "set_fields() needs a tuple of one member per row (%zu)", hs_count());
     PyObject *names = hs_py_field_names(), *seen = PyDict_New();
-    PyObject *result = names == NULL || seen == NULL ? NULL : PyTuple_New((Py_ssize_t)hs_count());
-    for (size_t r = 0; result != NULL && r < hs_count(); r++) {
-        PyObject *row = hs_py_row_fields(hs_at(r)->code, false, names, seen);
-        if (row == NULL)
-            Py_CLEAR(result);
-        else
-            PyTuple_SET_ITEM(result, (Py_ssize_t)r, row);
+    bool failed = names == NULL || seen == NULL;
+    for (size_t r = 0; !failed && r < hs_count(); r++) {
+        PyObject *member = PyTuple_GET_ITEM(members, (Py_ssize_t)r);
+        int code = hs_at(r)->code;
+        long value = PyLong_Check(member) ? PyLong_AsLong(member) : -1;
+        if (value != code) {
+            if (!PyErr_Occurred())
+                PyErr_Format(PyExc_TypeError, "set_fields(): item %zu must be the member of %d", r, code);
+            failed = true;
+            break;
+        }
+        PyObject *dict = PyObject_GenericGetDict(member, NULL);
+        failed = dict == NULL;
+        for (size_t i = 0; !failed && i < hs_field_count(); i++) {
+            PyObject *field = hs_py_field(code, i, false, seen);
+            if (field == NULL && !PyErr_Occurred())
+                PyErr_Format(PyExc_SystemError, "set_fields(): no value for field %s of %d", hs_field_name(i), code);
+            failed = field == NULL || PyDict_SetItem(dict, PyTuple_GET_ITEM(names, (Py_ssize_t)i), field) < 0;
+            Py_XDECREF(field);
+        }
+        Py_XDECREF(dict);
     }
     Py_XDECREF(names);
     Py_XDECREF(seen);
-    return result;
+    if (failed)
+        return NULL;
+    Py_RETURN_NONE;
 }
 
 /* ---- phrase, category, the predicates ------------------------------------ */
@@ -297,8 +315,8 @@ PyMethodDef hs_py_lookup_functions[] = {
     {"fields", hs_py_fields, METH_VARARGS,
      "fields(code, lists, /)\n--\n\n"
      "A new dict of every field of code's row; lists of strings as tuples, or as lists when lists is true."},
-    {"every_fields", hs_py_every_fields, METH_NOARGS,
-     "every_fields()\n--\n\nfields(code, False) of every row, in the order of at(), as a tuple."},
+    {"set_fields", hs_py_set_fields, METH_O,
+     "set_fields(members, /)\n--\n\nWrites fields(at(i).code, False) into the __dict__ of members[i], for every row."},
     {"functions", hs_py_public_functions, METH_NOARGS,
      "functions()\n--\n\n{name: function} for phrase, category and every predicate."},
     {"make_get", hs_py_make_get, METH_O,

@@ -125,15 +125,23 @@ def test_findings_and_rules_are_made_without_calling_the_class():
     assert httpstatus.check(405, {"Date": DATE}) == [finding] and type(httpstatus.check(405)[0]) is httpstatus.Finding
 
 
-def test_every_fields_is_fields_of_every_row_in_table_order():
-    every = _core.every_fields()
-    assert type(every) is tuple and len(every) == _core.count()
-    assert list(every) == [_core.fields(_core.at(i).code, False) for i in range(_core.count())]
-    assert every is not _core.every_fields() and every[0] is not _core.every_fields()[0]
+def test_set_fields_writes_fields_of_every_row_into_its_member():
     # what the members are made of: every member's attributes are its row's
-    assert [{name: vars(member)[name] for name in row} for member, row in zip(httpstatus.all(), every)] == list(every)
-    with pytest.raises(TypeError):
-        _core.every_fields(404)
+    members = httpstatus.all()
+    assert len(members) == _core.count()
+    assert [{name: vars(m)[name] for name in httpstatus._FIELDS} for m in members] == [
+        _core.fields(_core.at(i).code, False) for i in range(_core.count())]
+    assert members[0].rules is not _core.fields(members[0].code, False)["rules"]
+
+    class Plain(int):
+        pass
+
+    plain = tuple(Plain(_core.at(i).code) for i in range(_core.count()))
+    assert _core.set_fields(plain) is None
+    assert [vars(p) for p in plain] == [_core.fields(p, False) for p in plain]
+    for junk in (list(plain), plain[1:], plain[::-1], (object(),) * len(plain), 404):
+        with pytest.raises(TypeError, match=r"^set_fields\(\)"):
+            _core.set_fields(junk)
 
 
 def test_fields_gives_a_new_dict_of_a_row_and_refuses_codes_with_none():
