@@ -11,24 +11,47 @@
 
 /* ---- the members' fields ------------------------------------------------ */
 
-/* A str of text, taken from seen (a dict) when an earlier row gave the same
- * text, so that the rows' rule ids and categories are one object each. */
-static PyObject *hs_py_shared_str(const char *text, PyObject *seen)
+/* The strs made for one build, by the address of their C text: the rows'
+ * rule ids and categories are the core's static strings, each made once. */
+typedef struct hs_py_seen {
+    size_t count;
+    struct {
+        const char *text;
+        PyObject *str;
+    } items[128];
+} hs_py_seen;
+
+/* A new reference to a str of text, the one seen holds for the same address
+ * when it is not NULL (and holds one more when there is room). */
+static PyObject *hs_py_shared_str(const char *text, hs_py_seen *seen)
 {
-    PyObject *item = PyUnicode_FromString(text);
-    if (item == NULL || seen == NULL)
-        return item;
-    PyObject *known = PyDict_SetDefault(seen, item, item); /* borrowed */
-    Py_XINCREF(known);
-    Py_DECREF(item);
-    return known;
+    for (size_t k = 0; seen != NULL && k < seen->count; k++)
+        if (seen->items[k].text == text) {
+            Py_INCREF(seen->items[k].str);
+            return seen->items[k].str;
+        }
+    PyObject *str = PyUnicode_FromString(text);
+    if (str != NULL && seen != NULL && seen->count < sizeof seen->items / sizeof seen->items[0]) {
+        seen->items[seen->count].text = text;
+        seen->items[seen->count].str = str;
+        seen->count++;
+        Py_INCREF(str);
+    }
+    return str;
+}
+
+static void hs_py_seen_clear(hs_py_seen *seen)
+{
+    for (size_t k = 0; k < seen->count; k++)
+        Py_DECREF(seen->items[k].str);
+    seen->count = 0;
 }
 
 /* Field i of code's row as a Python value; a list of strings (aliases,
  * rules) is a tuple, or a list when lists is true. Strings of lists, and the
- * category, come through seen (hs_py_shared_str) when it is not NULL. NULL,
+ * category, are shared through seen (hs_py_shared_str) when it is not NULL. NULL,
  * perhaps with no error set, when it has none. */
-static PyObject *hs_py_field(int code, size_t i, bool lists, PyObject *seen)
+static PyObject *hs_py_field(int code, size_t i, bool lists, hs_py_seen *seen)
 {
     hs_value v;
     switch (hs_field_kind(i)) {
@@ -75,7 +98,7 @@ static PyObject *hs_py_field_names(void)
 
 /* A new dict of every field of code's row (a code in the table), keyed by
  * names (hs_py_field_names). */
-static PyObject *hs_py_row_fields(int code, bool lists, PyObject *names, PyObject *seen)
+static PyObject *hs_py_row_fields(int code, bool lists, PyObject *names, hs_py_seen *seen)
 {
     PyObject *result = PyDict_New();
     for (size_t i = 0; result != NULL && i < hs_field_count(); i++) {
@@ -122,8 +145,9 @@ static PyObject *hs_py_set_fields(PyObject *self, PyObject *members)
     (void)self;
     if (!PyTuple_Check(members) || PyTuple_GET_SIZE(members) != (Py_ssize_t)hs_count())
         return PyErr_Format(PyExc_TypeError, "set_fields() needs a tuple of one member per row (%zu)", hs_count());
-    PyObject *names = hs_py_field_names(), *seen = PyDict_New();
-    bool failed = names == NULL || seen == NULL;
+    hs_py_seen seen = {0};
+    PyObject *names = hs_py_field_names();
+    bool failed = names == NULL;
     for (size_t r = 0; !failed && r < hs_count(); r++) {
         PyObject *member = PyTuple_GET_ITEM(members, (Py_ssize_t)r);
         int code = hs_at(r)->code;
@@ -137,7 +161,7 @@ static PyObject *hs_py_set_fields(PyObject *self, PyObject *members)
         PyObject *dict = PyObject_GenericGetDict(member, NULL);
         failed = dict == NULL;
         for (size_t i = 0; !failed && i < hs_field_count(); i++) {
-            PyObject *field = hs_py_field(code, i, false, seen);
+            PyObject *field = hs_py_field(code, i, false, &seen);
             if (field == NULL && !PyErr_Occurred())
                 PyErr_Format(PyExc_SystemError, "set_fields(): no value for field %s of %d", hs_field_name(i), code);
             failed = field == NULL || PyDict_SetItem(dict, PyTuple_GET_ITEM(names, (Py_ssize_t)i), field) < 0;
@@ -146,7 +170,7 @@ static PyObject *hs_py_set_fields(PyObject *self, PyObject *members)
         Py_XDECREF(dict);
     }
     Py_XDECREF(names);
-    Py_XDECREF(seen);
+    hs_py_seen_clear(&seen);
     if (failed)
         return NULL;
     Py_RETURN_NONE;
