@@ -122,8 +122,11 @@ bool hs_rule_applies(size_t i, int code)
 
 const char *hs_rule_of(int code, size_t j)
 {
+    /* the code's rules worked out once, not once per rule: listing a code's
+     * rules (j = 0, 1, ...) is what Python's Status does for every member */
+    unsigned long long m = rules_for(code);
     for (size_t i = 0; i < COUNT_OF(rules); i++)
-        if (rule_applies(i, code) && j-- == 0)
+        if ((m >> i & 1) != 0 && j-- == 0)
             return rules[i].id;
     return NULL;
 }

@@ -11,17 +11,54 @@
 
 /* ---- the members' fields ------------------------------------------------ */
 
+/* The strs made for one build, by the address of their C text: the rows'
+ * rule ids and categories are the core's static strings, each made once. */
+typedef struct hs_py_seen {
+    size_t count;
+    struct {
+        const char *text;
+        PyObject *str;
+    } items[128];
+} hs_py_seen;
+
+/* A new reference to a str of text, the one seen holds for the same address
+ * when it is not NULL (and holds one more when there is room). */
+static PyObject *hs_py_shared_str(const char *text, hs_py_seen *seen)
+{
+    for (size_t k = 0; seen != NULL && k < seen->count; k++)
+        if (seen->items[k].text == text) {
+            Py_INCREF(seen->items[k].str);
+            return seen->items[k].str;
+        }
+    PyObject *str = PyUnicode_FromString(text);
+    if (str != NULL && seen != NULL && seen->count < sizeof seen->items / sizeof seen->items[0]) {
+        seen->items[seen->count].text = text;
+        seen->items[seen->count].str = str;
+        seen->count++;
+        Py_INCREF(str);
+    }
+    return str;
+}
+
+static void hs_py_seen_clear(hs_py_seen *seen)
+{
+    for (size_t k = 0; k < seen->count; k++)
+        Py_DECREF(seen->items[k].str);
+    seen->count = 0;
+}
+
 /* Field i of code's row as a Python value; a list of strings (aliases,
- * rules) is a tuple, or a list when lists is true. NULL, perhaps with no
- * error set, when it has none. */
-static PyObject *hs_py_field(int code, size_t i, bool lists)
+ * rules) is a tuple, or a list when lists is true. Strings of lists, and the
+ * category, are shared through seen (hs_py_shared_str) when it is not NULL. NULL,
+ * perhaps with no error set, when it has none. */
+static PyObject *hs_py_field(int code, size_t i, bool lists, hs_py_seen *seen)
 {
     hs_value v;
     switch (hs_field_kind(i)) {
     case HS_STRINGS: {
         PyObject *items = PyList_New(0);
         for (size_t j = 0; items != NULL && hs_field_value(code, i, j, &v); j++) {
-            PyObject *item = PyUnicode_FromString(v.string);
+            PyObject *item = hs_py_shared_str(v.string, seen);
             if (item == NULL || PyList_Append(items, item) < 0)
                 Py_CLEAR(items);
             Py_XDECREF(item);
@@ -37,9 +74,42 @@ static PyObject *hs_py_field(int code, size_t i, bool lists)
     case HS_BOOLEAN:
         return hs_field_value(code, i, 0, &v) ? PyBool_FromLong(v.integer) : NULL;
     case HS_STRING:
-        return hs_field_value(code, i, 0, &v) ? PyUnicode_FromString(v.string) : NULL;
+        if (!hs_field_value(code, i, 0, &v))
+            return NULL;
+        return strcmp(hs_field_name(i), "category") == 0 ? hs_py_shared_str(v.string, seen)
+                                                        : PyUnicode_FromString(v.string);
     }
     return NULL;
+}
+
+/* The fields' names, interned (as attribute names are), as a new tuple. */
+static PyObject *hs_py_field_names(void)
+{
+    PyObject *names = PyTuple_New((Py_ssize_t)hs_field_count());
+    for (size_t i = 0; names != NULL && i < hs_field_count(); i++) {
+        PyObject *name = PyUnicode_InternFromString(hs_field_name(i));
+        if (name == NULL)
+            Py_CLEAR(names);
+        else
+            PyTuple_SET_ITEM(names, (Py_ssize_t)i, name);
+    }
+    return names;
+}
+
+/* A new dict of every field of code's row (a code in the table), keyed by
+ * names (hs_py_field_names). */
+static PyObject *hs_py_row_fields(int code, bool lists, PyObject *names, hs_py_seen *seen)
+{
+    PyObject *result = PyDict_New();
+    for (size_t i = 0; result != NULL && i < hs_field_count(); i++) {
+        PyObject *value = hs_py_field(code, i, lists, seen);
+        if (value == NULL && !PyErr_Occurred())
+            PyErr_Format(PyExc_SystemError, "fields(): no value for field %s of %d", hs_field_name(i), code);
+        if (value == NULL || PyDict_SetItem(result, PyTuple_GET_ITEM(names, (Py_ssize_t)i), value) < 0)
+            Py_CLEAR(result);
+        Py_XDECREF(value);
+    }
+    return result;
 }
 
 /* fields(code, lists, /): a new dict of every field of code's row, in the
@@ -59,17 +129,51 @@ static PyObject *hs_py_fields(PyObject *self, PyObject *args)
         return NULL;
     if (hs_get(code) == NULL)
         return PyErr_Format(PyExc_ValueError, "fields() needs a code in the table, not %d", code);
-    PyObject *result = PyDict_New();
-    for (size_t i = 0; result != NULL && i < hs_field_count(); i++) {
-        PyObject *value = hs_py_field(code, i, as_lists != 0);
-        if (value == NULL && !PyErr_Occurred())
-            PyErr_Format(PyExc_SystemError, "fields(): no value for field %s of %d", hs_field_name(i), code);
-        /* PyDict_SetItemString interns the key, as attribute names are. */
-        if (value == NULL || PyDict_SetItemString(result, hs_field_name(i), value) < 0)
-            Py_CLEAR(result);
-        Py_XDECREF(value);
-    }
+    PyObject *names = hs_py_field_names();
+    PyObject *result = names == NULL ? NULL : hs_py_row_fields(code, as_lists != 0, names, NULL);
+    Py_XDECREF(names);
     return result;
+}
+
+/* set_fields(members, /): writes every field of row i (at(i)) into the
+ * __dict__ of members[i], a tuple of one object per row, each equal to its
+ * row's code: what Status's members are made of, in one call and with no
+ * dict in between. The rows share their keys, and the rule ids and
+ * categories they have in common are one str each. None. */
+static PyObject *hs_py_set_fields(PyObject *self, PyObject *members)
+{
+    (void)self;
+    if (!PyTuple_Check(members) || PyTuple_GET_SIZE(members) != (Py_ssize_t)hs_count())
+        return PyErr_Format(PyExc_TypeError, "set_fields() needs a tuple of one member per row (%zu)", hs_count());
+    hs_py_seen seen = {0};
+    PyObject *names = hs_py_field_names();
+    bool failed = names == NULL;
+    for (size_t r = 0; !failed && r < hs_count(); r++) {
+        PyObject *member = PyTuple_GET_ITEM(members, (Py_ssize_t)r);
+        int code = hs_at(r)->code;
+        long value = PyLong_Check(member) ? PyLong_AsLong(member) : -1;
+        if (value != code) {
+            if (!PyErr_Occurred())
+                PyErr_Format(PyExc_TypeError, "set_fields(): item %zu must be the member of %d", r, code);
+            failed = true;
+            break;
+        }
+        PyObject *dict = PyObject_GenericGetDict(member, NULL);
+        failed = dict == NULL;
+        for (size_t i = 0; !failed && i < hs_field_count(); i++) {
+            PyObject *field = hs_py_field(code, i, false, &seen);
+            if (field == NULL && !PyErr_Occurred())
+                PyErr_Format(PyExc_SystemError, "set_fields(): no value for field %s of %d", hs_field_name(i), code);
+            failed = field == NULL || PyDict_SetItem(dict, PyTuple_GET_ITEM(names, (Py_ssize_t)i), field) < 0;
+            Py_XDECREF(field);
+        }
+        Py_XDECREF(dict);
+    }
+    Py_XDECREF(names);
+    hs_py_seen_clear(&seen);
+    if (failed)
+        return NULL;
+    Py_RETURN_NONE;
 }
 
 /* ---- phrase, category, the predicates ------------------------------------ */
@@ -235,6 +339,8 @@ PyMethodDef hs_py_lookup_functions[] = {
     {"fields", hs_py_fields, METH_VARARGS,
      "fields(code, lists, /)\n--\n\n"
      "A new dict of every field of code's row; lists of strings as tuples, or as lists when lists is true."},
+    {"set_fields", hs_py_set_fields, METH_O,
+     "set_fields(members, /)\n--\n\nWrites fields(at(i).code, False) into the __dict__ of members[i], for every row."},
     {"functions", hs_py_public_functions, METH_NOARGS,
      "functions()\n--\n\n{name: function} for phrase, category and every predicate."},
     {"make_get", hs_py_make_get, METH_O,

@@ -125,6 +125,25 @@ def test_findings_and_rules_are_made_without_calling_the_class():
     assert httpstatus.check(405, {"Date": DATE}) == [finding] and type(httpstatus.check(405)[0]) is httpstatus.Finding
 
 
+def test_set_fields_writes_fields_of_every_row_into_its_member():
+    # what the members are made of: every member's attributes are its row's
+    members = httpstatus.all()
+    assert len(members) == _core.count()
+    assert [{name: vars(m)[name] for name in httpstatus._FIELDS} for m in members] == [
+        _core.fields(_core.at(i).code, False) for i in range(_core.count())]
+    assert members[0].rules is not _core.fields(members[0].code, False)["rules"]
+
+    class Plain(int):
+        pass
+
+    plain = tuple(Plain(_core.at(i).code) for i in range(_core.count()))
+    assert _core.set_fields(plain) is None
+    assert [vars(p) for p in plain] == [_core.fields(p, False) for p in plain]
+    for junk in (list(plain), plain[1:], plain[::-1], (object(),) * len(plain), 404):
+        with pytest.raises(TypeError, match=r"^set_fields\(\)"):
+            _core.set_fields(junk)
+
+
 def test_fields_gives_a_new_dict_of_a_row_and_refuses_codes_with_none():
     first, second = _core.fields(404, False), _core.fields(404, True)
     assert first is not _core.fields(404, False) and list(first) == list(second) == list(httpstatus._FIELDS)
