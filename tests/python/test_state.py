@@ -66,9 +66,9 @@ def test_what_the_builtins_hold_is_immutable_all_the_way_down(function):
     """Everything gc can reach from them, classes and module namespaces aside:
     str, int, None, tuples of these, frozen classes; and for get, the members
     (the one kind of object every caller shares, by design)."""
-    seen, todo, kinds = set(), [function], set()
-    while todo:
-        obj = todo.pop()
+    seen, pending, kinds = set(), [function], set()
+    while pending:
+        obj = pending.pop()
         if id(obj) in seen:
             continue
         seen.add(id(obj))
@@ -79,11 +79,11 @@ def test_what_the_builtins_hold_is_immutable_all_the_way_down(function):
             continue  # a class: its own dict is not what the function carries
         if isinstance(obj, types.ModuleType):
             # its state (m_traverse), not its namespace, which nothing reads
-            todo += [r for r in gc.get_referents(obj) if r is not vars(obj)]
+            pending += [r for r in gc.get_referents(obj) if r is not vars(obj)]
             continue
         kinds.add(type(obj))
         if not isinstance(obj, Status):
-            todo += gc.get_referents(obj)
+            pending += gc.get_referents(obj)
     assert tuple in kinds and str in kinds, "the walk reached the tables"
     assert kinds <= {str, int, bool, tuple, type(None), types.BuiltinFunctionType, Status}, kinds
 
