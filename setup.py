@@ -101,7 +101,7 @@ setup(
                        for name in ("convert", "state", "lookup", "check", "problem", "main"))],
             include_dirs=["core", "cli", "bindings/python"],
             depends=["core/httpstatus.h", "core/codes.def", "core/rules.def", "core/names.inc", "core/normalize.h",
-                     "core/values.h", "core/problem.h", "bindings/python/python.i", "bindings/python/py_module.h",
+                     "core/values.h", "core/problem.h", "core/fields.h", "bindings/python/python.i", "bindings/python/py_module.h",
                      "cli/cli.h", "cli/internal.h"],
             # Only PyInit___core need be visible: a faster import.
             extra_compile_args=["-fvisibility=hidden"] if os.name == "posix" else [],

@@ -7,6 +7,7 @@
  * check is linear in the size of the fields and keeps no pointer into them.
  */
 #include "httpstatus.h"
+#include "fields.h"
 #include "problem.h"
 
 #include <string.h>
@@ -209,6 +210,11 @@ static const struct {
     KNOWN_FIELDS(X, 0)
 #undef X
 };
+
+const char *hs_known_field(size_t i)
+{
+    return i < COUNT_OF(known_fields) ? known_fields[i].name : NULL;
+}
 
 /* first_of_length[n]: the index of the first known field of n bytes or
  * more (the number of shorter ones), so a name is compared only with the

@@ -16,6 +16,7 @@
 
 %{
 #include <limits.h>
+#include <stddef.h>
 #include <math.h>
 #include <stdarg.h>
 #include <string.h>
@@ -162,6 +163,7 @@ SWIGEXPORT int luaopen_httpstatus_core(lua_State *L)
 
 %{
 #include "httpstatus.h"
+#include "fields.h" /* the core's internal list of the fields the rules read */
 
 /* hs_code_at(i): the code of row i (ascending), nil past the end. */
 static int hs_lua_code_at(lua_State *L)
@@ -252,6 +254,72 @@ static int hs_lua_rule_fields(lua_State *L)
     lua_pushstring(L, r->reference);
     lua_pushboolean(L, r->needs_request);
     return 5;
+}
+
+/* hs_known_fields(): a new array of the names (lowercase) of the fields
+ * the rules read (core/fields.h); the others never change a finding. */
+static int hs_lua_known_fields(lua_State *L)
+{
+    size_t i;
+    const char *name;
+    if (!lua_isnone(L, 1))
+        hs_lua_argfail(L, "hs_known_fields", 1, "no argument expected, got %s", luaL_typename(L, 1));
+    lua_newtable(L);
+    for (i = 0; (name = hs_known_field(i)) != NULL; i++) {
+        lua_pushstring(L, name);
+        lua_rawseti(L, -2, (int)i + 1);
+    }
+    return 1;
+}
+
+/* hs_ffi(): for httpstatus.ngx, which feeds the core's checker through
+ * LuaJIT's FFI (no Lua/C API call, so the whole check is compiled): the
+ * sizes and offsets of hs_checker and hs_check_options, for it to compare
+ * with those of its own declarations (it refuses to load when one differs),
+ * the values of the hs_content and hs_level constants, and the addresses of
+ * hs_checker_begin, hs_checker_response and hs_checker_end as light
+ * userdata. */
+static void hs_lua_set_size(lua_State *L, const char *name, size_t n)
+{
+    lua_pushinteger(L, (lua_Integer)n);
+    lua_setfield(L, -2, name);
+}
+static void hs_lua_set_address(lua_State *L, const char *name, void (*function)(void))
+{
+    void *address; /* a function's address as a data pointer, without the cast ISO C leaves undefined */
+    memcpy(&address, &function, sizeof address);
+    lua_pushlightuserdata(L, address);
+    lua_setfield(L, -2, name);
+}
+static int hs_lua_ffi(lua_State *L)
+{
+    if (!lua_isnone(L, 1))
+        hs_lua_argfail(L, "hs_ffi", 1, "no argument expected, got %s", luaL_typename(L, 1));
+    lua_createtable(L, 0, 24);
+    hs_lua_set_size(L, "checker_size", sizeof(hs_checker));
+    hs_lua_set_size(L, "checker_opt", offsetof(hs_checker, opt));
+    hs_lua_set_size(L, "checker_response", offsetof(hs_checker, response));
+    hs_lua_set_size(L, "checker_invalid", offsetof(hs_checker, invalid));
+    hs_lua_set_size(L, "checker_values", offsetof(hs_checker, values));
+    hs_lua_set_size(L, "checker_first_length", offsetof(hs_checker, first_length));
+    hs_lua_set_size(L, "checker_problem", offsetof(hs_checker, problem));
+    hs_lua_set_size(L, "options_size", sizeof(hs_check_options));
+    hs_lua_set_size(L, "options_request_fields_given", offsetof(hs_check_options, request_fields_given));
+    hs_lua_set_size(L, "options_content", offsetof(hs_check_options, content));
+    hs_lua_set_size(L, "options_content_data", offsetof(hs_check_options, content_data));
+    hs_lua_set_size(L, "options_version", offsetof(hs_check_options, version));
+    hs_lua_set_size(L, "options_ignore", offsetof(hs_check_options, ignore));
+    hs_lua_set_size(L, "options_level", offsetof(hs_check_options, level));
+    hs_lua_set_size(L, "content_unknown", HS_CONTENT_UNKNOWN);
+    hs_lua_set_size(L, "content_none", HS_CONTENT_NONE);
+    hs_lua_set_size(L, "content_present", HS_CONTENT_PRESENT);
+    hs_lua_set_size(L, "level_info", HS_INFO);
+    hs_lua_set_size(L, "level_should", HS_SHOULD);
+    hs_lua_set_size(L, "level_must", HS_MUST);
+    hs_lua_set_address(L, "begin", (void (*)(void))hs_checker_begin);
+    hs_lua_set_address(L, "response", (void (*)(void))hs_checker_response);
+    hs_lua_set_address(L, "finish", (void (*)(void))hs_checker_end);
+    return 1;
 }
 
 /* The stack slots of hs_lua_check, after its three arguments. */
@@ -696,6 +764,8 @@ static int hs_lua_check_function(lua_State *L)
 %native(hs_find_code) int hs_lua_find_code(lua_State *L);
 %native(hs_field) int hs_lua_field(lua_State *L);
 %native(hs_rule_fields) int hs_lua_rule_fields(lua_State *L);
+%native(hs_known_fields) int hs_lua_known_fields(lua_State *L);
+%native(hs_ffi) int hs_lua_ffi(lua_State *L);
 %native(hs_check_function) int hs_lua_check_function(lua_State *L);
 
 /* Problem details (RFC 9457): bindings/lua/lua_problem.c. */

@@ -1203,3 +1203,53 @@ describe("check and rules in a fresh state", function()
         assert.are.equal("done\n", out)
     end)
 end)
+
+describe("the fields the rules read (private hs_known_fields, for httpstatus.ngx's lookups by name)", function()
+    local known = require("httpstatus.core").hs_known_fields()
+    local is_known = {}
+    for _, name in ipairs(known) do is_known[name] = true end
+
+    -- The fields of headers whose names are in the list, or (outside) not.
+    local function only(headers, inside)
+        local kept = {}
+        for name, value in pairs(headers or {}) do
+            if (is_known[name:lower()] == true) == inside then kept[name] = value end
+        end
+        return kept
+    end
+
+    it("are lowercase names, each once, among them every field a rule names", function()
+        local seen = {}
+        for _, name in ipairs(known) do
+            assert.are.equal(name:lower(), name)
+            assert.is_nil(seen[name], name)
+            seen[name] = true
+        end
+        for _, r in ipairs(hs.rules()) do
+            if r.field ~= nil then assert.is_true(seen[r.field:lower()], r.id .. " names " .. r.field) end
+        end
+        assert.has_error(function() require("httpstatus.core").hs_known_fields(1) end,
+            "bad argument #1 to 'hs_known_fields' (no argument expected, got number)")
+    end)
+
+    it("are all a check reads: the fields by other names never change the findings", function()
+        local others = { server = "x", ["x-allow"] = "GET", ["set-cookie"] = { "a=1", "b=2" }, etag = '"1"',
+                         vary = "accept", ["cache-control"] = "no-store", connection = "close", ["last-modified"] = DATE,
+                         ["content-disposition"] = "inline", link = "</a>; rel=next" }
+        for _, case in ipairs(CASES) do
+            for _, c in ipairs{ { case[2], case[3], case[4] },
+                                { case[8] or case[2], case[9] or case[6] or case[3], case[7] or case[4] } } do
+                for _, level in ipairs{ "info", "should", "must" } do
+                    local opts = {}
+                    for k, v in pairs(c[3] or {}) do opts[k] = v end
+                    opts.level = level
+                    local expected = check_ids(c[1], c[2], opts)
+                    local with_others = only(c[2], true)
+                    for k, v in pairs(others) do with_others[k] = v end
+                    assert.are.same(expected, check_ids(c[1], only(c[2], true), opts), case[1] .. " " .. level)
+                    assert.are.same(expected, check_ids(c[1], with_others, opts), case[1] .. " " .. level)
+                end
+            end
+        end
+    end)
+end)
