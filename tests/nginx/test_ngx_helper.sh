@@ -55,6 +55,34 @@ nginx_conf <<'EOF'
         location = /405-bare { return 405; }
         location = /401-bare { return 401; }
         location = /405-allow-get { add_header Allow "GET, HEAD" always; return 405; }
+        # Values judged on the fast path (lookups by name, fed to the core
+        # through the FFI), which sends them on to the full check.
+        location = /401-two-challenges {
+            content_by_lua_block {
+                ngx.header["WWW-Authenticate"] = { 'Basic realm="a"', 'Bearer realm="b"' }
+                ngx.status = 401
+                ngx.say("who?")
+            }
+        }
+        location = /401-second-challenge-bad {
+            content_by_lua_block {
+                ngx.header["WWW-Authenticate"] = { 'Basic realm="a"', 'realm="b"' } -- a parameter, no scheme
+                ngx.status = 401
+                ngx.say("who?")
+            }
+        }
+        location = /200-retry-after-bad {
+            content_by_lua_block { ngx.header["Retry-After"] = "soon"; ngx.say("hello") }
+        }
+        location = /200-allow-101-lines {
+            content_by_lua_block {
+                local lines = {}
+                for i = 1, 100 do lines[i] = "GET" end
+                lines[101] = "GET POST" -- not a list: the 101st line, past what one lookup answers
+                ngx.header["Allow"] = lines
+                ngx.say("hello")
+            }
+        }
         location = /204-lua-length {
             content_by_lua_block { ngx.header["Content-Length"] = 0; ngx.status = 204; ngx.send_headers() }
         }
@@ -156,15 +184,26 @@ nginx_conf <<'EOF'
         # LuaJIT compiles the recipe: no trace aborts in httpstatus/ngx.lua
         # over the requests to /200?jit-N (a function LuaJIT cannot compile,
         # one that makes a closure on every call, say, runs interpreted, its
-        # FFI calls the slowest way).
+        # FFI calls the slowest way), and log() on a response that breaks no
+        # rule is compiled whole: a trace from its start to its return. The
+        # traces are flushed first, so that all are made while watched.
         location = /jit-watch {
             content_by_lua_block {
-                local aborts = {}
-                package.loaded["test.jit_aborts"] = aborts
+                local util = require "jit.util"
+                local log = util.funcinfo(require("httpstatus.ngx").log)
+                local seen = { aborts = 0, whole_log = 0 }
+                package.loaded["test.jit_seen"] = seen
+                jit.flush()
                 jit.attach(function(what, tr, func)
-                    if what == "abort" then
-                        local source = require("jit.util").funcinfo(func).source or ""
-                        if source:find("httpstatus/ngx.lua", 1, true) then aborts[#aborts + 1] = tr end
+                    local info = util.funcinfo(func)
+                    local source = info.source or ""
+                    -- the module, and the functions it writes out when it loads
+                    if what == "abort" and (source:find("httpstatus/ngx.lua", 1, true)
+                                            or source:find("=httpstatus.ngx", 1, true)) then
+                        seen.aborts = seen.aborts + 1
+                    elseif what == "stop" and source == log.source and info.linedefined == log.linedefined
+                           and util.traceinfo(tr).linktype == "return" then
+                        seen.whole_log = seen.whole_log + 1
                     end
                 end, "trace")
                 ngx.say("watching")
@@ -173,7 +212,9 @@ nginx_conf <<'EOF'
         location = /jit-report {
             content_by_lua_block {
                 jit.attach(function() end) -- detach
-                ngx.say("aborts in httpstatus/ngx.lua: ", #package.loaded["test.jit_aborts"])
+                local seen = package.loaded["test.jit_seen"]
+                ngx.say("aborts in httpstatus/ngx.lua: ", seen.aborts, ", whole traces of log(): ",
+                    seen.whole_log > 0 and "yes" or "none")
             }
         }
 
@@ -227,6 +268,11 @@ request "${many_fields[@]}" /304?unconditional-with-150-fields
 request "${many_fields[@]}" -H 'If-None-Match: x' /304?conditional-after-150-fields
 request /405-allow-get?x=1
 request -X DELETE /405-allow-get?x=2
+request /401-two-challenges
+request /401-second-challenge-bad
+request /200-retry-after-bad
+request /200-allow-101-lines
+[ "$(grep -ci '^allow: ' "$prefix/headers")" = 101 ] || fail "/200-allow-101-lines: not 101 Allow lines"
 request /204-lua-length
 request /205-content
 request --http2-prior-knowledge /205-content?h2
@@ -316,6 +362,10 @@ expect "GET /304?unconditional-with-150-fields" "304 metadata-in-304" "304 not-m
 expect "GET /304?conditional-after-150-fields" "304 metadata-in-304"
 expect "GET /405-allow-get?x=1" "405 method-in-allow"
 expect "DELETE /405-allow-get?x=2"
+expect "GET /401-two-challenges"
+expect "GET /401-second-challenge-bad" "401 www-authenticate-invalid"
+expect "GET /200-retry-after-bad" "200 retry-after-invalid"
+expect "GET /200-allow-101-lines" "200 allow-invalid"
 expect "GET /204-lua-length" "204 content-length-forbidden"
 expect "GET /205-content" "205 content-forbidden"
 expect "GET /205-content?h2" "205 content-forbidden"
@@ -364,11 +414,11 @@ grep -qF "the header filter sees Content-Length: 0" "$log" || fail "a header fil
 [ "$content_phase_body" = "httpstatus.ngx: log() runs in log_by_lua* only, where the response is known as nginx sent it (called in the content phase)" ] ||
     fail "log() in the content phase: $content_phase_body"
 
-[ "$jit_report" = "aborts in httpstatus/ngx.lua: 0" ] || fail "LuaJIT: $jit_report"
+[ "$jit_report" = "aborts in httpstatus/ngx.lua: 0, whole traces of log(): yes" ] || fail "LuaJIT: $jit_report"
 
-# Nothing logged but the lines expected above: 20 findings in all.
+# Nothing logged but the lines expected above: 23 findings in all.
 total=$(grep -c ' log(): httpstatus: ' "$log" || true)
-[ "$total" = 20 ] || fail "$total findings logged in all, expected 20:"$'\n'"$(grep -F ' log(): httpstatus: ' "$log")"
+[ "$total" = 23 ] || fail "$total findings logged in all, expected 23:"$'\n'"$(grep -F ' log(): httpstatus: ' "$log")"
 
 nginx_report_failures
 echo "ok: httpstatus.ngx on nginx $("$NGINX" -v 2>&1 | sed 's|.*/||'), HTTP/1.x on 127.0.0.1:$port and HTTP/2 on $port2"

@@ -14,13 +14,17 @@ without showing them to get_headers are accounted for: Date (in every
 response that has none, so date-missing cannot fire) and a Location it made
 absolute (read from $sent_http_location where a Location changes a finding).
 
-What is read, in full: every response field (get_headers(0), not the first
-100), the method, the HTTP version; every request field (get_headers(0))
+What is read, in full: every line of each response field a rule reads (the
+core's list of them, each looked up by name, so no limit on the number of
+fields applies; the core ignores every other field, so the findings are those
+of all the fields), or every response field (get_headers(0)) when the fast
+path below cannot judge the response or finds it breaks a rule; the method;
+the HTTP version ($server_protocol); every request field (get_headers(0))
 when a rule that reads the request can apply to the status; and whether
 content was sent ($body_bytes_sent, less the 5 bytes of the last chunk of an
 empty chunked body) where content changes a finding. A request whose
-response nginx never sent (`return 444;`, a client gone before the
-response, HTTP/0.9) is not checked.
+response nginx never sent (`return 444;`, a client gone before the response,
+HTTP/0.9) is not checked.
 ]]
 local hs = require "httpstatus"
 local core = require "httpstatus.core"
@@ -39,7 +43,6 @@ local get_phase = ngx.get_phase
 local resp_get_headers = ngx.resp.get_headers
 local req_get_headers = ngx.req.get_headers
 local get_method = ngx.req.get_method
-local http_version = ngx.req.http_version
 local ngx_log = ngx.log
 local var = ngx.var
 local WARN, STDERR, DEBUG = ngx.WARN, ngx.STDERR, ngx.DEBUG
@@ -50,8 +53,11 @@ local format, find, concat = string.format, string.find, table.concat
 
 local _M = { _VERSION = hs._VERSION }
 
--- What ngx.req.http_version() answers, as check's version option.
-local VERSIONS = { [1.0] = "1.0", [1.1] = "1.1", [2.0] = "2", [3.0] = "3" }
+-- The request's protocol ($server_protocol) as check's version option. It
+-- is read from the variable rather than with ngx.req.http_version(), a
+-- Lua/C API function, after whose call LuaJIT compiles nothing more of the
+-- check. HTTP/0.9 has none ($server_protocol is empty).
+local VERSIONS = { ["HTTP/1.0"] = "1.0", ["HTTP/1.1"] = "1.1", ["HTTP/2.0"] = "2", ["HTTP/3.0"] = "3" }
 
 -- Methods nginx reads from the request line are checked to be tokens, as
 -- check requires: the common ones by a table read, any other by a pattern
@@ -188,6 +194,31 @@ local function reads_location(status, rank)
     return known
 end
 
+-- Whether nginx's chunked framing changes the findings for status at level
+-- rank or above, with method (Transfer-Encoding is forbidden in a 1xx or
+-- 204, and in a 2xx to CONNECT): get_headers shows it as a field
+-- (transfer-encoding: chunked), while a lookup by name does not. nginx
+-- chunks none of those responses; the core is asked all the same, with the
+-- field and without.
+local chunked_read = { [0] = {}, {}, {} } -- rank -> method -> status -> boolean
+local function reads_chunked(status, rank, method)
+    local by_method = chunked_read[rank]
+    local by_status = by_method[method or ""]
+    local known = by_status and by_status[status]
+    if known ~= nil then return known end
+    local level = LEVEL_OF_RANK[rank]
+    known = not same_ids(check(status, nil, { level = level, method = method }),
+        check(status, { ["transfer-encoding"] = "chunked" }, { level = level, method = method }))
+    if (method == nil or TOKENS[method]) and status >= 100 and status <= 599 then
+        if by_status == nil then
+            by_status = {}
+            by_method[method or ""] = by_status
+        end
+        by_status[status] = known
+    end
+    return known
+end
+
 -- Whether content changes the findings for status and method: only then is
 -- $body_bytes_sent read. The core is asked, with content and without.
 local content_read = {} -- method -> status -> boolean, for the methods in TOKENS
@@ -205,6 +236,151 @@ local function reads_content(status, method)
         by_status[status] = known
     end
     return known
+end
+
+--[[
+The fast path, for the responses whose check reads neither the request nor
+a field nginx hides (see reads_request, reads_location, reads_chunked):
+whether the response breaks no rule, learnt without a Lua/C API call, so
+that LuaJIT compiles the whole of log() for it. Most responses break none;
+for one that does, or that the fast path cannot judge, the full check below
+makes the findings as it always did.
+
+It looks up each field the rules read (the core's list, httpstatus.core's
+hs_known_fields; a check ignores every other field) with lua-nginx-module's
+ngx_http_lua_ffi_get_resp_header, the call behind ngx.header[name], and
+feeds its lines to the core's checker (hs_checker_begin, _response, _end)
+through LuaJIT's FFI: no Lua string and no table is made. Both are
+declared for the FFI: lua-resty-core declares the first (and is the one
+user of it: if it is missing, there is no fast path); this module declares
+the core's structs after httpstatus.h and refuses to load when their layout
+differs from the core's (httpstatus.core's hs_ffi tells it).
+
+The lookups are written out one per field when the module loads (a function
+made of one statement per field, see unrolled): LuaJIT compiles a loop as a
+trace of its own and cannot compile the return from the function that holds
+it into an interpreted caller, which left the rest of each check to the
+interpreter.
+]]
+local KNOWN_FIELDS = core.hs_known_fields()
+-- The most lines of one field a lookup answers; a field with more goes to
+-- the full check (get_headers(0) reads every line).
+local MAX_LINES = 100
+
+local function unrolled(head, per_field, tail, ...)
+    local lines = { head }
+    for i = 1, #KNOWN_FIELDS do
+        local name = KNOWN_FIELDS[i]
+        lines[#lines + 1] = (per_field:gsub("NAME", format("%q", name)):gsub("LEN", #name))
+    end
+    lines[#lines + 1] = tail
+    return assert((loadstring or load)(concat(lines, "\n"), "=httpstatus.ngx (one statement per field)"))(...)
+end
+
+local fast_clean -- (status, method, content, rank, ignore) -> true when no rule is broken, false or nil when not known
+do
+    local has_ffi, ffi = pcall(require, "ffi")
+    local has_base, base = pcall(require, "resty.core.base")
+    local get_resp_header = has_ffi and has_base and type(base) == "table" and type(base.get_request) == "function"
+        and select(2, pcall(function() return ffi.C.ngx_http_lua_ffi_get_resp_header end))
+    if type(get_resp_header) == "cdata" then
+        local bit = require "bit"
+        if not pcall(ffi.typeof, "struct hs_ngx_checker") then
+            ffi.cdef [[
+                struct hs_ngx_header { const char *name; size_t name_len; const char *value; size_t value_len; };
+                struct hs_ngx_options {
+                    const char *method; size_t method_len;
+                    bool request_fields_given; const struct hs_ngx_header *request_fields; size_t request_field_count;
+                    int content; const char *content_data; size_t content_size;
+                    int version; unsigned long long ignore; int level;
+                };
+                struct hs_ngx_finding { size_t rule; const char *field; };
+                struct hs_ngx_checker {
+                    int code; struct hs_ngx_options opt; unsigned long response; unsigned long request; bool invalid;
+                    unsigned long values; unsigned long long first_key[5]; size_t first_length[5]; unsigned problem;
+                };
+                typedef bool (*hs_ngx_begin)(struct hs_ngx_checker *, int, const struct hs_ngx_options *);
+                typedef void (*hs_ngx_response)(struct hs_ngx_checker *, const char *, size_t, const char *, size_t);
+                typedef size_t (*hs_ngx_end)(const struct hs_ngx_checker *, struct hs_ngx_finding *, size_t);
+            ]]
+        end
+        local c_ = core.hs_ffi()
+        local layout = {
+            checker_size = ffi.sizeof("struct hs_ngx_checker"),
+            checker_opt = ffi.offsetof("struct hs_ngx_checker", "opt"),
+            checker_response = ffi.offsetof("struct hs_ngx_checker", "response"),
+            checker_invalid = ffi.offsetof("struct hs_ngx_checker", "invalid"),
+            checker_values = ffi.offsetof("struct hs_ngx_checker", "values"),
+            checker_first_length = ffi.offsetof("struct hs_ngx_checker", "first_length"),
+            checker_problem = ffi.offsetof("struct hs_ngx_checker", "problem"),
+            options_size = ffi.sizeof("struct hs_ngx_options"),
+            options_request_fields_given = ffi.offsetof("struct hs_ngx_options", "request_fields_given"),
+            options_content = ffi.offsetof("struct hs_ngx_options", "content"),
+            options_content_data = ffi.offsetof("struct hs_ngx_options", "content_data"),
+            options_version = ffi.offsetof("struct hs_ngx_options", "version"),
+            options_ignore = ffi.offsetof("struct hs_ngx_options", "ignore"),
+            options_level = ffi.offsetof("struct hs_ngx_options", "level"),
+        }
+        for what, n in pairs(layout) do
+            if c_[what] ~= n then
+                error(format("httpstatus.ngx: its FFI declaration of the core's checker does not match the core "
+                    .. "(%s: %d here, %s in httpstatus.core); rebuild the module from one source tree", what, n,
+                    tostring(c_[what])), 2)
+            end
+        end
+        local begin = ffi.cast("hs_ngx_begin", c_.begin)
+        local feed = ffi.cast("hs_ngx_response", c_.response)
+        local finish = ffi.cast("hs_ngx_end", c_.finish)
+        local checker = ffi.new("struct hs_ngx_checker")
+        local options = ffi.new("struct hs_ngx_options")
+        local values = ffi.new("ngx_http_lua_ffi_str_t[?]", MAX_LINES)
+        local key_buf = ffi.new("unsigned char[?]", 64) -- the lookup may write a name there (none is this long)
+        local errmsg = base.get_errmsg_ptr()
+        local get_request = base.get_request
+        local LEVEL = { [0] = c_.level_info, c_.level_should, c_.level_must }
+        local CONTENT_UNKNOWN, CONTENT_NONE, CONTENT_PRESENT = c_.content_unknown, c_.content_none, c_.content_present
+        local rule_index = {} -- id -> index in the core's table
+        for i = 0, rule_count - 1 do rule_index[(rule_fields(i))] = i end
+        local one = ffi.new("unsigned long long", 1)
+        local lshift, bor = bit.lshift, bit.bor
+        -- date-missing: every response nginx sends has a Date (see ignored below)
+        local DATE = lshift(one, rule_index["date-missing"])
+
+        -- Feeds each line of every known field of the response r to the
+        -- checker; false when a lookup fails or answers MAX_LINES lines.
+        local feed_lines = function(name, len, n)
+            for i = 0, n - 1 do
+                feed(checker, name, len, values[i].data, values[i].len)
+            end
+        end
+        local feed_known = unrolled(
+            "local get_resp_header, key_buf, values, MAX, errmsg, feed, feed_lines, checker = ... "
+                .. "return function(r) local n",
+            "n = get_resp_header(r, NAME, LEN, key_buf, values, MAX, errmsg) "
+                .. "if n == 1 then feed(checker, NAME, LEN, values[0].data, values[0].len) "
+                .. "elseif n ~= 0 then if n < 0 or n >= MAX then return false end feed_lines(NAME, LEN, n) end",
+            "return true end",
+            get_resp_header, key_buf, values, MAX_LINES, errmsg, feed, feed_lines, checker)
+
+        fast_clean = function(status, method, content, rank, ignore)
+            local r = get_request()
+            if r == nil then return nil end
+            local mask = DATE
+            if ignore ~= nil then
+                for _, id in pairs(ignore) do mask = bor(mask, lshift(one, rule_index[id])) end
+            end
+            options.method = method
+            options.method_len = method and #method or 0
+            options.content = content == nil and CONTENT_UNKNOWN or content and CONTENT_PRESENT or CONTENT_NONE
+            options.ignore = mask
+            options.level = LEVEL[rank]
+            -- options.method points into the Lua string method: nothing from
+            -- here to finish allocates, so no collection can free it meanwhile
+            begin(checker, status, options)
+            if not feed_known(r) then return nil end
+            return finish(checker, nil, 0) == 0
+        end
+    end
 end
 
 -- ignore as check_fields takes it (ids separated by commas), plus
@@ -230,27 +406,33 @@ local function findings_of(level, ignore, fname)
     if not ngx.headers_sent then
         return nil
     end
-    local version = http_version()
-    if version == 0.9 then -- an HTTP/0.9 response has no status line and no fields
+    local protocol = var.server_protocol
+    if protocol == nil or protocol == "" then -- HTTP/0.9: a response without status line or fields
         return nil
     end
-    local status, method, headers = ngx.status, get_method(), resp_get_headers(0)
+    local status, method = ngx.status, get_method()
     if not is_token(method) then method = nil end
-    -- A Location that nginx made absolute (and over HTTP/2 any Location) is
-    -- written by its header filter and hidden from get_headers;
-    -- $sent_http_location still holds it.
     local rank = RANK[level]
-    if rawget(headers, "location") == nil and reads_location(status, rank) then
-        headers.location = var.sent_http_location
-    end
     local content = nil
     if method ~= nil and reads_content(status, method) then
         -- the last chunk of an empty chunked body ("0\r\n\r\n") is no content
-        local empty = rawget(headers, "transfer-encoding") == "chunked" and 5 or 0
+        local empty = var.sent_http_transfer_encoding == "chunked" and 5 or 0
         content = (tonumber(var.body_bytes_sent) or 0) > empty
     end
-    if reads_request(status, rank) then
-        return check_fields(status, headers, method, req_get_headers(0, true), VERSIONS[version], content, level,
+    local needs_request = reads_request(status, rank)
+    if fast_clean ~= nil and not needs_request and not reads_location(status, rank)
+        and not reads_chunked(status, rank, method) and fast_clean(status, method, content, rank, ignore) then
+        return nil
+    end
+    local headers = resp_get_headers(0)
+    -- A Location that nginx made absolute (and over HTTP/2 any Location) is
+    -- written by its header filter and hidden from get_headers;
+    -- $sent_http_location still holds it.
+    if rawget(headers, "location") == nil and reads_location(status, rank) then
+        headers.location = var.sent_http_location
+    end
+    if needs_request then
+        return check_fields(status, headers, method, req_get_headers(0, true), VERSIONS[protocol], content, level,
             ignored(ignore))
     end
     return check_fields(status, headers, method, nil, nil, content, level, ignored(ignore))
@@ -274,7 +456,12 @@ function _M.log(opts)
     local level, ignore, log_level = read_options(opts, "log")
     local findings = findings_of(level, ignore, "log")
     if findings == nil then
-        return setmetatable({}, ARRAY_MT)
+        -- not a tail call: LuaJIT cannot compile one to a builtin that
+        -- returns past the start of the trace (log, called from nginx's
+        -- chunk), and the usual case, a response that breaks no rule,
+        -- would be left to the interpreter
+        findings = setmetatable({}, ARRAY_MT)
+        return findings
     end
     local method, uri, status = get_method(), var.request_uri, ngx.status
     if method == "" then method = "-" end
