@@ -131,23 +131,27 @@ for stat in /proc/[0-9]*/stat; do # the master's one child (no procps needed)
     fi
 done
 [ -n "$worker" ] || { echo "no nginx worker process found" >&2; exit 1; }
-hz=$(getconf CLK_TCK)
-
-# CPU time (clock ticks) the nginx worker has used so far.
-worker_ticks() {
-    sed 's/.*) //' "/proc/$worker/stat" | awk '{ print $12 + $13 }'
+# CPU time (ns) the nginx worker has used so far: /proc's schedstat counts
+# it in nanoseconds, where stat's clock ticks (10 ms) would make each 1 s run
+# a 1% step.
+worker_ns() {
+    if [ -r "/proc/$worker/schedstat" ]; then
+        cut -d' ' -f1 "/proc/$worker/schedstat"
+    else # a kernel without schedstat: utime + stime, in ticks
+        sed 's/.*) //' "/proc/$worker/stat" | awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f\n", ($12 + $13) * 1e9 / hz }'
+    fi
 }
 
 # measure URL -> "requests_per_second worker_cpu_ns_per_request"
 measure() {
     local before after out
-    before=$(worker_ticks)
+    before=$(worker_ns)
     out=$("${pin[@]}" wrk -t1 -c32 -d"${seconds}s" "$1")
-    after=$(worker_ticks)
-    awk -v t="$((after - before))" -v hz="$hz" '
+    after=$(worker_ns)
+    awk -v t="$((after - before))" '
         / requests in / { n = $1 }
         /^Requests\/sec:/ { rps = $2 }
-        END { printf "%s %.1f\n", rps, t / hz * 1e9 / n }' <<<"$out"
+        END { printf "%s %.1f\n", rps, t / n }' <<<"$out"
 }
 
 median() {
